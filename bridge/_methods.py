@@ -54,6 +54,12 @@ def write_inplace(target, result, opname: str):
         raise TypeError(
             f"{opname}: cannot store a {result.dtype} result in a {target.dtype} tensor in place"
         )
+    data = target._data
+    if data.__class__ is np.ndarray and not data.flags.writeable:
+        raise ValueError(
+            f"{opname}: the tensor is read-only (it shares memory that its producer marked "
+            "read-only); write into a copy instead"
+        )
     autograd = _dispatch.AUTOGRAD
     if autograd is not None and (target._meta is not None or result._meta is not None):
         autograd.inplace(target, result, opname)
@@ -63,10 +69,86 @@ def write_inplace(target, result, opname: str):
     return target
 
 
+# In-place operators that can write straight into the left operand's memory with the
+# array library's own ``out=`` (one kernel, no temporary), and the dtype kinds of the
+# left operand for which the result dtype is the operand's own.
+_DIRECT_INPLACE = {
+    "add": "iufc", "subtract": "iufc", "multiply": "iufc", "divide": "fc",
+    "bitwise_and": "biu", "bitwise_or": "biu", "bitwise_xor": "biu",
+}
+_UFUNCS: dict = {}  # (array class, op name) -> the library's ufunc
+
+
+def _ufunc(cls, name):
+    fn = _UFUNCS.get((cls, name))
+    if fn is None:
+        xp = np if cls is np.ndarray else __import__(cls.__module__.split(".")[0])
+        fn = _UFUNCS[(cls, name)] = getattr(xp, name)
+    return fn
+
+
+def _write_direct(self, other, name, kinds):
+    """``self op= other`` computed into ``self``'s memory, or None where the general
+    path must decide (a cast, broadcasting of the left operand, overlapping memory,
+    autograd recording, an error to report).
+
+    The result is bitwise that of ``op(self, other)`` followed by a copy: the same
+    elementwise operation on the same operand dtypes.
+    """
+    a = self._data
+    cls = a.__class__
+    if a.dtype.kind not in kinds:
+        return None
+    if cls is np.ndarray:
+        if not a.flags.writeable:
+            return None
+    elif cls is not _dispatch.GPU_ARRAY_TYPE or not _dispatch.SINGLE_GPU:
+        return None
+    oc = other.__class__
+    if oc is Tensor:
+        b = other._data
+        if b.__class__ is not cls or b.dtype != a.dtype or (b.shape != a.shape and b.ndim):
+            return None
+        if cls is not np.ndarray and b is not a and b.data.mem is a.data.mem:
+            return None  # CuPy does not order partially overlapping reads and writes
+        if other._meta is not None:
+            return None
+    elif oc is float:
+        if a.dtype.kind not in "fc":
+            return None
+        b = other
+    elif oc is int:
+        if kinds == "biu" and a.dtype.kind == "b":
+            return None
+        b = other
+    else:
+        return None
+    meta = self._meta
+    if meta is not None:
+        autograd = _dispatch.AUTOGRAD
+        if meta.tangent is not None or (
+                autograd.MODE.grad and (meta.requires_grad or meta.grad_fn is not None)):
+            return None
+    try:
+        _ufunc(cls, name)(a, b, out=a)
+    except (ValueError, TypeError, OverflowError):
+        return None  # the general path raises the error with bridge's message
+    if meta is not None:
+        meta.version[0] += 1
+    return self
+
+
 def _inplace(func, opname):
+    name = func.__name__
+    kinds = _DIRECT_INPLACE.get(name)
+
     def method(self, other, /):
         if not _accepts(other):
             return NotImplemented
+        if kinds is not None:
+            done = _write_direct(self, other, name, kinds)
+            if done is not None:
+                return done
         return write_inplace(self, func(self, other), opname)
 
     return method

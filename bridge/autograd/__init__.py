@@ -42,6 +42,7 @@ class _Hooks:
     inplace = staticmethod(_graph.inplace)
     bump_version = staticmethod(_graph.bump_version)
     check_inplace_target = staticmethod(_graph.check_inplace_target)
+    MODE = _graph.MODE
 
 
 def gradient_status(name: str) -> str:

@@ -23,7 +23,7 @@ import math
 import bridge as B
 
 from .. import _dispatch
-from ._graph import NONDIFF, RULES, _make_node, meta_of
+from ._graph import MODE, NONDIFF, RULES, _make_node, meta_of
 
 
 class Rule:
@@ -219,6 +219,36 @@ holomorphic("square", lambda x, y: 2 * x)
 holomorphic("tan", lambda x, y: 1 + y * y, save_inputs=False, save_output=True)
 holomorphic("tanh", lambda x, y: 1 - y * y, save_inputs=False, save_output=True)
 
+
+def fused_vjp(kernel_name, tensors, scalars=()):
+    """The backend's one-kernel form of a VJP formula, when it has one (the cupy
+    backend: each kernel launch costs microseconds of host time there) and no graph is
+    being built through the backward pass (a fused kernel has no rule of its own).
+    The operands must be real floating tensors of one dtype, shape and device; the
+    kernel computes the formula's operations in the same order, so the result is
+    bitwise that of the unfused formula. None where it does not apply."""
+    if MODE.grad:
+        return None
+    first = tensors[0]._data
+    kernel = _dispatch.kernels_of(first).get(kernel_name)
+    if kernel is None or first.dtype.kind != "f":
+        return None
+    for t in tensors[1:]:
+        if t.__class__ is not B.Tensor:
+            return None
+        d = t._data
+        if d.__class__ is not first.__class__ or d.dtype != first.dtype or d.shape != first.shape:
+            return None
+    return _dispatch.wrap(kernel(*(t._data for t in tensors), *scalars))
+
+
+def _tanh_vjp(c, g):
+    fused = fused_vjp("_tanh_vjp", (g, c.out)) if g.__class__ is B.Tensor else None
+    return (fused,) if fused is not None else (g * conj(1 - c.out * c.out),)
+
+
+RULES["tanh"].vjp = _tanh_vjp
+
 rule("negative", lambda c, g: (-g,), lambda c, t: -t[0])
 rule("positive", lambda c, g: (g,), lambda c, t: t[0])
 # conj is anti-holomorphic: dy = conj(dz), so the cotangent is conj(g)
@@ -398,6 +428,25 @@ def _pow_exponent(a, b, y):
 
 
 binary("pow", _pow_base, _pow_exponent)
+_pow_generic_vjp = RULES["pow"].vjp
+
+
+def _pow_vjp(c, g):
+    # x ** b for a Python number b: g * (b * x ** (b - 1)) in one kernel where the
+    # backend has one (the MLP's squared error, polynomial features)
+    b = c.params.get("x2")
+    if b is not None and b.__class__ in (int, float) and b != 0 and g.__class__ is B.Tensor:
+        a = c.inputs[0]
+        if a._data.dtype.kind == "f":
+            # b and b - 1 as the unfused formula has them: Python numbers, taken by
+            # the kernel in x's dtype (weak scalars)
+            fused = fused_vjp("_pow_scalar_vjp", (g, a), (b, b - 1))
+            if fused is not None:
+                return (fused,)
+    return _pow_generic_vjp(c, g)
+
+
+RULES["pow"].vjp = _pow_vjp
 binary("atan2", lambda a, b, y: b / (a * a + b * b), lambda a, b, y: -a / (a * a + b * b))
 binary("hypot",
        lambda a, b, y: B.where(y == 0, 0.0, a / B.where(y == 0, 1.0, y)),

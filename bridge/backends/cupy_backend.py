@@ -81,6 +81,7 @@ def load() -> Backend:
     kernels.update(make_linalg_kernels(xp))
     kernels.update(make_fft_kernels(xp))
     kernels.update(_cupy_overrides(cupy, kernels))
+    kernels.update(_fused_vjp_kernels(cupy))
     if count > 1:
         # CuPy launches kernels on the *current* device; with several GPUs, run each
         # compute kernel on the device of its first array argument.
@@ -138,6 +139,36 @@ def _on_array_device(cupy, kernel):
 
 
 # ---------------------------------------------------------------------- overrides
+
+
+# Exact products: nvcc would otherwise contract ``1 - y * y`` into one fused
+# multiply-add, whose single rounding differs from the unfused formula's two.
+_MUL_RN = """
+__device__ inline float bridge_mul_rn(float a, float b) { return __fmul_rn(a, b); }
+__device__ inline double bridge_mul_rn(double a, double b) { return __dmul_rn(a, b); }
+"""
+
+
+def _fused_vjp_kernels(cupy) -> dict:
+    """One-kernel forms of hot VJP formulas (``bridge.autograd``'s ``fused_vjp``).
+
+    Each launch costs several microseconds of host time, which dominates small
+    training steps; these compute the formula's operations in the formula's order
+    and rounding, for real floating operands of one dtype and shape.
+    """
+    tanh_vjp = cupy.ElementwiseKernel(
+        "T g, T y", "T z", "z = g * (T(1) - bridge_mul_rn(y, y))", "bridge_tanh_vjp",
+        preamble=_MUL_RN)
+    pow_vjp = cupy.ElementwiseKernel(
+        "T g, T a, T b, T bm1", "T z", "z = g * (b * pow(a, bm1))", "bridge_pow_scalar_vjp")
+
+    def pow_scalar_vjp(g, a, b, b_minus_1):
+        # g * (b * a ** (b - 1)) for a Python number b, which the formula takes as a
+        # weak scalar in a's dtype
+        scalar = a.dtype.type
+        return pow_vjp(g, a, scalar(b), scalar(b_minus_1))
+
+    return {"_tanh_vjp": tanh_vjp, "_pow_scalar_vjp": pow_scalar_vjp}
 
 
 def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
