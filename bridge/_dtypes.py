@@ -70,6 +70,10 @@ def is_supported(dtype) -> builtins.bool:
     return dtype in _SUPPORTED
 
 
+# NumPy 2 gives each dtype its own class (Float32DType, ...)
+_DTYPE_CLASSES = frozenset(d.__class__ for d in ALL_DTYPES)
+
+
 def normalize_dtype(dtype, func: str, argname: str = "dtype"):
     """Return bridge's dtype object for ``dtype`` or raise TypeError.
 
@@ -77,7 +81,7 @@ def normalize_dtype(dtype, func: str, argname: str = "dtype"):
     NumPy scalar types such as ``numpy.float32``; anything outside the 13 dtypes of
     the standard is refused.
     """
-    if dtype.__class__ is not np.dtype:
+    if dtype.__class__ not in _DTYPE_CLASSES:
         # Python's own bool/int/float/complex are not dtypes in the standard; NumPy
         # users pass them, so map them as NumPy would (to the default dtypes).
         try:

@@ -22,6 +22,9 @@ from .._registry import Op
 from ..backends import STATE, backend_for_device
 
 _SUPPORTED = frozenset(ALL_DTYPES)
+# NumPy 2 gives each dtype its own class (Float32DType, ...): one class check tells a
+# dtype object of the standard's 13 from anything a user may pass as a dtype
+_DTYPE_CLASSES = frozenset(d.__class__ for d in ALL_DTYPES)
 
 
 def _device(device, func: str) -> Device:
@@ -237,6 +240,20 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
 def _filled(name, shape, dtype, device, **extra):
     func = name
+    if device is None and not extra and (dtype is None or dtype.__class__ in _DTYPE_CLASSES):
+        # hot path for latency: an int or a tuple of ints, a dtype object, the default
+        # device (the CPU, or the machine's one GPU)
+        if shape.__class__ is int:
+            shape = (shape,)
+        if shape.__class__ is tuple and (dtype is None or dtype.isnative):
+            for s in shape:
+                if s.__class__ is not int or s < 0:
+                    break
+            else:
+                dev = STATE.default_device
+                if dev.type == "cpu" or (_dispatch.SINGLE_GPU and dev.type == "cuda"):
+                    return _dispatch.run_on_device(name, dev, shape,
+                                                   dtype=DEFAULT_FLOAT if dtype is None else dtype)
     shape = _shape(shape, func)
     dev = _device(device, func)
     dtype = DEFAULT_FLOAT if dtype is None else normalize_dtype(dtype, func)

@@ -73,8 +73,13 @@ def _raw_key(key, x, func):
 def getitem(x, key, /):
     """``x[key]`` (Tensor.__getitem__)."""
     cls = key.__class__
-    if (cls is slice or cls is int) and x._meta is not None or x._data.__class__ is not ndarray:
-        cls = None  # autograd or GPU: the general path below
+    if x._meta is not None:
+        cls = None  # autograd: the general path below records the view
+    else:
+        data_cls = x._data.__class__
+        if data_cls is not ndarray and (data_cls is not _dispatch.GPU_ARRAY_TYPE
+                                        or not _dispatch.SINGLE_GPU):
+            cls = None
     if cls is slice and key.step != 0:
         # the hot path of a basic slice: a view, no key translation needed
         t = _NEW(_dispatch.TENSOR)

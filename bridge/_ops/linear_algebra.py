@@ -30,10 +30,15 @@ def matmul(x1, x2, /):
             and x2._meta is None:
         a = x1._data
         b = x2._data
-        # hot path: two CPU matrices with matching inner dimensions
-        if a.__class__ is ndarray and b.__class__ is ndarray and a.ndim == 2 and b.ndim == 2 \
-                and a.shape[1] == b.shape[0] and a.dtype in _NUMERIC and b.dtype in _NUMERIC:
-            return _dispatch.wrap(STATE.cpu_kernels["matmul"](a, b))
+        # hot path: two matrices with matching inner dimensions on the CPU (or on the
+        # machine's one GPU)
+        cls = a.__class__
+        if b.__class__ is cls and a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] \
+                and a.dtype in _NUMERIC and b.dtype in _NUMERIC:
+            if cls is ndarray:
+                return _dispatch.wrap(STATE.cpu_kernels["matmul"](a, b))
+            if cls is _dispatch.GPU_ARRAY_TYPE and _dispatch.SINGLE_GPU:
+                return _dispatch.wrap(_dispatch.GPU_KERNELS["matmul"](a, b))
     x1, x2 = _pair(func, x1, x2)
     if x1.ndim == 0 or x2.ndim == 0:
         raise ValueError(f"{func}: operands must have at least 1 dimension, got 0-d")

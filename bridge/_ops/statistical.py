@@ -48,14 +48,22 @@ def _reduce(name, x, allowed, category, axis, keepdims, **params):
 def sum(x, /, *, axis=None, dtype=None, keepdims=False):  # noqa: A001
     """Sum over ``axis`` (all axes by default); integers accumulate in int64/uint64."""
     if axis is None and dtype is None and x.__class__ is _dispatch.TENSOR and x._meta is None:
-        # hot path, inlined for latency: a CPU float tensor summed over all axes in its
-        # own dtype
+        # hot path, inlined for latency: a float tensor (CPU, or the one GPU) summed over
+        # all axes in its own dtype
         data = x._data
-        if data.__class__ is ndarray and data.dtype in _FLOAT:
-            t = _NEW(_dispatch.TENSOR)
-            t._data = STATE.cpu_kernels["sum"](data, None, data.dtype, keepdims is True)
-            t._meta = None
-            return t
+        cls = data.__class__
+        if data.dtype in _FLOAT:
+            if cls is ndarray:
+                kernel = STATE.cpu_kernels["sum"]
+            elif cls is _dispatch.GPU_ARRAY_TYPE and _dispatch.SINGLE_GPU:
+                kernel = _dispatch.GPU_KERNELS["sum"]
+            else:
+                kernel = None
+            if kernel is not None:
+                t = _NEW(_dispatch.TENSOR)
+                t._data = kernel(data, None, data.dtype, keepdims is True)
+                t._meta = None
+                return t
     x, axes, params = _reduce("sum", x, _NUMERIC, "numeric", axis, keepdims)
     return _dispatch.run("sum", (x,), dtype=_accumulator_dtype("sum", x, dtype), **params)
 
