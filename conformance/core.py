@@ -240,6 +240,27 @@ class Context:
                 return name
         return repr(dtype)
 
+    # -- subnormal numbers
+    def flushes_subnormals(self, dtype_name: str) -> bool:
+        """Whether the namespace flushes subnormal results of ``dtype_name`` to zero.
+
+        The standard leaves subnormal support to the implementation ("conforming
+        implementations may vary in their support for subnormal numbers"; CuPy compiles
+        its kernels with flush-to-zero), so a check whose reference result is subnormal
+        accepts the sign-preserving zero of such a namespace. Probed once per dtype:
+        the smallest normal number halved.
+        """
+        cache = self.extras.setdefault("_flushes_subnormals", {})
+        if dtype_name not in cache:
+            tiny = float(np.finfo(np.dtype(dtype_name)).tiny)
+            try:
+                x = self.asarray([tiny], dtype_name)
+                half = self.to_numpy(self.xp.divide(x, self.asarray([2.0], dtype_name)))
+                cache[dtype_name] = bool(half[0] == 0)
+            except Exception:
+                cache[dtype_name] = False
+        return cache[dtype_name]
+
     # -- conversion
     def asarray(self, values: Any, dtype_name: str | None = None) -> Any:
         """An array of the namespace from a NumPy array or Python data, via nested

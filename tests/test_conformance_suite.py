@@ -116,3 +116,34 @@ def test_quick_run_on_bridge():
         pytest.skip(f"bridge is not importable: {error}")
     report = conformance.run(bridge, quick=True, seed=0)
     assert report.ok, "\n".join(r.message for r in report.failures[:20])
+
+
+def test_subnormal_results_may_be_flushed_where_the_namespace_flushes():
+    # the standard leaves subnormal support to the implementation (CuPy flushes float32
+    # results to zero): the sign-preserving zero passes only for a flushing namespace
+    from conformance.areas.elementwise import assert_values
+    from conformance.core import CheckFailure
+    from conformance.elementwise_table import ELEMENTWISE
+
+    divide = next(spec for spec in ELEMENTWISE if spec.name == "divide")
+    tiny = np.finfo(np.float32).tiny
+    inputs = [np.array([tiny], np.float32), np.array([-2.0], np.float32)]
+    flushed = np.array([-0.0], np.float32)
+    assert_values(divide, "divide", "float32", inputs, flushed, "float32", flushes=True)
+    with pytest.raises(CheckFailure, match="expected"):
+        assert_values(divide, "divide", "float32", inputs, flushed, "float32", flushes=False)
+    with pytest.raises(CheckFailure):  # a zero of the wrong sign is still wrong
+        assert_values(divide, "divide", "float32", inputs, -flushed, "float32", flushes=True)
+
+
+def test_context_probes_subnormal_flushing():
+    xp = xps_strict
+    assert not Context(xp, "strict").flushes_subnormals("float32")
+
+    def flushing_divide(x1, x2, /):
+        out = xp.divide(x1, x2)
+        tiny = float(np.finfo(np.float32).tiny)
+        return xp.where(xp.abs(out) < tiny, out * 0.0, out)
+
+    planted = namespace_copy(xp, divide=flushing_divide)
+    assert Context(planted, "flushing").flushes_subnormals("float32")
