@@ -249,13 +249,23 @@ typedef struct {
                             npy_intp lo, npy_intp mid, npy_intp hi)                 \
     {                                                                               \
         npy_intp i = lo, j = mid, o = lo;                                           \
-        while (i < mid && j < hi) {                                                 \
-            const npy_intp take = src[j] < src[i] ? j++ : i++;                      \
-            dst[o] = src[take];                                                     \
-            if (isrc) {                                                             \
-                idst[o] = isrc[take];                                               \
+        /* branch-free steps: the comparison outcome is data, not control flow */   \
+        if (isrc) {                                                                 \
+            while (i < mid && j < hi) {                                             \
+                const int right = src[j] < src[i];                                  \
+                const npy_intp take = right ? j : i;                                \
+                dst[o] = src[take];                                                 \
+                idst[o++] = isrc[take];                                             \
+                j += right;                                                         \
+                i += !right;                                                        \
             }                                                                       \
-            o++;                                                                    \
+        } else {                                                                    \
+            while (i < mid && j < hi) {                                             \
+                const int right = src[j] < src[i];                                  \
+                dst[o++] = right ? src[j] : src[i];                                 \
+                j += right;                                                         \
+                i += !right;                                                        \
+            }                                                                       \
         }                                                                           \
         for (; i < mid; i++, o++) {                                                 \
             dst[o] = src[i];                                                        \
