@@ -4,7 +4,7 @@
 a C kernel replaced by it. The C kernels take and return ``numpy.ndarray`` exactly as
 the numpy kernels do (same signatures, result dtypes, shapes and values), so switching
 backends never copies. Inside a natively served op, a case the C code does not cover
-(an unusual dtype pairing such as a complex ``sqrt``, unaligned memory, a Python int
+(an unusual dtype pairing such as ``concat`` of mixed dtypes, unaligned memory, a Python int
 outside the array's dtype) is handed to the numpy kernel on the same arguments;
 ``coverage()`` lists both the ops and those dtype cases.
 
@@ -83,8 +83,7 @@ def coverage(print_report: bool = True) -> dict:
     Returns ``{"native": [...], "fallbacks": [...], "native_dtypes": {op: [dtypes]}}``;
     ``native_dtypes`` says, for the elementwise ops, the input dtypes with a C loop;
     ``dtype_fallbacks`` lists, per elementwise op, the dtypes the standard allows for it
-    that are still computed by the numpy kernel (complex transcendental functions, for
-    example). Prints a summary unless ``print_report`` is false.
+    that are still computed by the numpy kernel. Prints a summary unless ``print_report`` is false.
     """
     backend = load_backend("native", "coverage")
     native = _extension()

@@ -7,6 +7,7 @@
  * equal values, complex division, floor_divide/remainder signs). What the tables do
  * not cover is handed to the NumPy kernel unchanged.
  */
+#include "complex_math.h"
 #include "loops.h"
 #include "vmath.h"
 
@@ -366,6 +367,9 @@ typedef struct {
     loop_fn loops[N_TYPES];
 } ew_op;
 
+/* The complex loops of complex_math.c */
+#define CX_ENTRIES(OP) [T_C64] = cx_##OP##_c64, [T_C128] = cx_##OP##_c128
+
 #define ALL_REAL(OP) BOOL_ENTRY(OP), INT_ENTRIES(OP), FLOAT_ENTRIES(OP)
 
 static const ew_op BINARY_OPS[] = {
@@ -379,7 +383,7 @@ static const ew_op BINARY_OPS[] = {
     {"floor_divide", OUT_SAME, 0, 0, 0, 8, {INT_ENTRIES(floor_divide),
                                             FLOAT_ENTRIES(floor_divide)}},
     {"remainder", OUT_SAME, 0, 0, 0, 8, {INT_ENTRIES(remainder), FLOAT_ENTRIES(remainder)}},
-    {"pow", OUT_SAME, 0, 0, 1, 20, {INT_ENTRIES(pow), FLOAT_ENTRIES(pow)}},
+    {"pow", OUT_SAME, 0, 0, 1, 20, {INT_ENTRIES(pow), FLOAT_ENTRIES(pow), CX_ENTRIES(pow)}},
     {"equal", OUT_BOOL, 0, 1, 0, 1, {ALL_REAL(equal), COMPLEX_ENTRIES(equal)}},
     {"not_equal", OUT_BOOL, 0, 1, 0, 1, {ALL_REAL(not_equal), COMPLEX_ENTRIES(not_equal)}},
     {"less", OUT_BOOL, 0, 1, 0, 1, {ALL_REAL(less)}},
@@ -404,7 +408,7 @@ static const ew_op BINARY_OPS[] = {
 };
 #define N_BINARY ((int)(sizeof BINARY_OPS / sizeof BINARY_OPS[0]))
 
-#define LIBM_ENTRY(OP) {#OP, OUT_SAME, 0, 0, 0, 30, {FLOAT_ENTRIES(OP)}}
+#define LIBM_ENTRY(OP) {#OP, OUT_SAME, 0, 0, 0, 30, {FLOAT_ENTRIES(OP), CX_ENTRIES(OP)}}
 #define ROUND_ENTRY(OP) {#OP, OUT_SAME, 0, 0, 0, 1, {ALL_REAL(OP)}}
 
 static const ew_op UNARY_OPS[] = {
@@ -415,8 +419,8 @@ static const ew_op UNARY_OPS[] = {
                                         COMPLEX_ENTRIES(positive)}},
     {"square", OUT_SAME, 0, 0, 0, 1, {INT_ENTRIES(square), FLOAT_ENTRIES(square),
                                       COMPLEX_ENTRIES(square)}},
-    {"sign", OUT_SAME, 0, 0, 0, 1, {INT_ENTRIES(sign), FLOAT_ENTRIES(sign)}},
-    {"reciprocal", OUT_SAME, 0, 0, 0, 2, {FLOAT_ENTRIES(reciprocal)}},
+    {"sign", OUT_SAME, 0, 0, 0, 1, {INT_ENTRIES(sign), FLOAT_ENTRIES(sign), CX_ENTRIES(sign)}},
+    {"reciprocal", OUT_SAME, 0, 0, 0, 2, {FLOAT_ENTRIES(reciprocal), CX_ENTRIES(reciprocal)}},
     {"conj", OUT_SAME, 0, 0, 0, 1, {INT_ENTRIES(conj), FLOAT_ENTRIES(conj),
                                     COMPLEX_ENTRIES(conj)}},
     {"real", OUT_REAL, 0, 0, 0, 1, {ALL_REAL(real), [T_C64] = real_c64, [T_C128] = real_c128}},
@@ -432,11 +436,11 @@ static const ew_op UNARY_OPS[] = {
     ROUND_ENTRY(floor),
     ROUND_ENTRY(trunc),
     {"round", OUT_SAME, 0, 0, 0, 1, {ALL_REAL(round), COMPLEX_ENTRIES(round)}},
-    {"sqrt", OUT_SAME, 0, 0, 0, 4, {FLOAT_ENTRIES(sqrt)}},
-    {"exp", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(exp)}},
-    {"log", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log)}},
-    {"sin", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(sin)}},
-    {"cos", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(cos)}},
+    {"sqrt", OUT_SAME, 0, 0, 0, 4, {FLOAT_ENTRIES(sqrt), CX_ENTRIES(sqrt)}},
+    {"exp", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(exp), CX_ENTRIES(exp)}},
+    {"log", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log), CX_ENTRIES(log)}},
+    {"sin", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(sin), CX_ENTRIES(sin)}},
+    {"cos", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(cos), CX_ENTRIES(cos)}},
     LIBM_ENTRY(tan),
     LIBM_ENTRY(sinh),
     LIBM_ENTRY(cosh),
@@ -502,6 +506,14 @@ static int is_sint(int t) { return t >= T_I8 && t <= T_I64; }
 static int is_int(int t) { return t >= T_I8 && t <= T_U64; }
 static int is_float(int t) { return t == T_F32 || t == T_F64; }
 static int is_complex(int t) { return t == T_C64 || t == T_C128; }
+
+/* Per-element cost for the threading decision; complex_math.c's loops (scalar C
+ * library calls) state their own. */
+static double op_cost(const ew_op *op, loop_fn loop)
+{
+    const double cost = complex_loop_cost(loop);
+    return cost > 0 ? cost : op->cost;
+}
 
 int elementwise_init(void)
 {
@@ -900,7 +912,7 @@ PyObject *native_binary(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     it.size = PyArray_SIZE(out);
     iter_coalesce(&it);
-    iter_run(&it, loop, op->cost);
+    iter_run(&it, loop, op_cost(op, loop));
     result = (PyObject *)out;
 done:
     Py_XDECREF(ops[0].arr);
@@ -953,7 +965,7 @@ PyObject *native_unary(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     it.size = PyArray_SIZE(out);
     iter_coalesce(&it);
-    iter_run(&it, loop, op->cost);
+    iter_run(&it, loop, op_cost(op, loop));
     return (PyObject *)out;
 }
 
