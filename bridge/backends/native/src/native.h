@@ -115,6 +115,10 @@ PyObject *native_concat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 PyObject *native_stack(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_nonzero(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_searchsorted(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* replicate.c: roll, tile, repeat; each returns None where it declines */
+PyObject *native_roll(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_tile(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_repeat(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* Call the NumPy backend's kernel with the same arguments. */
 PyObject *call_fallback(PyObject *fallback, PyObject *const *args, Py_ssize_t nargs);
