@@ -14,7 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tests.test_native import arrays as any_arrays
+import bridge
+from bridge._threads import get_num_threads, set_num_threads
+from bridge.backends.native import _native
+from bridge.backends.native._replicate import roll_offsets
 from tests.test_native import (
     DTYPES,
     FALLBACKS,
@@ -25,11 +28,7 @@ from tests.test_native import (
     run_both,
     run_both_quiet,
 )
-
-import bridge
-from bridge._threads import get_num_threads, set_num_threads
-from bridge.backends.native import _native
-from bridge.backends.native._replicate import roll_offsets
+from tests.test_native import arrays as any_arrays
 
 dtypes = st.sampled_from(DTYPES)
 shapes = hnp.array_shapes(min_dims=0, max_dims=4, min_side=0, max_side=4)
