@@ -16,7 +16,6 @@ from hypothesis.extra import numpy as hnp
 
 import bridge
 from bridge._threads import get_num_threads, set_num_threads
-from bridge.backends.native import _native
 from bridge.backends.native._replicate import roll_offsets
 from tests.test_native import (
     DTYPES,
@@ -29,6 +28,9 @@ from tests.test_native import (
     run_both_quiet,
 )
 from tests.test_native import arrays as any_arrays
+
+# (tests.test_native skips this module too when the extension is not built)
+_native = pytest.importorskip("bridge.backends.native._native")
 
 dtypes = st.sampled_from(DTYPES)
 shapes = hnp.array_shapes(min_dims=0, max_dims=4, min_side=0, max_side=4)
@@ -402,3 +404,29 @@ def test_searchsorted_api_sorter(backend):
         want = np.searchsorted(raw, [3.0, -5.0, np.nan, 9.0], side=side,
                                sorter=np.argsort(raw, kind="stable"))
         assert_same("searchsorted", np.asarray(got), want.astype(np.int64))
+
+
+@pytest.mark.parametrize("dtype", ["int8", "uint64", "float32", "float64", "complex64", "bool"])
+def test_large_searchsorted_split_between_threads_matches_numpy(dtype):
+    # many keys in a sorted x1 (duplicates, NaNs last): the keys are split between
+    # threads; an unsorted x1 keeps NumPy's sequential steps
+    rng = np.random.default_rng(11)
+    raw = rng.integers(-40, 40, 3000).astype(dtype)
+    if np.dtype(dtype).kind in "fc":
+        raw[::97] = np.nan
+    if np.dtype(dtype).kind == "c":
+        raw = raw + 1j * rng.integers(-2, 2, raw.size)
+    keys = np.concatenate([raw[:20000], rng.integers(-50, 50, 40000).astype(dtype)])
+    order = np.argsort(raw, kind="stable").astype(np.int32)
+    before = get_num_threads()
+    try:
+        for threads in (1, 2, 3):
+            set_num_threads(threads)
+            for side in ("left", "right"):
+                for x1, sorter in ((np.sort(raw), ()), (raw, (order,)), (raw, ()),
+                                   (np.sort(raw)[::-1][::-1], ())):
+                    assert_same("searchsorted",
+                                NATIVE["searchsorted"](x1, keys, *sorter, side=side),
+                                NUMPY["searchsorted"](x1, keys, *sorter, side=side))
+    finally:
+        set_num_threads(before)

@@ -1351,6 +1351,113 @@ static const search_fn SEARCH_LOOPS[2][N_TYPES] = {
      [T_C128] = search_c128_arg},
 };
 
+/* 1 when x1 (strided) is sorted in NumPy's order (each element not less than the one
+ * before). The search then has one answer for every key, the partition point, which
+ * NumPy's search steps reach from any starting range, so the keys can be split
+ * between threads. */
+#define SORTED_FN(NAME, T, LESS)                                                    \
+    static int NAME(const char *arr, npy_intp len, npy_intp stride)                \
+    {                                                                               \
+        for (npy_intp i = 1; i < len; i++) {                                        \
+            const T a = *(const T *)(arr + (i - 1) * stride);                       \
+            const T b = *(const T *)(arr + i * stride);                             \
+            if (LESS(b, a)) {                                                       \
+                return 0;                                                           \
+            }                                                                       \
+        }                                                                           \
+        return 1;                                                                   \
+    }
+SORTED_FN(sorted_b, npy_bool, LESS_I)
+SORTED_FN(sorted_i8, int8_t, LESS_I)
+SORTED_FN(sorted_i16, int16_t, LESS_I)
+SORTED_FN(sorted_i32, int32_t, LESS_I)
+SORTED_FN(sorted_i64, int64_t, LESS_I)
+SORTED_FN(sorted_u8, uint8_t, LESS_I)
+SORTED_FN(sorted_u16, uint16_t, LESS_I)
+SORTED_FN(sorted_u32, uint32_t, LESS_I)
+SORTED_FN(sorted_u64, uint64_t, LESS_I)
+SORTED_FN(sorted_f32, float, LESS_F)
+SORTED_FN(sorted_f64, double, LESS_F)
+SORTED_FN(sorted_c64, c64_t, LESS_C)
+SORTED_FN(sorted_c128, c128_t, LESS_C)
+
+typedef int (*sorted_fn)(const char *, npy_intp, npy_intp);
+
+static const sorted_fn SORTED_CHECKS[N_TYPES] = {
+    [T_BOOL] = sorted_b, [T_I8] = sorted_i8, [T_I16] = sorted_i16, [T_I32] = sorted_i32,
+    [T_I64] = sorted_i64, [T_U8] = sorted_u8, [T_U16] = sorted_u16, [T_U32] = sorted_u32,
+    [T_U64] = sorted_u64, [T_F32] = sorted_f32, [T_F64] = sorted_f64, [T_C64] = sorted_c64,
+    [T_C128] = sorted_c128,
+};
+
+/* dst[i] = x1[sorter[i]]; 0 (dst partly written) when an index is outside [0, len) */
+#define GATHER_SORTED(T)                                                            \
+    for (npy_intp i = 0; i < len; i++) {                                            \
+        const npy_intp at = sorter[i];                                              \
+        if (at < 0 || at >= len) {                                                  \
+            return 0;                                                               \
+        }                                                                           \
+        ((T *)dst)[i] = *(const T *)(arr + at * stride);                            \
+    }                                                                               \
+    return 1;
+
+static int gather_sorted(char *dst, const char *arr, npy_intp len, npy_intp stride,
+                         const npy_intp *sorter, int itemsize)
+{
+    switch (itemsize) {
+    case 1: GATHER_SORTED(uint8_t)
+    case 2: GATHER_SORTED(uint16_t)
+    case 4: GATHER_SORTED(uint32_t)
+    case 8: GATHER_SORTED(uint64_t)
+    default: GATHER_SORTED(bytes16)
+    }
+}
+
+typedef struct {
+    search_fn search;
+    const char *arr;
+    npy_intp len, stride;
+    const char *keys;
+    int itemsize, right;
+    int64_t *out;
+} search_job;
+
+static void search_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    (void)chunk;
+    const search_job *job = ctx;
+    job->search(job->arr, job->len, job->stride, NULL, job->keys + lo * job->itemsize,
+                hi - lo, job->right, job->out + lo);
+}
+
+/* The search of n_keys keys (contiguous) in x1 (strided, ordered by sorter when not
+ * NULL): NumPy's steps, or their result. With a sorter and many keys, x1 is first
+ * gathered in sorter order (the same steps then read one array instead of two);
+ * when x1 turns out sorted, the keys are split between threads. Called without the
+ * GIL; gathered is NULL or room for len elements. -1: a sorter index out of range. */
+static int search_keys(int t, const char *arr, npy_intp len, npy_intp stride,
+                       const npy_intp *sorter, char *gathered, const char *keys,
+                       npy_intp n_keys, int right, int64_t *out)
+{
+    const int itemsize = TYPE_SIZE[t];
+    if (sorter != NULL && gathered != NULL
+        && gather_sorted(gathered, arr, len, stride, sorter, itemsize)) {
+        arr = gathered;
+        stride = itemsize;
+        sorter = NULL;
+    }
+    /* about log2(len) + 1 probes per key */
+    const double probes = (double)n_keys * (log2((double)len + 1.0) + 1.0);
+    int chunks = sorter == NULL && n_keys >= 8192 && probes > 2.0 * (double)len
+                 ? pool_chunks_for(probes) : 1;
+    if (chunks > 1 && SORTED_CHECKS[t](arr, len, stride)) {
+        search_job job = {SEARCH_LOOPS[0][t], arr, len, stride, keys, itemsize, right, out};
+        pool_run(n_keys, chunks, search_chunk, &job);
+        return 0;
+    }
+    return SEARCH_LOOPS[sorter != NULL][t](arr, len, stride, sorter, keys, n_keys, right, out);
+}
+
 /* The sorter as contiguous intp, or NULL (no exception) where NumPy would reject it:
  * not 1-d of x1's length, bool (TypeError), uint64 (no safe cast to intp) */
 static PyArrayObject *sorter_indices(PyObject *sorter, npy_intp len)
@@ -1433,16 +1540,22 @@ PyObject *native_searchsorted(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (out == NULL) {
         goto done;
     }
-    const npy_intp n_keys = PyArray_SIZE(keys);
-    const int release = n_keys > 4096;
+    const npy_intp n_keys = PyArray_SIZE(keys), len = PyArray_DIM(x1, 0);
+    /* gathering x1 in sorter order pays when the probes outnumber its elements */
+    char *gathered = NULL;
+    if (sorter != NULL && (double)n_keys * (log2((double)len + 1.0) + 1.0) > 2.0 * (double)len) {
+        gathered = PyMem_RawMalloc((size_t)len * (size_t)TYPE_SIZE[t]);  /* NULL: not used */
+    }
+    const int release = n_keys > 4096 || len > 65536;
     PyThreadState *state = release ? PyEval_SaveThread() : NULL;
-    int rc = SEARCH_LOOPS[sorter != NULL][t](
-        PyArray_BYTES(x1), PyArray_DIM(x1, 0), PyArray_STRIDE(x1, 0),
-        sorter != NULL ? (const npy_intp *)PyArray_DATA(sorter) : NULL,
-        PyArray_BYTES(keys), n_keys, right, (int64_t *)PyArray_DATA(out));
+    int rc = search_keys(t, PyArray_BYTES(x1), len, PyArray_STRIDE(x1, 0),
+                         sorter != NULL ? (const npy_intp *)PyArray_DATA(sorter) : NULL,
+                         gathered, PyArray_BYTES(keys), n_keys, right,
+                         (int64_t *)PyArray_DATA(out));
     if (release) {
         PyEval_RestoreThread(state);
     }
+    PyMem_RawFree(gathered);
     if (rc < 0) {
         Py_DECREF(out);
         result = Py_NewRef(Py_None);
