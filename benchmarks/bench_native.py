@@ -113,6 +113,9 @@ def main(argv=None):
               f"native {t_native * 1e6:9.3f} us  ratio {ratio:5.2f}  (target <= 1.00) "
               f"{'ok' if ratio <= 1.0 else 'MISS'}")
     complex_functions(ref, nat, r)
+    rng = np.random.default_rng(2)
+    sort_and_unique(ref, nat, rng, r)
+    replication_benchmarks(ref, nat, rng, r)
 
 
 # ---------------------------------------------------------------- complex functions
@@ -139,8 +142,6 @@ def complex_functions(ref, nat, repeat):
         compare("pow 1M complex128", lambda: ref["pow"](z, w), lambda: nat["pow"](z, w),
                 target, repeat)
 
-    sort_and_unique(ref, nat, rng, r)
-
 
 def sort_and_unique(ref, nat, rng, r):
     """sort, argsort and unique_values on 1M elements against NumPy's stable sort (the
@@ -163,6 +164,52 @@ def sort_and_unique(ref, nat, rng, r):
     compare("sort 1000x1000 float64 axis -1 descending",
             lambda: ref["sort"](m, -1, True, True), lambda: nat["sort"](m, -1, True, True),
             1.0, r)
+
+
+def replication_benchmarks(ref, nat, rng, r):
+    """roll, repeat, tile on ~10M float64 elements; concat of mixed dtypes;
+    searchsorted with a sorter."""
+    x = rng.uniform(-5.0, 5.0, 10_000_000)
+    m = x.reshape(2500, 4000)
+    compare("roll 10M float64 (flattened)", lambda: ref["roll"](x, 12345, None),
+            lambda: nat["roll"](x, 12345, None), 1.0, r)
+    compare("roll 2500x4000 float64 axis 1", lambda: ref["roll"](m, 100, 1),
+            lambda: nat["roll"](m, 100, 1), 1.0, r)
+    compare("roll 2500x4000 float64 axes (0, 1)", lambda: ref["roll"](m, (7, 100), (0, 1)),
+            lambda: nat["roll"](m, (7, 100), (0, 1)), 1.0, r)
+    compare("repeat 10M float64 x2 (flattened)",
+            lambda: ref["repeat"](x, repeats=2, axis=None),
+            lambda: nat["repeat"](x, repeats=2, axis=None), 1.0, r)
+    counts = rng.integers(0, 4, x.size)
+    compare("repeat 10M float64, counts 0..3 each",
+            lambda: ref["repeat"](x, counts, axis=None),
+            lambda: nat["repeat"](x, counts, axis=None), 1.0, r)
+    compare("repeat 2500x4000 float64 x2 axis 0", lambda: ref["repeat"](m, repeats=2, axis=0),
+            lambda: nat["repeat"](m, repeats=2, axis=0), 1.0, r)
+    compare("repeat 2500x4000 float64 x2 axis 1", lambda: ref["repeat"](m, repeats=2, axis=1),
+            lambda: nat["repeat"](m, repeats=2, axis=1), 1.0, r)
+    compare("tile 10M float64 (2,)", lambda: ref["tile"](x, (2,)),
+            lambda: nat["tile"](x, (2,)), 1.0, r)
+    compare("tile 2500x4000 float64 (2, 2)", lambda: ref["tile"](m, (2, 2)),
+            lambda: nat["tile"](m, (2, 2)), 1.0, r)
+    f64 = x[:5_000_000]
+    f32 = x[5_000_000:].astype(np.float32)
+    i32 = (x[5_000_000:] * 1000).astype(np.int32)
+    for label, other in (("float32", f32), ("int32", i32)):
+        compare(f"concat 5M float64 + 5M {label}",
+                lambda other=other: ref["concat"](f64, other, axis=0, dtype=np.dtype("float64")),
+                lambda other=other: nat["concat"](f64, other, axis=0, dtype=np.dtype("float64")),
+                1.0, r)
+    haystack = rng.standard_normal(1_000_000)
+    order = np.argsort(haystack)
+    keys = rng.standard_normal(1_000_000)
+    compare("searchsorted 1M keys, 1M float64, sorter",
+            lambda: ref["searchsorted"](haystack, keys, order, side="left"),
+            lambda: nat["searchsorted"](haystack, keys, order, side="left"), 1.0, r)
+    few = keys[:1000]
+    compare("searchsorted 1k keys, 1M float64, sorter",
+            lambda: ref["searchsorted"](haystack, few, order, side="left"),
+            lambda: nat["searchsorted"](haystack, few, order, side="left"), 1.0, r, number=20)
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def movement_kernels(native, numpy_kernels: dict) -> dict:
     searchsorted_c, searchsorted_np = native.searchsorted, numpy_kernels["searchsorted"]
 
     def searchsorted(x1, x2, *sorter, side):
-        out = None if sorter else searchsorted_c(x1, x2, side)
+        out = searchsorted_c(x1, x2, side, *sorter)
         if out is None:
             return searchsorted_np(x1, x2, *sorter, side=side)
         # NumPy returns a scalar (np.int64) for a 0-d x2; so does its kernel

@@ -916,8 +916,86 @@ static int same_plain_type(PyObject *const *arrays, Py_ssize_t n)
     return t;
 }
 
-/* concat(axis, dtype, *arrays): np.concatenate of arrays of one dtype equal to dtype;
- * axis None joins the arrays flattened in C order. Mixed dtypes are left to NumPy. */
+/* The result dtype of concat: dtype (None: the arrays' promoted dtype), when every
+ * array is a plain one that NumPy's concatenate casts to it (casting="same_kind");
+ * else T_NONE. */
+static int concat_type(PyObject *dtype, PyObject *const *arrays, Py_ssize_t n)
+{
+    if (n < 1) {
+        return T_NONE;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (!plain_array(arrays[k])) {
+            return T_NONE;
+        }
+    }
+    PyArray_Descr *descr = NULL;
+    if (dtype != Py_None) {
+        if (!PyArray_DescrConverter2(dtype, &descr)) {
+            PyErr_Clear();
+            return T_NONE;
+        }
+    }
+    if (descr == NULL) {
+        descr = PyArray_DESCR((PyArrayObject *)arrays[0]);
+        Py_INCREF(descr);
+        for (Py_ssize_t k = 1; k < n && descr != NULL; k++) {
+            PyArray_Descr *next = PyArray_PromoteTypes(
+                descr, PyArray_DESCR((PyArrayObject *)arrays[k]));
+            Py_DECREF(descr);
+            descr = next;
+        }
+        if (descr == NULL) {
+            PyErr_Clear();
+            return T_NONE;
+        }
+    }
+    int t = type_index(descr);
+    for (Py_ssize_t k = 0; k < n && t != T_NONE; k++) {
+        PyArray_Descr *from = PyArray_DESCR((PyArrayObject *)arrays[k]);
+        if (array_type(arrays[k]) != t
+            && !PyArray_CanCastTypeTo(from, descr, NPY_SAME_KIND_CASTING)) {
+            t = T_NONE;  /* NumPy raises */
+        }
+    }
+    Py_DECREF(descr);
+    return t;
+}
+
+/* Cast array a (any strides) into the block of the result at dst, laid out with
+ * dst_strides over a's shape; 0 when a value has no portable conversion (the caller
+ * then leaves the whole call to NumPy). */
+static int cast_into(PyArrayObject *a, char *dst, const npy_intp *dst_strides, int t)
+{
+    int invalid = 0;
+    nd_iter it;
+    it.nop = 3;
+    it.ndim = PyArray_NDIM(a);
+    for (int d = 0; d < it.ndim; d++) {
+        it.shape[d] = PyArray_DIM(a, d);
+        it.strides[1][d] = dst_strides[d];
+    }
+    broadcast_operand(&it, 0, a);
+    it.data[1] = dst;
+    scalar_operand(&it, 2, &invalid);
+    it.size = PyArray_SIZE(a);
+    iter_coalesce(&it);
+    iter_run(&it, CASTS[t][array_type((PyObject *)a)], 1.0);
+    return !invalid;
+}
+
+static int copy_or_cast_into(PyArrayObject *a, char *dst, const npy_intp *dst_strides, int t)
+{
+    if (array_type((PyObject *)a) == t) {
+        copy_into(a, dst, dst_strides, t);
+        return 1;
+    }
+    return cast_into(a, dst, dst_strides, t);
+}
+
+/* concat(axis, dtype, *arrays): np.concatenate(arrays, axis, dtype=dtype); axis None
+ * joins the arrays flattened in C order. Arrays of another dtype are cast while they
+ * are copied (NumPy's same_kind casts: C conversions, as astype's). */
 PyObject *native_concat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
@@ -927,21 +1005,9 @@ PyObject *native_concat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     PyObject *const *arrays = args + 2;
     const Py_ssize_t n = nargs - 2;
-    const int t = same_plain_type(arrays, n);
+    const int t = concat_type(args[1], arrays, n);
     if (t == T_NONE) {
         Py_RETURN_NONE;
-    }
-    if (args[1] != Py_None) {
-        PyArray_Descr *descr = NULL;
-        if (!PyArray_DescrConverter2(args[1], &descr)) {
-            PyErr_Clear();
-            Py_RETURN_NONE;
-        }
-        int wanted = descr ? type_index(descr) : T_NONE;
-        Py_XDECREF(descr);
-        if (wanted != t) {
-            Py_RETURN_NONE;
-        }
     }
     npy_intp shape[NPY_MAXDIMS];
     int nd;
@@ -999,6 +1065,7 @@ PyObject *native_concat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     char *dst = PyArray_BYTES(out);
     for (Py_ssize_t k = 0; k < n; k++) {
         PyArrayObject *a = (PyArrayObject *)arrays[k];
+        int ok;
         if (args[0] == Py_None) {
             /* a's elements in C order: contiguous strides over a's own shape */
             npy_intp strides[NPY_MAXDIMS];
@@ -1007,11 +1074,15 @@ PyObject *native_concat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
                 strides[d] = step;
                 step *= PyArray_DIM(a, d);
             }
-            copy_into(a, dst, strides, t);
+            ok = copy_or_cast_into(a, dst, strides, t);
             dst += PyArray_SIZE(a) * TYPE_SIZE[t];
         } else {
-            copy_into(a, dst, PyArray_STRIDES(out), t);
+            ok = copy_or_cast_into(a, dst, PyArray_STRIDES(out), t);
             dst += PyArray_DIM(a, (int)axis) * PyArray_STRIDE(out, (int)axis);
+        }
+        if (!ok) {
+            Py_DECREF(out);
+            Py_RETURN_NONE;
         }
     }
     return (PyObject *)out;
@@ -1193,20 +1264,31 @@ PyObject *native_nonzero(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 /* NumPy's sort order: NaN after every other value (and equal to NaN) */
 #define LESS_F(a, b) ((a) < (b) || ((b) != (b) && (a) == (a)))
 #define LESS_I(a, b) ((a) < (b))
+/* NumPy's complex order (npysort's CLT): lexicographic by real then imaginary part,
+ * with R + Rj < R + nanj < nan + Rj < nan + nanj (R: any non-NaN value) */
+#define LESS_C(a, b)                                                                \
+    ((a).re < (b).re   ? ((a).im == (a).im || (b).im != (b).im)                     \
+     : (a).re > (b).re ? ((b).im != (b).im && (a).im == (a).im)                     \
+     : ((a).re == (b).re || ((a).re != (a).re && (b).re != (b).re))                 \
+         ? ((a).im < (b).im || ((b).im != (b).im && (a).im == (a).im))              \
+         : (b).re != (b).re)
 
-/* NumPy's binary search, step for step (npysort/binsearch.cpp), so that even an
- * unsorted x1 gives its result: the search range starts from the previous key's when
- * the keys increase. Both tests use the side's comparison (left: <, right: <=).
- * keys are C-contiguous; x1 is strided. */
-#define SEARCH_LOOP(NAME, T, LESS)                                                  \
-    static void NAME(const char *arr, npy_intp arr_len, npy_intp arr_stride,       \
-                     const char *keys_bytes, npy_intp n_keys, int right,            \
-                     int64_t *out)                                                  \
+/* NumPy's binary search, step for step (npysort/binsearch.cpp: binsearch, and
+ * argbinsearch when SORTER), so that even an unsorted x1 gives its result: the search
+ * range starts from the previous key's when the keys increase. Both tests use the
+ * side's comparison (left: <, right: <=). keys are C-contiguous; x1 is strided; the
+ * sorter is contiguous intp. Returns -1 where the search meets a sorter index outside
+ * [0, len) (NumPy raises), else 0. */
+#define SEARCH_FN(NAME, T, LESS, SORTER)                                            \
+    static int NAME(const char *arr, npy_intp arr_len, npy_intp arr_stride,        \
+                    const npy_intp *sorter, const char *keys_bytes, npy_intp n_keys,\
+                    int right, int64_t *out)                                        \
     {                                                                               \
+        (void)sorter;                                                               \
         const T *keys = (const T *)keys_bytes;                                      \
         npy_intp min_idx = 0, max_idx = arr_len;                                    \
         if (n_keys == 0) {                                                          \
-            return;                                                                 \
+            return 0;                                                               \
         }                                                                           \
         T last = keys[0];                                                           \
         for (npy_intp k = 0; k < n_keys; k++) {                                     \
@@ -1220,7 +1302,14 @@ PyObject *native_nonzero(PyObject *self, PyObject *const *args, Py_ssize_t nargs
             last = key;                                                             \
             while (min_idx < max_idx) {                                             \
                 const npy_intp mid = min_idx + ((max_idx - min_idx) >> 1);          \
-                const T v = *(const T *)(arr + mid * arr_stride);                   \
+                npy_intp at = mid;                                                  \
+                if (SORTER) {                                                       \
+                    at = sorter[mid];                                               \
+                    if (at < 0 || at >= arr_len) {                                  \
+                        return -1;                                                  \
+                    }                                                               \
+                }                                                                   \
+                const T v = *(const T *)(arr + at * arr_stride);                    \
                 if (right ? !LESS(key, v) : LESS(v, key)) {                         \
                     min_idx = mid + 1;                                              \
                 } else {                                                            \
@@ -1229,44 +1318,180 @@ PyObject *native_nonzero(PyObject *self, PyObject *const *args, Py_ssize_t nargs
             }                                                                       \
             out[k] = min_idx;                                                       \
         }                                                                           \
+        return 0;                                                                   \
     }
-SEARCH_LOOP(search_b, npy_bool, LESS_I)
-SEARCH_LOOP(search_i8, int8_t, LESS_I)
-SEARCH_LOOP(search_i16, int16_t, LESS_I)
-SEARCH_LOOP(search_i32, int32_t, LESS_I)
-SEARCH_LOOP(search_i64, int64_t, LESS_I)
-SEARCH_LOOP(search_u8, uint8_t, LESS_I)
-SEARCH_LOOP(search_u16, uint16_t, LESS_I)
-SEARCH_LOOP(search_u32, uint32_t, LESS_I)
-SEARCH_LOOP(search_u64, uint64_t, LESS_I)
-SEARCH_LOOP(search_f32, float, LESS_F)
-SEARCH_LOOP(search_f64, double, LESS_F)
+#define SEARCH_FNS(NAME, T, LESS) SEARCH_FN(NAME, T, LESS, 0) SEARCH_FN(NAME##_arg, T, LESS, 1)
+SEARCH_FNS(search_b, npy_bool, LESS_I)
+SEARCH_FNS(search_i8, int8_t, LESS_I)
+SEARCH_FNS(search_i16, int16_t, LESS_I)
+SEARCH_FNS(search_i32, int32_t, LESS_I)
+SEARCH_FNS(search_i64, int64_t, LESS_I)
+SEARCH_FNS(search_u8, uint8_t, LESS_I)
+SEARCH_FNS(search_u16, uint16_t, LESS_I)
+SEARCH_FNS(search_u32, uint32_t, LESS_I)
+SEARCH_FNS(search_u64, uint64_t, LESS_I)
+SEARCH_FNS(search_f32, float, LESS_F)
+SEARCH_FNS(search_f64, double, LESS_F)
+SEARCH_FNS(search_c64, c64_t, LESS_C)
+SEARCH_FNS(search_c128, c128_t, LESS_C)
 
-typedef void (*search_fn)(const char *, npy_intp, npy_intp, const char *, npy_intp, int,
-                          int64_t *);
+typedef int (*search_fn)(const char *, npy_intp, npy_intp, const npy_intp *, const char *,
+                         npy_intp, int, int64_t *);
 
-static const search_fn SEARCH_LOOPS[N_TYPES] = {
-    [T_BOOL] = search_b, [T_I8] = search_i8, [T_I16] = search_i16, [T_I32] = search_i32,
-    [T_I64] = search_i64, [T_U8] = search_u8, [T_U16] = search_u16, [T_U32] = search_u32,
-    [T_U64] = search_u64, [T_F32] = search_f32, [T_F64] = search_f64,
+/* SEARCH_LOOPS[with sorter][dtype] */
+static const search_fn SEARCH_LOOPS[2][N_TYPES] = {
+    {[T_BOOL] = search_b, [T_I8] = search_i8, [T_I16] = search_i16, [T_I32] = search_i32,
+     [T_I64] = search_i64, [T_U8] = search_u8, [T_U16] = search_u16, [T_U32] = search_u32,
+     [T_U64] = search_u64, [T_F32] = search_f32, [T_F64] = search_f64,
+     [T_C64] = search_c64, [T_C128] = search_c128},
+    {[T_BOOL] = search_b_arg, [T_I8] = search_i8_arg, [T_I16] = search_i16_arg,
+     [T_I32] = search_i32_arg, [T_I64] = search_i64_arg, [T_U8] = search_u8_arg,
+     [T_U16] = search_u16_arg, [T_U32] = search_u32_arg, [T_U64] = search_u64_arg,
+     [T_F32] = search_f32_arg, [T_F64] = search_f64_arg, [T_C64] = search_c64_arg,
+     [T_C128] = search_c128_arg},
 };
 
-/* searchsorted(x1, x2, side): int64 insertion points of x2's elements in 1-d x1 (a
- * 0-d x2 gives a 0-d array). Mixed dtypes, complex values and a sorter are left to
- * NumPy. */
+/* 1 when x1 (strided) is sorted in NumPy's order (each element not less than the one
+ * before). The search then has one answer for every key, the partition point, which
+ * NumPy's search steps reach from any starting range, so the keys can be split
+ * between threads. */
+#define SORTED_FN(NAME, T, LESS)                                                    \
+    static int NAME(const char *arr, npy_intp len, npy_intp stride)                \
+    {                                                                               \
+        for (npy_intp i = 1; i < len; i++) {                                        \
+            const T a = *(const T *)(arr + (i - 1) * stride);                       \
+            const T b = *(const T *)(arr + i * stride);                             \
+            if (LESS(b, a)) {                                                       \
+                return 0;                                                           \
+            }                                                                       \
+        }                                                                           \
+        return 1;                                                                   \
+    }
+SORTED_FN(sorted_b, npy_bool, LESS_I)
+SORTED_FN(sorted_i8, int8_t, LESS_I)
+SORTED_FN(sorted_i16, int16_t, LESS_I)
+SORTED_FN(sorted_i32, int32_t, LESS_I)
+SORTED_FN(sorted_i64, int64_t, LESS_I)
+SORTED_FN(sorted_u8, uint8_t, LESS_I)
+SORTED_FN(sorted_u16, uint16_t, LESS_I)
+SORTED_FN(sorted_u32, uint32_t, LESS_I)
+SORTED_FN(sorted_u64, uint64_t, LESS_I)
+SORTED_FN(sorted_f32, float, LESS_F)
+SORTED_FN(sorted_f64, double, LESS_F)
+SORTED_FN(sorted_c64, c64_t, LESS_C)
+SORTED_FN(sorted_c128, c128_t, LESS_C)
+
+typedef int (*sorted_fn)(const char *, npy_intp, npy_intp);
+
+static const sorted_fn SORTED_CHECKS[N_TYPES] = {
+    [T_BOOL] = sorted_b, [T_I8] = sorted_i8, [T_I16] = sorted_i16, [T_I32] = sorted_i32,
+    [T_I64] = sorted_i64, [T_U8] = sorted_u8, [T_U16] = sorted_u16, [T_U32] = sorted_u32,
+    [T_U64] = sorted_u64, [T_F32] = sorted_f32, [T_F64] = sorted_f64, [T_C64] = sorted_c64,
+    [T_C128] = sorted_c128,
+};
+
+/* dst[i] = x1[sorter[i]]; 0 (dst partly written) when an index is outside [0, len) */
+#define GATHER_SORTED(T)                                                            \
+    for (npy_intp i = 0; i < len; i++) {                                            \
+        const npy_intp at = sorter[i];                                              \
+        if (at < 0 || at >= len) {                                                  \
+            return 0;                                                               \
+        }                                                                           \
+        ((T *)dst)[i] = *(const T *)(arr + at * stride);                            \
+    }                                                                               \
+    return 1;
+
+static int gather_sorted(char *dst, const char *arr, npy_intp len, npy_intp stride,
+                         const npy_intp *sorter, int itemsize)
+{
+    switch (itemsize) {
+    case 1: GATHER_SORTED(uint8_t)
+    case 2: GATHER_SORTED(uint16_t)
+    case 4: GATHER_SORTED(uint32_t)
+    case 8: GATHER_SORTED(uint64_t)
+    default: GATHER_SORTED(bytes16)
+    }
+}
+
+typedef struct {
+    search_fn search;
+    const char *arr;
+    npy_intp len, stride;
+    const char *keys;
+    int itemsize, right;
+    int64_t *out;
+} search_job;
+
+static void search_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    (void)chunk;
+    const search_job *job = ctx;
+    job->search(job->arr, job->len, job->stride, NULL, job->keys + lo * job->itemsize,
+                hi - lo, job->right, job->out + lo);
+}
+
+/* The search of n_keys keys (contiguous) in x1 (strided, ordered by sorter when not
+ * NULL): NumPy's steps, or their result. With a sorter and many keys, x1 is first
+ * gathered in sorter order (the same steps then read one array instead of two);
+ * when x1 turns out sorted, the keys are split between threads. Called without the
+ * GIL; gathered is NULL or room for len elements. -1: a sorter index out of range. */
+static int search_keys(int t, const char *arr, npy_intp len, npy_intp stride,
+                       const npy_intp *sorter, char *gathered, const char *keys,
+                       npy_intp n_keys, int right, int64_t *out)
+{
+    const int itemsize = TYPE_SIZE[t];
+    if (sorter != NULL && gathered != NULL
+        && gather_sorted(gathered, arr, len, stride, sorter, itemsize)) {
+        arr = gathered;
+        stride = itemsize;
+        sorter = NULL;
+    }
+    /* about log2(len) + 1 probes per key */
+    const double probes = (double)n_keys * (log2((double)len + 1.0) + 1.0);
+    int chunks = sorter == NULL && n_keys >= 8192 && probes > 2.0 * (double)len
+                 ? pool_chunks_for(probes) : 1;
+    if (chunks > 1 && SORTED_CHECKS[t](arr, len, stride)) {
+        search_job job = {SEARCH_LOOPS[0][t], arr, len, stride, keys, itemsize, right, out};
+        pool_run(n_keys, chunks, search_chunk, &job);
+        return 0;
+    }
+    return SEARCH_LOOPS[sorter != NULL][t](arr, len, stride, sorter, keys, n_keys, right, out);
+}
+
+/* The sorter as contiguous intp, or NULL (no exception) where NumPy would reject it:
+ * not 1-d of x1's length, bool (TypeError), uint64 (no safe cast to intp) */
+static PyArrayObject *sorter_indices(PyObject *sorter, npy_intp len)
+{
+    if (!plain_array(sorter) || PyArray_NDIM((PyArrayObject *)sorter) != 1
+        || PyArray_DIM((PyArrayObject *)sorter, 0) != len) {
+        return NULL;
+    }
+    int ts = array_type(sorter);
+    if (ts == T_BOOL || ts >= T_U64) {
+        return NULL;
+    }
+    PyArrayObject *flat = (PyArrayObject *)PyArray_FromAny(
+        sorter, PyArray_DescrFromType(NPY_INTP), 1, 1,
+        NPY_ARRAY_C_CONTIGUOUS | NPY_ARRAY_ALIGNED, NULL);
+    if (flat == NULL) {
+        PyErr_Clear();
+    }
+    return flat;
+}
+
+/* searchsorted(x1, x2, side[, sorter]): int64 insertion points of x2's elements in 1-d
+ * x1 (a 0-d x2 gives a 0-d array); x1 ordered by sorter when given. Mixed dtypes are
+ * searched in their promoted dtype (NumPy casts both to it). A sorter index the
+ * search meets outside [0, len) is left to NumPy (it raises). */
 PyObject *native_searchsorted(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "searchsorted(x1, x2, side)");
+    if (nargs != 3 && nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "searchsorted(x1, x2, side[, sorter])");
         return NULL;
     }
-    if (!plain_array(args[0]) || !plain_array(args[1]) || !PyUnicode_Check(args[2])) {
-        Py_RETURN_NONE;
-    }
-    PyArrayObject *x1 = (PyArrayObject *)args[0];
-    const int t = array_type(args[0]);
-    if (PyArray_NDIM(x1) != 1 || array_type(args[1]) != t || SEARCH_LOOPS[t] == NULL) {
+    if (!plain_array(args[0]) || !plain_array(args[1]) || !PyUnicode_Check(args[2])
+        || PyArray_NDIM((PyArrayObject *)args[0]) != 1) {
         Py_RETURN_NONE;
     }
     int right;
@@ -1277,26 +1502,72 @@ PyObject *native_searchsorted(PyObject *self, PyObject *const *args, Py_ssize_t 
     } else {
         Py_RETURN_NONE;  /* NumPy raises */
     }
-    /* the keys in C order, contiguous (no copy when they already are) */
-    PyArrayObject *keys = (PyArrayObject *)PyArray_FromAny(
-        args[1], PyArray_DescrFromType(TYPE_NUM[t]), 0, 0,
-        NPY_ARRAY_C_CONTIGUOUS | NPY_ARRAY_ALIGNED, NULL);
+    PyArray_Descr *descr = PyArray_PromoteTypes(PyArray_DESCR((PyArrayObject *)args[0]),
+                                                PyArray_DESCR((PyArrayObject *)args[1]));
+    if (descr == NULL) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    const int t = type_index(descr);
+    if (t == T_NONE) {
+        Py_DECREF(descr);
+        Py_RETURN_NONE;
+    }
+    PyArrayObject *sorter = NULL;
+    if (nargs == 4) {
+        sorter = sorter_indices(args[3], PyArray_DIM((PyArrayObject *)args[0], 0));
+        if (sorter == NULL) {
+            Py_DECREF(descr);
+            Py_RETURN_NONE;
+        }
+    }
+    PyObject *result = NULL;
+    PyArrayObject *out = NULL;
+    /* x1 in the common dtype (itself when it has it); the keys in it, C order,
+     * contiguous (no copy when they already are) */
+    PyArrayObject *x1 = as_type((PyArrayObject *)args[0], t);
+    PyArrayObject *keys = NULL;
+    if (x1 == NULL) {
+        Py_DECREF(descr);
+        goto done;
+    }
+    keys = (PyArrayObject *)PyArray_FromAny(args[1], descr, 0, 0,  /* steals descr */
+                                            NPY_ARRAY_C_CONTIGUOUS | NPY_ARRAY_ALIGNED, NULL);
     if (keys == NULL) {
-        return NULL;
+        goto done;
     }
-    PyArrayObject *out = new_array(PyArray_NDIM(keys), PyArray_DIMS(keys), T_I64);
+    out = new_array(PyArray_NDIM(keys), PyArray_DIMS(keys), T_I64);
     if (out == NULL) {
-        Py_DECREF(keys);
-        return NULL;
+        goto done;
     }
-    const npy_intp n_keys = PyArray_SIZE(keys);
-    const int release = n_keys > 4096;
+    const npy_intp n_keys = PyArray_SIZE(keys), len = PyArray_DIM(x1, 0);
+    /* gathering x1 in sorter order pays when the probes outnumber its elements */
+    char *gathered = NULL;
+    if (sorter != NULL && (double)n_keys * (log2((double)len + 1.0) + 1.0) > 2.0 * (double)len) {
+        gathered = PyMem_RawMalloc((size_t)len * (size_t)TYPE_SIZE[t]);  /* NULL: not used */
+    }
+    const int release = n_keys > 4096 || len > 65536;
     PyThreadState *state = release ? PyEval_SaveThread() : NULL;
-    SEARCH_LOOPS[t](PyArray_BYTES(x1), PyArray_DIM(x1, 0), PyArray_STRIDE(x1, 0),
-                    PyArray_BYTES(keys), n_keys, right, (int64_t *)PyArray_DATA(out));
+    int rc = search_keys(t, PyArray_BYTES(x1), len, PyArray_STRIDE(x1, 0),
+                         sorter != NULL ? (const npy_intp *)PyArray_DATA(sorter) : NULL,
+                         gathered, PyArray_BYTES(keys), n_keys, right,
+                         (int64_t *)PyArray_DATA(out));
     if (release) {
         PyEval_RestoreThread(state);
     }
-    Py_DECREF(keys);
-    return (PyObject *)out;
+    PyMem_RawFree(gathered);
+    if (rc < 0) {
+        Py_DECREF(out);
+        result = Py_NewRef(Py_None);
+    } else {
+        result = (PyObject *)out;
+    }
+done:
+    if (result == NULL) {
+        Py_XDECREF(out);
+    }
+    Py_XDECREF(keys);
+    Py_XDECREF(x1);
+    Py_XDECREF(sorter);
+    return result;
 }

@@ -118,6 +118,10 @@ PyObject *native_searchsorted(PyObject *self, PyObject *const *args, Py_ssize_t 
 /* sort.c: sort/argsort and unique_*; each returns None where it declines */
 PyObject *native_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_unique(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* replicate.c: roll, tile, repeat; each returns None where it declines */
+PyObject *native_roll(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_tile(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_repeat(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* Call the NumPy backend's kernel with the same arguments. */
 PyObject *call_fallback(PyObject *fallback, PyObject *const *args, Py_ssize_t nargs);
