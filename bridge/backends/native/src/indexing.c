@@ -623,7 +623,7 @@ typedef struct {
     {                                                                               \
         T *restrict o = (T *)job->dst;                                              \
         for (npy_intp u = lo; u < hi; u++) {                                        \
-            if (u + 16 < hi) {                                                      \
+            if (u + 16 < hi) { /* random reads: ask for the line early */          \
                 npy_intp f = idx[u + 16];                                           \
                 f += f < 0 ? n : 0;                                                 \
                 __builtin_prefetch(base + f * stride);                              \
@@ -900,6 +900,28 @@ static PyObject *mask_getitem(index_plan *plan, int t)
 
 /* ------------------------------------------------------------------ getitem */
 
+/* NumPy lays out the basic dims of a gathered result in x's memory order (its
+ * iterator's KEEPORDER); the C code writes them in C order, so it serves only blocks
+ * whose strides are already in C order: |stride| strictly decreasing over the dims
+ * longer than 1, none of them 0 (a broadcast dim's place in NumPy's order is a tie). */
+static int block_in_c_order(const index_plan *plan)
+{
+    npy_intp prev = 0;
+    int have = 0;
+    for (int d = 0; d < plan->nbasic; d++) {
+        if (plan->bshape[d] <= 1) {
+            continue;
+        }
+        npy_intp a = plan->bstride[d] < 0 ? -plan->bstride[d] : plan->bstride[d];
+        if (a == 0 || (have && a >= prev)) {
+            return 0;
+        }
+        prev = a;
+        have = 1;
+    }
+    return 1;
+}
+
 /* getitem(x, key): the result for a key with an index array or mask; None otherwise
  * (a basic key: NumPy's view) or where the C code declines. */
 PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
@@ -922,13 +944,18 @@ PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         }
         Py_RETURN_NONE;
     }
+    if (!block_in_c_order(plan)) {
+        plan_free(plan);
+        Py_RETURN_NONE;
+    }
     if (plan->mask_fast) {
         PyObject *res = mask_getitem(plan, t);
         plan_free(plan);
         return res;
     }
-    if (plan->andim + plan->nbasic == 0) {
-        /* a 0-d result: NumPy returns a scalar there */
+    if (plan->andim == 0) {
+        /* only ints and 0-d int arrays: NumPy takes them as ints and copies its view
+         * in x's memory order (or returns a scalar for a 0-d result) */
         plan_free(plan);
         Py_RETURN_NONE;
     }
@@ -982,10 +1009,12 @@ static int overlaps(PyArrayObject *a, PyArrayObject *b)
 }
 
 /* The value ready to be read while x is written: of x's dtype (a safe cast, as
- * NumPy's setitem makes it; other casts are left to NumPy) and not overlapping x's
- * memory (NumPy's setitem reads as if the value were copied first). New reference;
- * NULL without an exception to decline. */
-static PyArrayObject *prepare_value(PyArrayObject *x, PyObject *value)
+ * NumPy's setitem makes it; other casts are left to NumPy). A value overlapping x's
+ * memory: a basic key reads it as if copied first, as NumPy does; for an advanced key
+ * NumPy's result depends on its loop order (a boolean assignment reads elements it
+ * has already written), so that case is left to NumPy. New reference; NULL without
+ * an exception to decline. */
+static PyArrayObject *prepare_value(PyArrayObject *x, PyObject *value, int basic)
 {
     if (!plain_array(value)) {
         return NULL;
@@ -999,7 +1028,7 @@ static PyArrayObject *prepare_value(PyArrayObject *x, PyObject *value)
         return (PyArrayObject *)PyArray_CastToType(v, PyArray_DESCR(x), 0);
     }
     if (overlaps(x, v)) {
-        return (PyArrayObject *)PyArray_NewCopy(v, NPY_CORDER);
+        return basic ? (PyArrayObject *)PyArray_NewCopy(v, NPY_CORDER) : NULL;
     }
     Py_INCREF(v);
     return v;
@@ -1080,7 +1109,7 @@ static int basic_setitem(PyArrayObject *x, PyObject *value, PyObject *key)
         return 0;
     }
     PyArrayObject *view = (PyArrayObject *)view_obj;
-    PyArrayObject *v = prepare_value(view, value);
+    PyArrayObject *v = prepare_value(view, value, 1);
     if (v == NULL) {
         Py_DECREF(view);
         return PyErr_Occurred() ? -1 : 0;
@@ -1114,7 +1143,6 @@ typedef struct {
     const char *value;
     npy_intp vadv[NPY_MAXDIMS];    /* value strides over the advanced dims */
     npy_intp vbasic[NPY_MAXDIMS];  /* value strides over the basic dims */
-    npy_intp row_lo, row_hi;       /* threaded 1-d scatter: this chunk's x rows */
 } scatter_job;
 
 static void scatter_all(const scatter_job *job)
@@ -1140,22 +1168,19 @@ static void scatter_all(const scatter_job *job)
     }
 }
 
-/* x[idx] = v on one axis, elementwise: each chunk owns a range of x's rows and
- * scans every index in order, so repeated indices keep the last write, as with one
- * thread. */
-#define SCATTER_ROWS(T)                                                             \
+/* x[idx] = v on one axis, elementwise, in index order (the last write of a repeated
+ * index wins). One thread: random stores are bound by memory latency, and splitting
+ * x's rows between threads (each scanning every index, to keep the order) measured
+ * no faster than this loop. */
+#define SCATTER_FLAT(T)                                                             \
     for (npy_intp u = 0; u < total; u++) {                                          \
         npy_intp i = idx[u];                                                        \
         i += i < 0 ? n : 0;                                                         \
-        if (i >= rlo && i < rhi) {                                                  \
-            *(T *)(base + i * xs) = *(const T *)(val + u * vs);                     \
-        }                                                                           \
+        *(T *)(base + i * xs) = *(const T *)(val + u * vs);                         \
     }
 
-static void scatter_rows_chunk(void *ctx, int chunk, npy_intp rlo, npy_intp rhi)
+static void scatter_flat(const scatter_job *job)
 {
-    (void)chunk;
-    const scatter_job *job = ctx;
     const index_plan *plan = job->plan;
     const component *c = &plan->comp[0];
     const npy_intp *idx = c->idx;
@@ -1163,31 +1188,44 @@ static void scatter_rows_chunk(void *ctx, int chunk, npy_intp rlo, npy_intp rhi)
     char *base = plan->base;
     const char *val = job->value;
     switch (plan->itemsize) {
-    case 1: SCATTER_ROWS(uint8_t) break;
-    case 2: SCATTER_ROWS(uint16_t) break;
-    case 4: SCATTER_ROWS(uint32_t) break;
-    case 8: SCATTER_ROWS(uint64_t) break;
-    default: SCATTER_ROWS(elem16) break;
+    case 1: SCATTER_FLAT(uint8_t) break;
+    case 2: SCATTER_FLAT(uint16_t) break;
+    case 4: SCATTER_FLAT(uint32_t) break;
+    case 8: SCATTER_FLAT(uint64_t) break;
+    default: SCATTER_FLAT(elem16) break;
     }
 }
 
-/* Mask scatter with a value that does not vary along the count dim: for one element
- * per unit a branchless select (vectorised), else a block copy per true unit. */
+/* Mask scatter of one value per element: a branchless select on the bits (GCC
+ * vectorises it; a branch on a random mask mispredicts half the time). */
+#define SELECT_LOOP(NAME, T)                                                        \
+    static CLONES void NAME(char *xb, const npy_bool *m, const void *value,         \
+                            npy_intp lo, npy_intp hi)                               \
+    {                                                                               \
+        T *restrict xp = (T *)xb;                                                   \
+        const T v = *(const T *)value;                                              \
+        for (npy_intp i = lo; i < hi; i++) {                                        \
+            const T keep = (T)(m[i] != 0) - 1; /* all ones where m[i] is false */     \
+            xp[i] = (T)((xp[i] & keep) | (v & (T)~keep));                           \
+        }                                                                           \
+    }
+SELECT_LOOP(select_1, uint8_t)
+SELECT_LOOP(select_2, uint16_t)
+SELECT_LOOP(select_4, uint32_t)
+SELECT_LOOP(select_8, uint64_t)
+
+typedef void (*select_fn)(char *, const npy_bool *, const void *, npy_intp, npy_intp);
+
+/* Mask scatter with a value that does not vary along the count dim: for one
+ * contiguous element per unit the select above, else a copy per true unit. */
 #define SELECT_FILL(T)                                                              \
     {                                                                               \
         const T v = *(const T *)job->value;                                         \
-        char *restrict xb = plan->base;                                             \
+        char *xb = plan->base;                                                      \
         const npy_intp us = plan->unit_stride;                                      \
-        if (us == sizeof(T)) {                                                      \
-            T *restrict xp = (T *)xb;                                               \
-            for (npy_intp i = lo; i < hi; i++) {                                    \
-                xp[i] = m[i] ? v : xp[i];                                           \
-            }                                                                       \
-        } else {                                                                    \
-            for (npy_intp i = lo; i < hi; i++) {                                    \
-                if (m[i]) {                                                         \
-                    *(T *)(xb + i * us) = v;                                        \
-                }                                                                   \
+        for (npy_intp i = lo; i < hi; i++) {                                        \
+            if (m[i]) {                                                             \
+                *(T *)(xb + i * us) = v;                                            \
             }                                                                       \
         }                                                                           \
     }
@@ -1198,6 +1236,13 @@ static void mask_scatter_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
     const index_plan *plan = job->plan;
     const npy_bool *m = plan->mask;
     if (job->vstride_count == 0 && plan->nbasic == 0) {
+        static const select_fn SELECT[9] = {
+            [1] = select_1, [2] = select_2, [4] = select_4, [8] = select_8,
+        };
+        if (plan->itemsize <= 8 && plan->unit_stride == plan->itemsize) {
+            SELECT[plan->itemsize](plan->base, m, job->value, lo, hi);
+            return;
+        }
         switch (plan->itemsize) {
         case 1: SELECT_FILL(uint8_t) return;
         case 2: SELECT_FILL(uint16_t) return;
@@ -1227,8 +1272,11 @@ static int mask_setitem(index_plan *plan, PyArrayObject *v)
     }
     job->plan = plan;
     int chunks = mask_chunks(plan);
-    run_mask(plan, chunks, mask_count_chunk, job);
-    npy_intp count = mask_prefix(job, chunks);
+    npy_intp count = 1;  /* a 0-d value broadcasts to any count: no counting pass */
+    if (PyArray_NDIM(v) > 0) {
+        run_mask(plan, chunks, mask_count_chunk, job);
+        count = mask_prefix(job, chunks);
+    }
     /* the indexing result: (count, *basic) */
     npy_intp shape[NPY_MAXDIMS], strides[NPY_MAXDIMS];
     shape[0] = count;
@@ -1245,7 +1293,7 @@ static int mask_setitem(index_plan *plan, PyArrayObject *v)
         job->vstrides[d] = strides[1 + d];
     }
     if (count > 0 && plan->bsize > 0) {
-        run_mask(plan, chunks, mask_scatter_chunk, job);
+        run_mask(plan, chunks, mask_scatter_chunk, job);  /* count > 0: vstride_count 0 for 0-d */
     }
     PyMem_Free(job);
     return 1;
@@ -1290,7 +1338,7 @@ PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         }
         Py_RETURN_TRUE;
     }
-    PyArrayObject *v = prepare_value(x, args[1]);
+    PyArrayObject *v = prepare_value(x, args[1], 0);
     if (v == NULL) {
         plan_free(plan);
         if (PyErr_Occurred()) {
@@ -1342,24 +1390,15 @@ PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         job.vbasic[d] = strides[k++];
     }
     if (plan->asize > 0 && plan->bsize > 0) {
-        const component *c = &plan->comp[0];
-        double work = (double)plan->asize;
-        if (plan->ncomp == 1 && c->flat && plan->nbasic == 0 && work >= 65536.0
-            && pool_get_threads() > 1) {
-            /* rows owned per chunk; every chunk reads all indices */
-            int chunks = pool_get_threads();
-            if (chunks > c->len) {
-                chunks = (int)c->len;
-            }
-            Py_BEGIN_ALLOW_THREADS
-            pool_run(c->len, chunks, scatter_rows_chunk, &job);
-            Py_END_ALLOW_THREADS
-        } else if (work * (double)plan->bsize >= 32768.0) {
-            Py_BEGIN_ALLOW_THREADS
-            scatter_all(&job);
-            Py_END_ALLOW_THREADS
+        /* one index array over a 1-d x: the typed loop */
+        int flat = plan->ncomp == 1 && plan->comp[0].flat && plan->nbasic == 0
+                   && plan->andim == 1;
+        if ((double)plan->asize * (double)plan->bsize < 32768.0) {
+            flat ? scatter_flat(&job) : scatter_all(&job);
         } else {
-            scatter_all(&job);
+            Py_BEGIN_ALLOW_THREADS
+            flat ? scatter_flat(&job) : scatter_all(&job);
+            Py_END_ALLOW_THREADS
         }
     }
     Py_DECREF(v);
