@@ -95,15 +95,32 @@ static npy_intp count_out_of_range(const npy_intp *idx, npy_intp size, npy_intp 
     return bad;
 }
 
+typedef struct {
+    const npy_intp *idx;
+    npy_intp n;
+    npy_intp bad[256];  /* per chunk (pool_chunks_for gives at most 256) */
+} range_job;
+
+static void range_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    range_job *job = ctx;
+    job->bad[chunk] = count_out_of_range(job->idx + lo, hi - lo, job->n);
+}
+
 static int in_range(const npy_intp *idx, npy_intp size, npy_intp n)
 {
     if (size < 65536) {
         return count_out_of_range(idx, size, n) == 0;
     }
-    npy_intp bad;
+    range_job job = {idx, n, {0}};
+    int chunks = pool_chunks_for((double)size);
     Py_BEGIN_ALLOW_THREADS
-    bad = count_out_of_range(idx, size, n);
+    pool_run(size, chunks, range_chunk, &job);
     Py_END_ALLOW_THREADS
+    npy_intp bad = 0;
+    for (int c = 0; c < chunks; c++) {
+        bad += job.bad[c];
+    }
     return bad == 0;
 }
 
@@ -1174,6 +1191,11 @@ static void scatter_all(const scatter_job *job)
  * no faster than this loop. */
 #define SCATTER_FLAT(T)                                                             \
     for (npy_intp u = 0; u < total; u++) {                                          \
+        if (u + 16 < total) { /* random stores: fetch the line early */            \
+            npy_intp f = idx[u + 16];                                               \
+            f += f < 0 ? n : 0;                                                     \
+            __builtin_prefetch(base + f * xs, 1);                                   \
+        }                                                                           \
         npy_intp i = idx[u];                                                        \
         i += i < 0 ? n : 0;                                                         \
         *(T *)(base + i * xs) = *(const T *)(val + u * vs);                         \
