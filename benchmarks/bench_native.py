@@ -116,6 +116,7 @@ def main(argv=None):
     rng = np.random.default_rng(2)
     sort_and_unique(ref, nat, rng, r)
     replication_benchmarks(ref, nat, rng, r)
+    bench_indexing(ref, nat, r)
 
 
 # ---------------------------------------------------------------- complex functions
@@ -210,6 +211,41 @@ def replication_benchmarks(ref, nat, rng, r):
     compare("searchsorted 1k keys, 1M float64, sorter",
             lambda: ref["searchsorted"](haystack, few, order, side="left"),
             lambda: nat["searchsorted"](haystack, few, order, side="left"), 1.0, r, number=20)
+
+
+def bench_indexing(ref, nat, r):
+    """getitem/setitem kernels (raw keys as bridge's _raw_key passes them), and the
+    latency of small basic keys through the public API."""
+    rng = np.random.default_rng(1)
+    n = 10_000_000
+    x = rng.standard_normal(n)
+    mask = rng.random(n) < 0.5
+    idx = rng.integers(0, n, 1_000_000)
+    y = rng.standard_normal(idx.size)
+    v = rng.standard_normal(len(range(2, n - 2, 3)))
+    zero = np.array(0.0)
+    x_np, x_nat = x.copy(), x.copy()  # setitem targets, one per side
+    compare("x[mask] 10M float64, 50% mask", lambda: ref["getitem"](x, (mask,)),
+            lambda: nat["getitem"](x, (mask,)), 1.0, r)
+    compare("x[idx] 1M random int64 of 10M", lambda: ref["getitem"](x, (idx,)),
+            lambda: nat["getitem"](x, (idx,)), 1.0, r)
+    compare("x[mask] = 0.0 10M float64", lambda: ref["setitem"](x_np, zero, (mask,)),
+            lambda: nat["setitem"](x_nat, zero, (mask,)), 1.0, r)
+    compare("x[idx] = y 1M of 10M", lambda: ref["setitem"](x_np, y, (idx,)),
+            lambda: nat["setitem"](x_nat, y, (idx,)), 1.0, r)
+    compare("x[2:-2:3] = v 10M float64", lambda: ref["setitem"](x_np, v, (slice(2, -2, 3),)),
+            lambda: nat["setitem"](x_nat, v, (slice(2, -2, 3),)), 1.0, r)
+    small = bridge.asarray(np.arange(8.0))
+    for label, func in (("x[1:5]", lambda: small[1:5]), ("x[3]", lambda: small[3]),
+                        ("x[1:5, None]", lambda: small[1:5, None])):
+        times = {}
+        for name in ("numpy", "native"):
+            with bridge.use_backend(name):
+                times[name] = best_time(func, r, number=2000)
+        ratio = times["native"] / times["numpy"]
+        print(f"{'8-element ' + label + ' (bridge API)':44s} numpy {times['numpy'] * 1e6:9.3f} us  "
+              f"native {times['native'] * 1e6:9.3f} us  ratio {ratio:5.2f}  (target <= 1.00) "
+              f"{'ok' if ratio <= 1.0 else 'MISS'}")
 
 
 if __name__ == "__main__":

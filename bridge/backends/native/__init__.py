@@ -53,6 +53,9 @@ def native_kernels(numpy_kernels: dict) -> dict:
     from ._replicate import replicate_kernels
 
     kernels.update(replicate_kernels(native, numpy_kernels))
+    from ._indexing import indexing_kernels
+
+    kernels.update(indexing_kernels(native, numpy_kernels))
     # matmul, tensordot and vecdot through bridge's own OpenBLAS link are opt-in
     # (BRIDGE_NATIVE_BLAS=1): loading scipy-openblas64 into a process breaks SciPy's
     # bundled 32-bit LAPACK there (scipy.linalg.svd then fails its workspace query),
