@@ -216,19 +216,26 @@ def _export_without_extension(data, stream, max_version, dl_device, copy):
     return data.__dlpack__(**kwargs)
 
 
-# Tensor.__dlpack__ and __dlpack_device__ run on every exchange (PyTorch and NumPy call
-# both): with the extension they are C functions, and the Python versions above serve
-# the tensors C leaves to them (GPU tensors).
-_export_python = export
-_device_tuple_python = device_tuple
-if _ext is not None:
-    _ext.set_fallbacks(_export_python, _device_tuple_python)
-    export = _ext.export_tensor  # noqa: F811
-    device_tuple = _ext.device_tuple  # noqa: F811
-
-# ------------------------------------------------------- DLPack 1.3 C exchange
+# ------------------------------------------------------- the C fast paths
 
 from ._tensor import Tensor as _TENSOR  # noqa: E402  (after the helpers it imports)
+
+# Tensor.__dlpack__, Tensor.__dlpack_device__ and from_dlpack run on every exchange
+# (PyTorch and NumPy call both methods), where a Python frame costs as much as the
+# capsule itself: with the extension they are C (the methods as method descriptors on
+# the class, like NumPy's own), and the Python versions above serve what C hands back
+# to them: GPU tensors, GPU producers and from_dlpack(device=...).
+_export_python = export
+_device_tuple_python = device_tuple
+_from_dlpack_python_entry = from_dlpack
+if _ext is not None:
+    _TENSOR.__dlpack__, _TENSOR.__dlpack_device__ = _ext.bind_tensor(
+        _TENSOR, _export_python, _device_tuple_python, _from_dlpack_python_entry,
+        _from_dlpack_python,
+    )
+    from_dlpack = _ext.from_dlpack  # noqa: F811
+
+# ------------------------------------------------------- DLPack 1.3 C exchange
 
 if _ext is not None and "__dlpack_c_exchange_api__" not in _TENSOR.__dict__:
     # DLPack 1.3: consumers look the table up on the type and call its C functions
