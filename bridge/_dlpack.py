@@ -28,6 +28,7 @@ import numpy as np
 
 from . import _dispatch
 from ._device import CPU, Device, parse_device
+from ._dtypes import is_supported
 
 try:
     from . import _dlpack_ext as _ext
@@ -80,9 +81,28 @@ def export(t, *, stream=None, max_version=None, dl_device=None, copy=None):
         return _export_without_extension(data, stream, max_version, dl_device, copy)
     # a GPU tensor: its backend implements the CUDA stream semantics (None, -1, 1, 2,
     # pointers), dl_device=(kDLCPU, 0) copies and copy=True
+    if _has_negative_strides(data):
+        # the CPU rule on the GPU too: PyTorch aborts the process on negative strides
+        # (and CuPy 14 exports them wrongly), so hand out a contiguous copy (IS_COPIED)
+        if copy is False:
+            raise BufferError(
+                "Tensor.__dlpack__: copy=False, but exporting this tensor needs a copy: it "
+                "has negative strides, which some consumers (PyTorch) cannot import"
+            )
+        if copy is None:
+            copy = True
     return _dispatch.kernels_of(data)["to_dlpack"](
         data, stream=stream, max_version=max_version, dl_device=dl_device, copy=copy
     )
+
+
+def _has_negative_strides(data):
+    """Whether raw array ``data`` (NumPy or CuPy) steps backwards along an axis that
+    matters (length > 1, and the array not empty)."""
+    shape = data.shape
+    if 0 in shape:
+        return False
+    return any(step < 0 for step, n in zip(data.strides, shape) if n > 1)
 
 
 def from_dlpack(x, /, *, device=None, copy=None):
@@ -176,6 +196,9 @@ def _producer_device(x, func):
 def _from_dlpack_python(x, target, copy):
     """GPU producers or GPU targets: the CuPy backend's own from_dlpack kernel."""
     func = "from_dlpack"
+    own = _own_gpu_array(x, target, copy, func)
+    if own is not None:
+        return _wrap(own)
     source = _producer_device(x, func)
     if target is None:
         target = source
@@ -192,6 +215,25 @@ def _from_dlpack_python(x, target, copy):
     return _wrap(backend.kernels["from_dlpack"](x, device=target, copy=copy))
 
 
+def _own_gpu_array(x, target, copy, func):
+    """A bridge GPU tensor or a CuPy array that stays on its GPU is bridge's own kind of
+    memory: taken as it is (a view, or a copy for copy=True), like a CPU bridge tensor,
+    without a capsule. That is cheaper, and exact where a capsule is not: CuPy 14
+    exports negative strides wrongly. None where this does not apply."""
+    gpu_type = _dispatch.GPU_ARRAY_TYPE
+    raw = x._data if x.__class__ is _TENSOR else x
+    if gpu_type is None or raw.__class__ is not gpu_type or not is_supported(raw.dtype):
+        return None  # float16 and the like: the backend kernel says what is wrong
+    if target is not None and (target.type != "cuda" or target.index != raw.device.id):
+        return None  # another device: the backend copies (or refuses copy=False)
+    if copy is True:
+        with raw.device:
+            return raw.copy()
+    if copy is not None and copy is not False:
+        raise TypeError(f"{func}: copy must be True, False or None, not {copy!r}")
+    return raw.view()
+
+
 def _export_without_extension(data, stream, max_version, dl_device, copy):
     """Export through NumPy's producer when bridge._dlpack_ext is not built; the same
     negative-stride rule applies so no consumer is handed negative strides."""
@@ -200,7 +242,7 @@ def _export_without_extension(data, stream, max_version, dl_device, copy):
             f"Tensor.__dlpack__: stream={stream!r} is not valid for a CPU tensor; only "
             "stream=None is accepted"
         )
-    needs_copy = any(s < 0 for s, n in zip(data.strides, data.shape) if n > 1)
+    needs_copy = _has_negative_strides(data)
     if needs_copy and copy is False:
         raise BufferError(
             "Tensor.__dlpack__: copy=False, but exporting this tensor needs a copy: it has "

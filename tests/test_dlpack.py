@@ -535,6 +535,21 @@ def test_unsupported_device():
         bridge.from_dlpack(Producer(_crafted(np.zeros(3), device=4)))
     with pytest.raises(BufferError, match="device type 2 \\(CUDA\\)"):
         bridge.from_dlpack(Producer(_crafted(np.zeros(3), device=2)), device="cpu")
+    # a copy to the host that copy=False forbids: BufferError before the producer is
+    # asked (producers raise ValueError there)
+    asked = []
+
+    class GPUProducer:
+        def __dlpack__(self, **kwargs):
+            asked.append(kwargs)
+            raise ValueError("the producer should not have been asked")
+
+        def __dlpack_device__(self):
+            return (2, 0)
+
+    with pytest.raises(BufferError, match="copy=False.*CUDA"):
+        bridge.from_dlpack(GPUProducer(), device="cpu", copy=False)
+    assert asked == []
 
 
 def test_export_argument_errors():

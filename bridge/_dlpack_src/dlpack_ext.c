@@ -1348,6 +1348,15 @@ static PyObject *import_object_core(PyObject *x, int copy, int to_host, const ch
     if (cross_device && !to_host) {
         Py_RETURN_NONE;
     }
+    if (cross_device && copy == 0) {
+        /* the standard's error for a copy that copy=False forbids; producers differ
+         * (CuPy raises ValueError, PyTorch ValueError), so bridge says it first */
+        PyErr_Format(PyExc_BufferError,
+                     "%s: copy=False, but the data is on DLPack device type %d (%s) and "
+                     "device='cpu' needs a copy to host memory",
+                     func, device_type, dl_device_name(device_type));
+        return NULL;
+    }
     /* x.__dlpack__(max_version=(1, 3)[, dl_device=(1, 0)][, copy=...]) */
     PyObject *call_args[4] = {x, g_max_version, NULL, NULL};
     PyObject *kwnames;
