@@ -75,9 +75,13 @@ def _matrix():
     cases = []
     for producer, consumer in PAIRS:
         streams = STREAMS if producer == "bridge" else ["consumer"]
+        # JAX passes only `stream` to __dlpack__ and makes copy=True itself, which its
+        # GPU runtime cannot (jax 0.11: JaxRuntimeError UNIMPLEMENTED, HostBufferSemantics):
+        # nothing of bridge is tested there, so that case is not generated
+        copies = [None, False] if consumer == "jax" else COPIES
         for dtype in DTYPES:
             for layout in PRODUCER_LAYOUTS[producer]:
-                for copy in COPIES:
+                for copy in copies:
                     for stream in streams:
                         cases.append(pytest.param(
                             producer, consumer, dtype, layout, copy, stream,
@@ -361,11 +365,11 @@ def test_exchange(cupy, pointer_stream, producer, consumer, dtype, layout, copy,
 
 
 def test_matrix_size():
-    # producer x consumer pairs, each over 13 dtypes x its layouts x 3 copies, the
-    # bridge-produced ones also over 6 stream choices
-    bridge_produced = 4 * 13 * 7 * 3 * 6
+    # producer x consumer pairs, each over 13 dtypes x its layouts x 3 copies (2 for
+    # the JAX consumer), the bridge-produced ones also over 6 stream choices
+    bridge_produced = (3 * 3 + 2) * 13 * 7 * 6
     others = 13 * 3 * (7 + 6 + 3)
-    assert len(MATRIX) == bridge_produced + others == 7176
+    assert len(MATRIX) == bridge_produced + others == 6630
 
 
 # ------------------------------------------------------------------ capsules bridge makes
