@@ -3,16 +3,18 @@
 CPU capsules are built and consumed in C (``bridge/_dlpack_src``, built as
 ``bridge._dlpack_ext``): exports keep the tensor's NumPy array alive through the
 capsule's ``manager_ctx``; imports wrap the producer's memory as a NumPy array whose
-base object calls the producer's deleter exactly once. GPU tensors keep the Python
-path through the CuPy backend (``cupy.from_dlpack``, ``cupy.ndarray.__dlpack__``).
+base object calls the producer's deleter exactly once. ``Tensor.__dlpack__``,
+``Tensor.__dlpack_device__`` and ``from_dlpack`` themselves are C functions (no Python
+frame per exchange); GPU tensors and GPU producers take the Python path below, through
+the CuPy backend (``cupy.from_dlpack``, ``cupy.ndarray.__dlpack__``).
 
 Policies (see docs/dlpack.md):
 
 * ``max_version=None`` gives a legacy ``"dltensor"`` capsule, ``(1, x)`` or newer a
   versioned one (DLPack 1.3 header, READ_ONLY / IS_COPIED flags).
-* Negative strides are never exported (PyTorch aborts the process on them): with
-  ``copy=None`` the export is a contiguous copy (IS_COPIED), with ``copy=False`` a
-  BufferError. A read-only tensor in a legacy capsule, which cannot carry READ_ONLY,
+* Negative strides are never exported, on the CPU or a GPU (PyTorch aborts the
+  process on them): with ``copy=None`` the export is a contiguous copy (IS_COPIED),
+  with ``copy=False`` a BufferError. A read-only tensor in a legacy capsule, which cannot carry READ_ONLY,
   is handled the same way.
 * A versioned capsule with READ_ONLY, and any legacy capsule (which cannot say whether
   writes are allowed; JAX sends immutable buffers that way), import as a tensor whose
