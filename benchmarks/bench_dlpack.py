@@ -6,7 +6,8 @@
 The reference is ``torch.from_dlpack(numpy_array)`` measured in the same process; the
 goal is bridge's exchanges at or below it, and independent of size (a capsule never
 touches the data). Times are the best of several repeats (min is the least noisy
-estimate of the cost on a shared machine).
+estimate of the cost on a shared machine), taken over interleaved rounds so that load
+from other processes cannot favour one row.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from bridge import _dlpack  # noqa: E402
 ext = _dlpack._ext
 
 
-def per_call_ns(fn, number, repeat=7):
-    times = timeit.repeat(fn, number=number, repeat=repeat)
-    return min(times) / number * 1e9
+def per_call_ns(fn, number):
+    """Nanoseconds per call of ``fn`` over one batch of ``number`` calls."""
+    return timeit.timeit(fn, number=number) / number * 1e9
 
 
 def cases(n):
@@ -56,20 +57,29 @@ def cases(n):
     return rows
 
 
-def latency_table(number):
-    results = {}
-    for n in (1, 10_000_000):
-        for name, fn in cases(n):
+def latency_table(number, rounds):
+    """Every row measured in each of ``rounds`` interleaved rounds; the table shows each
+    row's best round. Interleaving makes load from other processes on a shared machine
+    hit the reference and the rows compared with it alike."""
+    sizes = (1, 10_000_000)
+    rows = {n: cases(n) for n in sizes}
+    for n in sizes:
+        for _, fn in rows[n]:
             fn()  # warm caches (exchange-table lookup, type caches)
-            results[(name, n)] = per_call_ns(fn, number)
-    names = [name for name, _ in cases(1)]
-    reference = {n: results[(names[0], n)] for n in (1, 10_000_000)}
+    best = {}
+    for _ in range(rounds):
+        for n in sizes:
+            for name, fn in rows[n]:
+                t = per_call_ns(fn, number)
+                best[(name, n)] = min(best.get((name, n), t), t)
+    names = [name for name, _ in rows[1]]
+    reference = best[(names[0], 1)]
     print(f"{'exchange':52s} {'1 elem':>9s} {'10M elem':>9s} {'10M/1':>6s} {'vs ref':>7s}")
     for name in names:
-        one, big = results[(name, 1)], results[(name, 10_000_000)]
-        print(f"{name:52s} {one / 1e3:8.2f}µs {big / 1e3:8.2f}µs {big / one:6.2f} "
-              f"{one / reference[1]:6.2f}x")
-    return results
+        one, big = best[(name, 1)], best[(name, 10_000_000)]
+        print(f"{name:52s} {one / 1e3:8.3f}µs {big / 1e3:8.3f}µs {big / one:6.2f} "
+              f"{one / reference:6.2f}x")
+    return best
 
 
 def rss_mib():
@@ -103,13 +113,14 @@ def leak_check(rounds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--number", type=int, default=20_000, help="calls per repeat")
+    parser.add_argument("--number", type=int, default=10_000, help="calls per batch")
+    parser.add_argument("--repeat", type=int, default=15, help="interleaved rounds")
     parser.add_argument("--leak", action="store_true", help="also run the 1M leak check")
     parser.add_argument("--rounds", type=int, default=1_000_000)
     args = parser.parse_args()
     print(f"bridge C extension: {'built' if ext is not None else 'NOT BUILT'}; "
           f"numpy {np.__version__}, torch {torch.__version__}")
-    latency_table(args.number)
+    latency_table(args.number, args.repeat)
     if args.leak:
         leak_check(args.rounds)
 

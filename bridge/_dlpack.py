@@ -3,16 +3,18 @@
 CPU capsules are built and consumed in C (``bridge/_dlpack_src``, built as
 ``bridge._dlpack_ext``): exports keep the tensor's NumPy array alive through the
 capsule's ``manager_ctx``; imports wrap the producer's memory as a NumPy array whose
-base object calls the producer's deleter exactly once. GPU tensors keep the Python
-path through the CuPy backend (``cupy.from_dlpack``, ``cupy.ndarray.__dlpack__``).
+base object calls the producer's deleter exactly once. ``Tensor.__dlpack__``,
+``Tensor.__dlpack_device__`` and ``from_dlpack`` themselves are C functions (no Python
+frame per exchange); GPU tensors and GPU producers take the Python path below, through
+the CuPy backend (``cupy.from_dlpack``, ``cupy.ndarray.__dlpack__``).
 
 Policies (see docs/dlpack.md):
 
 * ``max_version=None`` gives a legacy ``"dltensor"`` capsule, ``(1, x)`` or newer a
   versioned one (DLPack 1.3 header, READ_ONLY / IS_COPIED flags).
-* Negative strides are never exported (PyTorch aborts the process on them): with
-  ``copy=None`` the export is a contiguous copy (IS_COPIED), with ``copy=False`` a
-  BufferError. A read-only tensor in a legacy capsule, which cannot carry READ_ONLY,
+* Negative strides are never exported, on the CPU or a GPU (PyTorch aborts the
+  process on them): with ``copy=None`` the export is a contiguous copy (IS_COPIED),
+  with ``copy=False`` a BufferError. A read-only tensor in a legacy capsule, which cannot carry READ_ONLY,
   is handled the same way.
 * A versioned capsule with READ_ONLY, and any legacy capsule (which cannot say whether
   writes are allowed; JAX sends immutable buffers that way), import as a tensor whose
@@ -28,6 +30,7 @@ import numpy as np
 
 from . import _dispatch
 from ._device import CPU, Device, parse_device
+from ._dtypes import is_supported
 
 try:
     from . import _dlpack_ext as _ext
@@ -80,9 +83,28 @@ def export(t, *, stream=None, max_version=None, dl_device=None, copy=None):
         return _export_without_extension(data, stream, max_version, dl_device, copy)
     # a GPU tensor: its backend implements the CUDA stream semantics (None, -1, 1, 2,
     # pointers), dl_device=(kDLCPU, 0) copies and copy=True
+    if _has_negative_strides(data):
+        # the CPU rule on the GPU too: PyTorch aborts the process on negative strides
+        # (and CuPy 14 exports them wrongly), so hand out a contiguous copy (IS_COPIED)
+        if copy is False:
+            raise BufferError(
+                "Tensor.__dlpack__: copy=False, but exporting this tensor needs a copy: it "
+                "has negative strides, which some consumers (PyTorch) cannot import"
+            )
+        if copy is None:
+            copy = True
     return _dispatch.kernels_of(data)["to_dlpack"](
         data, stream=stream, max_version=max_version, dl_device=dl_device, copy=copy
     )
+
+
+def _has_negative_strides(data):
+    """Whether raw array ``data`` (NumPy or CuPy) steps backwards along an axis that
+    matters (length > 1, and the array not empty)."""
+    shape = data.shape
+    if 0 in shape:
+        return False
+    return any(step < 0 for step, n in zip(data.strides, shape) if n > 1)
 
 
 def from_dlpack(x, /, *, device=None, copy=None):
@@ -176,6 +198,9 @@ def _producer_device(x, func):
 def _from_dlpack_python(x, target, copy):
     """GPU producers or GPU targets: the CuPy backend's own from_dlpack kernel."""
     func = "from_dlpack"
+    own = _own_gpu_array(x, target, copy, func)
+    if own is not None:
+        return _wrap(own)
     source = _producer_device(x, func)
     if target is None:
         target = source
@@ -192,6 +217,25 @@ def _from_dlpack_python(x, target, copy):
     return _wrap(backend.kernels["from_dlpack"](x, device=target, copy=copy))
 
 
+def _own_gpu_array(x, target, copy, func):
+    """A bridge GPU tensor or a CuPy array that stays on its GPU is bridge's own kind of
+    memory: taken as it is (a view, or a copy for copy=True), like a CPU bridge tensor,
+    without a capsule. That is cheaper, and exact where a capsule is not: CuPy 14
+    exports negative strides wrongly. None where this does not apply."""
+    gpu_type = _dispatch.GPU_ARRAY_TYPE
+    raw = x._data if x.__class__ is _TENSOR else x
+    if gpu_type is None or raw.__class__ is not gpu_type or not is_supported(raw.dtype):
+        return None  # float16 and the like: the backend kernel says what is wrong
+    if target is not None and (target.type != "cuda" or target.index != raw.device.id):
+        return None  # another device: the backend copies (or refuses copy=False)
+    if copy is True:
+        with raw.device:
+            return raw.copy()
+    if copy is not None and copy is not False:
+        raise TypeError(f"{func}: copy must be True, False or None, not {copy!r}")
+    return raw.view()
+
+
 def _export_without_extension(data, stream, max_version, dl_device, copy):
     """Export through NumPy's producer when bridge._dlpack_ext is not built; the same
     negative-stride rule applies so no consumer is handed negative strides."""
@@ -200,7 +244,7 @@ def _export_without_extension(data, stream, max_version, dl_device, copy):
             f"Tensor.__dlpack__: stream={stream!r} is not valid for a CPU tensor; only "
             "stream=None is accepted"
         )
-    needs_copy = any(s < 0 for s, n in zip(data.strides, data.shape) if n > 1)
+    needs_copy = _has_negative_strides(data)
     if needs_copy and copy is False:
         raise BufferError(
             "Tensor.__dlpack__: copy=False, but exporting this tensor needs a copy: it has "
@@ -216,19 +260,26 @@ def _export_without_extension(data, stream, max_version, dl_device, copy):
     return data.__dlpack__(**kwargs)
 
 
-# Tensor.__dlpack__ and __dlpack_device__ run on every exchange (PyTorch and NumPy call
-# both): with the extension they are C functions, and the Python versions above serve
-# the tensors C leaves to them (GPU tensors).
-_export_python = export
-_device_tuple_python = device_tuple
-if _ext is not None:
-    _ext.set_fallbacks(_export_python, _device_tuple_python)
-    export = _ext.export_tensor  # noqa: F811
-    device_tuple = _ext.device_tuple  # noqa: F811
-
-# ------------------------------------------------------- DLPack 1.3 C exchange
+# ------------------------------------------------------- the C fast paths
 
 from ._tensor import Tensor as _TENSOR  # noqa: E402  (after the helpers it imports)
+
+# Tensor.__dlpack__, Tensor.__dlpack_device__ and from_dlpack run on every exchange
+# (PyTorch and NumPy call both methods), where a Python frame costs as much as the
+# capsule itself: with the extension they are C (the methods as method descriptors on
+# the class, like NumPy's own), and the Python versions above serve what C hands back
+# to them: GPU tensors, GPU producers and from_dlpack(device=...).
+_export_python = export
+_device_tuple_python = device_tuple
+_from_dlpack_python_entry = from_dlpack
+if _ext is not None:
+    _TENSOR.__dlpack__, _TENSOR.__dlpack_device__ = _ext.bind_tensor(
+        _TENSOR, _export_python, _device_tuple_python, _from_dlpack_python_entry,
+        _from_dlpack_python,
+    )
+    from_dlpack = _ext.from_dlpack  # noqa: F811
+
+# ------------------------------------------------------- DLPack 1.3 C exchange
 
 if _ext is not None and "__dlpack_c_exchange_api__" not in _TENSOR.__dict__:
     # DLPack 1.3: consumers look the table up on the type and call its C functions

@@ -206,6 +206,8 @@ class Tensor:
         return transfer(self, target, stream=stream)
 
     # ------------------------------------------------------------ DLPack
+    # With bridge._dlpack_ext built, bridge/_dlpack.py replaces these two with C methods
+    # (same signatures and rules; PyTorch and NumPy call both on every exchange).
 
     def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
         return _dlpack.export(self, stream=stream, max_version=max_version,

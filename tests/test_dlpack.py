@@ -535,6 +535,21 @@ def test_unsupported_device():
         bridge.from_dlpack(Producer(_crafted(np.zeros(3), device=4)))
     with pytest.raises(BufferError, match="device type 2 \\(CUDA\\)"):
         bridge.from_dlpack(Producer(_crafted(np.zeros(3), device=2)), device="cpu")
+    # a copy to the host that copy=False forbids: BufferError before the producer is
+    # asked (producers raise ValueError there)
+    asked = []
+
+    class GPUProducer:
+        def __dlpack__(self, **kwargs):
+            asked.append(kwargs)
+            raise ValueError("the producer should not have been asked")
+
+        def __dlpack_device__(self):
+            return (2, 0)
+
+    with pytest.raises(BufferError, match="copy=False.*CUDA"):
+        bridge.from_dlpack(GPUProducer(), device="cpu", copy=False)
+    assert asked == []
 
 
 def test_export_argument_errors():
@@ -752,3 +767,154 @@ def test_numpy_allocations_are_64_byte_aligned():
             if address % 64:
                 misaligned.append((n, address % 64))
     assert not misaligned
+
+
+# ------------------------------------------ the C methods and from_dlpack entry
+
+def test_methods_are_c_with_the_standard_signatures():
+    import inspect
+
+    assert type(bridge.Tensor.__dlpack__).__name__ == "method_descriptor"
+    assert type(bridge.Tensor.__dlpack_device__).__name__ == "method_descriptor"
+    assert str(inspect.signature(bridge.Tensor.__dlpack__)) == (
+        "(self, /, *, stream=None, max_version=None, dl_device=None, copy=None)")
+    assert str(inspect.signature(bridge.Tensor.__dlpack_device__)) == "(self, /)"
+    t = bridge.asarray(np.arange(3.0))
+    # unbound calls, as consumers written against the type do
+    capsule = bridge.Tensor.__dlpack__(t, max_version=(1, 0))
+    assert ext.capsule_info(capsule)["name"] == "dltensor_versioned"
+    assert bridge.Tensor.__dlpack_device__(t) == (1, 0)
+    with pytest.raises(TypeError):
+        bridge.Tensor.__dlpack__(np.arange(3.0))  # not a Tensor: the descriptor refuses
+    with pytest.raises(TypeError):
+        bridge.Tensor.__dlpack_device__(np.arange(3.0))
+
+
+def test_method_argument_errors():
+    t = bridge.asarray(np.arange(3.0))
+    with pytest.raises(TypeError, match="keyword arguments only"):
+        t.__dlpack__(None)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'device'"):
+        t.__dlpack__(device=(1, 0))
+    with pytest.raises(TypeError):
+        t.__dlpack_device__(1)
+    # keywords that are not interned strings (built at run time) are matched by value
+    key = "".join(["max_", "version"])
+    capsule = t.__dlpack__(**{key: (1, 0), "".join(["co", "py"]): True})
+    info = ext.capsule_info(capsule)
+    assert info["name"] == "dltensor_versioned" and info["flags"] & ext.FLAG_IS_COPIED
+    with pytest.raises(TypeError, match="positional"):
+        bridge.from_dlpack()
+    with pytest.raises(TypeError, match="positional"):
+        bridge._dlpack.from_dlpack(t, None)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'stream'"):
+        bridge._dlpack.from_dlpack(t, stream=None)
+    with pytest.raises(TypeError, match="copy"):
+        bridge.from_dlpack(t, copy=1)
+
+
+def test_uninitialised_tensor_raises_instead_of_crashing():
+    blank = object.__new__(bridge.Tensor)  # slots never set
+    with pytest.raises(AttributeError, match="_data"):
+        blank.__dlpack__()
+    with pytest.raises(AttributeError, match="_data"):
+        blank.__dlpack_device__()
+    with pytest.raises(AttributeError):
+        bridge.from_dlpack(blank)
+    with pytest.raises(AttributeError):
+        np.from_dlpack(blank)
+
+
+def test_tensor_subclass_exchanges():
+    class Sub(bridge.Tensor):
+        pass
+
+    base = np.arange(6.0)
+    sub = object.__new__(Sub)
+    sub._data, sub._meta = base, None
+    assert sub.__dlpack_device__() == (1, 0)
+    out = np.from_dlpack(sub)
+    assert out.ctypes.data == base.ctypes.data
+    imported = bridge.from_dlpack(sub)  # through the exchange table Sub inherits
+    assert type(imported) is bridge.Tensor and data_pointer(imported) == base.ctypes.data
+    imported[0] = 7.0
+    assert base[0] == 7.0
+
+
+def test_tensors_built_in_c_are_ordinary_tensors():
+    import weakref
+
+    tt = torch.arange(4.0)
+    makers = [lambda: bridge.from_dlpack(tt), lambda: bridge.from_dlpack(bridge.asarray([1.0])),
+              lambda: bridge.from_dlpack(np.arange(3)),
+              lambda: ext.exchange_export(bridge.asarray([1.0]), bridge.Tensor)]
+    for make in makers:
+        made = make()
+        assert type(made) is bridge.Tensor and made._meta is None
+        assert type(made._data) is np.ndarray
+        assert gc.is_tracked(made)
+        ref = weakref.ref(made)
+        assert ref() is made
+        assert float(bridge.sum(made + 1)) == float(np.sum(np.asarray(made) + 1))
+        made._meta = None  # slots stay writable
+        del made
+        assert ref() is None
+
+
+def test_bridge_to_bridge_copy_is_aligned_and_fresh():
+    base = np.arange(12.0).reshape(3, 4)[:, ::2]
+    t = bridge.asarray(base)
+    view = bridge.from_dlpack(t)
+    assert data_pointer(view) == base.ctypes.data and view._data is not base
+    fresh = bridge.from_dlpack(t, copy=True)
+    assert data_pointer(fresh) % 64 == 0 and data_pointer(fresh) != base.ctypes.data
+    assert fresh._data.flags.c_contiguous and np.array_equal(fresh._data, base)
+    no_copy = bridge.from_dlpack(t, copy=False)
+    assert data_pointer(no_copy) == base.ctypes.data and no_copy._data.strides == base.strides
+    read_only = base.copy()
+    read_only.flags.writeable = False
+    assert not bridge.from_dlpack(bridge.asarray(read_only))._data.flags.writeable
+
+
+def test_torch_complex_table_path_and_conjugate_refusal():
+    z = torch.tensor([1 + 2j, 3 - 4j], dtype=torch.complex64)
+    out = bridge.from_dlpack(z)  # not conjugated: the table, zero-copy
+    assert data_pointer(out) == z.data_ptr()
+    with pytest.raises(BufferError, match="conjugate"):
+        bridge.from_dlpack(z.conj())
+    # a resolved conjugate is ordinary memory again
+    resolved = z.conj().resolve_conj()
+    assert np.array_equal(np.asarray(bridge.from_dlpack(resolved)), np.conj(z.numpy()))
+
+
+def test_c_paths_keep_reference_counts():
+    import sys
+
+    arr = np.arange(8.0)
+    t = bridge.asarray(arr)
+    tt = torch.arange(4.0)
+    calls = [
+        lambda: bridge.from_dlpack(t),
+        lambda: bridge.from_dlpack(t, copy=True),
+        lambda: bridge.from_dlpack(arr),
+        lambda: bridge.from_dlpack(tt),
+        lambda: np.from_dlpack(t),
+        lambda: torch.from_dlpack(t),
+        lambda: t.__dlpack__(max_version=(1, 3)),
+        lambda: t.__dlpack_device__(),
+        lambda: ext.exchange_export(t, torch.Tensor),
+        lambda: ext.exchange_export(t, bridge.Tensor),
+    ]
+    for call in calls:
+        call()
+    gc.collect()
+    before = (sys.getrefcount(arr), sys.getrefcount(t), sys.getrefcount(bridge.Tensor),
+              sys.getrefcount(None))
+    for _ in range(2000):
+        for call in calls:
+            call()
+    gc.collect()
+    after = (sys.getrefcount(arr), sys.getrefcount(t), sys.getrefcount(bridge.Tensor),
+             sys.getrefcount(None))
+    assert after[:3] == before[:3]
+    assert abs(after[3] - before[3]) < 100  # None's count moves with unrelated objects

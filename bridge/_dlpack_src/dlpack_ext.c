@@ -17,6 +17,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <numpy/arrayobject.h>
+#include <structmember.h> /* T_OBJECT_EX, READONLY: Tensor's slots */
 
 #include <stdlib.h>
 #include <string.h>
@@ -623,94 +624,276 @@ static PyObject *export_ndarray(PyObject *Py_UNUSED(module), PyObject *const *ar
     return capsule;
 }
 
-static PyArrayObject *tensor_ndarray(PyObject *tensor, const char *func);
-/* export_tensor(t, stream=None, max_version=None, dl_device=None, copy=None): the body
- * of Tensor.__dlpack__ for CPU tensors, in C because PyTorch and NumPy call it on every
- * exchange; other tensors (GPU) go to the Python `fallback` given at set_fallbacks. */
-static PyObject *g_export_fallback = NULL;
-static PyObject *s_stream, *s_max_version, *s_dl_device, *s_copy;
+/* ------------------------------------------------------- bridge.Tensor in C
+ *
+ * Tensor.__dlpack__ and __dlpack_device__ run on every exchange (PyTorch and NumPy call
+ * both), and bridge.from_dlpack on every import: a Python frame costs about as much as
+ * the whole capsule. So they are C: the two methods are method descriptors on the
+ * Tensor class (called like NumPy's own methods, no bound-method object), and the
+ * Tensor's two slots are read and written at their offsets, found once from the class's
+ * member descriptors by bind_tensor. Tensors whose memory is not a NumPy array (GPU)
+ * go to the Python versions in bridge/_dlpack.py, registered there. */
 
-static PyObject *export_tensor(PyObject *module, PyObject *const *args, size_t nargsf,
-                               PyObject *kwnames)
+static PyTypeObject *g_tensor_type = NULL;
+static Py_ssize_t g_data_offset = -1, g_meta_offset = -1;
+static PyObject *g_export_fallback = NULL;      /* _dlpack._export_python */
+static PyObject *g_device_fallback = NULL;      /* _dlpack._device_tuple_python */
+static PyObject *g_from_dlpack_fallback = NULL; /* _dlpack._from_dlpack_python_entry */
+static PyObject *g_import_fallback = NULL;      /* _dlpack._from_dlpack_python */
+static PyObject *s_stream, *s_max_version, *s_dl_device, *s_copy, *s_device;
+
+/* The offset of `type`'s __slots__ member `name`, checked to be an object slot. */
+static int slot_offset(PyTypeObject *type, const char *name, Py_ssize_t *out)
 {
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (nargs != 1) {
-        PyErr_SetString(PyExc_TypeError, "Tensor.__dlpack__ takes keyword arguments only");
-        return NULL;
+    PyObject *descr = PyDict_GetItemString(type->tp_dict, name); /* borrowed */
+    if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyErr_Format(PyExc_TypeError, "bind_tensor: %s.%s is not a __slots__ member",
+                     type->tp_name, name);
+        return -1;
     }
-    PyObject *values[5] = {args[0], Py_None, Py_None, Py_None, Py_None};
-    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    for (Py_ssize_t i = 0; i < nkw; i++) {
-        PyObject *key = PyTuple_GET_ITEM(kwnames, i);
-        int slot = key == s_stream ? 1 : key == s_max_version ? 2
-                 : key == s_dl_device ? 3 : key == s_copy ? 4 : 0;
-        if (slot == 0) { /* not interned by the caller: compare by value */
-            slot = PyUnicode_Compare(key, s_stream) == 0 ? 1
-                 : PyUnicode_Compare(key, s_max_version) == 0 ? 2
-                 : PyUnicode_Compare(key, s_dl_device) == 0 ? 3
-                 : PyUnicode_Compare(key, s_copy) == 0 ? 4 : 0;
-        }
-        if (slot == 0) {
-            PyErr_Format(PyExc_TypeError, "Tensor.__dlpack__: unexpected keyword %R", key);
-            return NULL;
-        }
-        values[slot] = args[nargs + i];
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    if (member->type != T_OBJECT_EX || (member->flags & READONLY)) {
+        PyErr_Format(PyExc_TypeError, "bind_tensor: %s.%s is not a writable object slot",
+                     type->tp_name, name);
+        return -1;
     }
-    PyObject *tensor = args[0];
-    PyObject *data = PyObject_GetAttr(tensor, s_data);
-    if (data == NULL) {
-        return NULL;
+    *out = member->offset;
+    return 0;
+}
+
+/* 1 when `obj` is a bridge.Tensor (or a subclass: same slot layout). */
+static inline int is_tensor(PyObject *obj)
+{
+    return g_tensor_type != NULL && PyObject_TypeCheck(obj, g_tensor_type);
+}
+
+/* A Tensor's slot (borrowed), or NULL with AttributeError when it was never set. */
+static inline PyObject *tensor_slot(PyObject *tensor, Py_ssize_t offset, const char *name)
+{
+    PyObject *value = *(PyObject **)((char *)tensor + offset);
+    if (value == NULL) {
+        PyErr_Format(PyExc_AttributeError, "'%s' object has no attribute '%s'",
+                     Py_TYPE(tensor)->tp_name, name);
     }
-    int on_cpu = PyArray_Check(data);
-    Py_DECREF(data);
-    if (!on_cpu) { /* a GPU tensor: its producer (CuPy) through the Python path */
-        if (g_export_fallback == NULL) {
-            PyErr_SetString(PyExc_RuntimeError, "export_tensor: no fallback registered");
-            return NULL;
-        }
-        return PyObject_Vectorcall(g_export_fallback, args, nargsf, kwnames);
-    }
-    PyArrayObject *arr = tensor_ndarray(tensor, "Tensor.__dlpack__"); /* refuses grad */
+    return value;
+}
+
+/* A new bridge.Tensor over ndarray `arr` (reference stolen), as _dispatch.wrap builds
+ * one: object.__new__(Tensor), _data = arr, _meta = None. */
+static PyObject *new_tensor(PyObject *arr)
+{
     if (arr == NULL) {
         return NULL;
     }
-    PyObject *call[5] = {(PyObject *)arr, values[1], values[2], values[3], values[4]};
-    PyObject *capsule = export_ndarray(module, call, 5);
-    Py_DECREF(arr);
-    return capsule;
+    if (g_tensor_type == NULL) {
+        if (g_wrap == NULL) {
+            return arr; /* bridge not wired yet: the plain ndarray */
+        }
+        PyObject *tensor = PyObject_CallOneArg(g_wrap, arr);
+        Py_DECREF(arr);
+        return tensor;
+    }
+    /* tp_alloc zero-fills (slots NULL, which the GC traverses safely) and takes the
+     * reference to the heap type that every instance holds */
+    PyObject *tensor = g_tensor_type->tp_alloc(g_tensor_type, 0);
+    if (tensor == NULL) {
+        Py_DECREF(arr);
+        return NULL;
+    }
+    *(PyObject **)((char *)tensor + g_data_offset) = arr;
+    *(PyObject **)((char *)tensor + g_meta_offset) = Py_NewRef(Py_None);
+    return tensor;
 }
 
-/* device_tuple(t) -> (1, 0) for CPU tensors; the Python fallback for the others */
-static PyObject *g_device_fallback = NULL;
-
-static PyObject *device_tuple(PyObject *Py_UNUSED(module), PyObject *tensor)
+/* BufferError when the tensor's autograd record says it requires grad (0 otherwise);
+ * `meta` is the _meta slot. A record without requires_grad does not require grad. */
+static int refuse_requires_grad(PyObject *meta, const char *func)
 {
-    PyObject *data = PyObject_GetAttr(tensor, s_data);
+    if (meta == Py_None) {
+        return 0;
+    }
+    PyObject *requires_grad = PyObject_GetAttr(meta, s_requires_grad);
+    if (requires_grad == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    int needs_grad = PyObject_IsTrue(requires_grad);
+    Py_DECREF(requires_grad);
+    if (needs_grad > 0) {
+        PyErr_Format(PyExc_BufferError,
+                     "%s: cannot export a tensor that requires grad; call .detach() first "
+                     "(the consumer could not see gradients flow back)",
+                     func);
+        return -1;
+    }
+    return needs_grad; /* 0, or -1 with the error of __bool__ */
+}
+
+/* The CPU array behind a bridge Tensor (new reference), refusing tensors that require
+ * grad; BufferError when its memory is not a NumPy array. */
+static PyArrayObject *tensor_ndarray(PyObject *tensor, const char *func)
+{
+    PyObject *meta, *data;
+    if (!is_tensor(tensor)) {
+        PyErr_Format(PyExc_TypeError, "%s: expected a bridge.Tensor, got %s", func,
+                     Py_TYPE(tensor)->tp_name);
+        return NULL;
+    }
+    if ((meta = tensor_slot(tensor, g_meta_offset, "_meta")) == NULL ||
+        refuse_requires_grad(meta, func) < 0 ||
+        (data = tensor_slot(tensor, g_data_offset, "_data")) == NULL) {
+        return NULL;
+    }
+    if (!PyArray_Check(data)) {
+        PyErr_Format(PyExc_BufferError,
+                     "%s: the tensor's memory (%s) is not on the CPU; the exchange table "
+                     "serves CPU tensors, use __dlpack__ for others",
+                     func, Py_TYPE(data)->tp_name);
+        return NULL;
+    }
+    return (PyArrayObject *)Py_NewRef(data);
+}
+
+/* Match vectorcall keywords against `names`: values[i] gets the argument named
+ * names[i]; TypeError naming `func` for an unknown or repeated keyword. */
+static int parse_keywords(PyObject *const *kwvalues, PyObject *kwnames, PyObject **names,
+                          int n, PyObject **values, const char *func)
+{
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t i = 0; i < nkw; i++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, i);
+        int slot = -1;
+        for (int j = 0; j < n && slot < 0; j++) {
+            if (key == names[j]) {
+                slot = j;
+            }
+        }
+        for (int j = 0; j < n && slot < 0; j++) { /* not interned by the caller */
+            if (PyUnicode_Compare(key, names[j]) == 0) {
+                slot = j;
+            }
+        }
+        if (slot < 0) {
+            if (!PyErr_Occurred()) {
+                PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %R",
+                             func, key);
+            }
+            return -1;
+        }
+        if (values[slot] != NULL) {
+            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument %R", func,
+                         key);
+            return -1;
+        }
+        values[slot] = kwvalues[i];
+    }
+    for (int j = 0; j < n; j++) {
+        if (values[j] == NULL) {
+            values[j] = Py_None;
+        }
+    }
+    return 0;
+}
+
+/* Tensor.__dlpack__(self, /, *, stream=None, max_version=None, dl_device=None, copy=None)
+ * as a METH_FASTCALL | METH_KEYWORDS method (self comes separately). */
+static PyObject *tensor_dlpack(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames)
+{
+    static const char func[] = "Tensor.__dlpack__";
+    if (nargs != 0) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes keyword arguments only (stream, max_version, dl_device, "
+                     "copy), got %zd positional",
+                     func, nargs);
+        return NULL;
+    }
+    PyObject *names[4] = {s_stream, s_max_version, s_dl_device, s_copy};
+    PyObject *values[4] = {NULL, NULL, NULL, NULL};
+    if (parse_keywords(args, kwnames, names, 4, values, func) < 0) {
+        return NULL;
+    }
+    PyObject *meta = tensor_slot(self, g_meta_offset, "_meta");
+    PyObject *data = tensor_slot(self, g_data_offset, "_data");
+    if (meta == NULL || data == NULL) {
+        return NULL;
+    }
+    if (!PyArray_Check(data)) {
+        /* a GPU tensor: its backend implements the CUDA stream semantics */
+        PyObject *stack[5] = {self, NULL, NULL, NULL, NULL};
+        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        for (Py_ssize_t i = 0; i < nkw; i++) {
+            stack[1 + i] = args[i]; /* at most 4: parse_keywords refused repeats */
+        }
+        return PyObject_Vectorcall(g_export_fallback, stack, 1, kwnames);
+    }
+    if (refuse_requires_grad(meta, func) < 0) {
+        return NULL;
+    }
+    PyObject *call[5] = {data, values[0], values[1], values[2], values[3]};
+    return export_ndarray(NULL, call, 5);
+}
+
+/* Tensor.__dlpack_device__(self, /) -> (1, 0) for CPU tensors */
+static PyObject *tensor_dlpack_device(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *data = tensor_slot(self, g_data_offset, "_data");
     if (data == NULL) {
         return NULL;
     }
-    int on_cpu = PyArray_Check(data);
-    Py_DECREF(data);
-    if (on_cpu) {
+    if (PyArray_Check(data)) {
         return Py_NewRef(g_cpu_device);
     }
-    if (g_device_fallback == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "device_tuple: no fallback registered");
-        return NULL;
-    }
-    return PyObject_CallOneArg(g_device_fallback, tensor);
+    return PyObject_CallOneArg(g_device_fallback, self);
 }
 
-/* set_fallbacks(export, device_tuple): Python paths for non-CPU tensors */
-static PyObject *set_fallbacks(PyObject *Py_UNUSED(module), PyObject *args)
+static PyMethodDef tensor_dlpack_def = {
+    "__dlpack__", (PyCFunction)(void (*)(void))tensor_dlpack, METH_FASTCALL | METH_KEYWORDS,
+    "__dlpack__($self, /, *, stream=None, max_version=None, dl_device=None, copy=None)\n--\n\n"
+    "A DLPack capsule over this tensor's memory: legacy \"dltensor\" for max_version=None,\n"
+    "versioned for (1, x) or newer. copy=True copies (IS_COPIED), copy=False never does\n"
+    "(BufferError where a copy is needed: negative strides). dl_device=(1, 0) asks for\n"
+    "host memory. On the CPU only stream=None is valid. A tensor that requires grad is\n"
+    "refused (BufferError)."};
+
+static PyMethodDef tensor_dlpack_device_def = {
+    "__dlpack_device__", tensor_dlpack_device, METH_NOARGS,
+    "__dlpack_device__($self, /)\n--\n\n(device_type, device_id) of this tensor's memory, "
+    "DLPack's codes: (1, 0) for the CPU, (2, N) for cuda:N."};
+
+/* bind_tensor(Tensor, export, device_tuple, from_dlpack, import_gpu)
+ *     -> (__dlpack__, __dlpack_device__)
+ * Learns the Tensor type's slot layout, registers the Python paths (export and
+ * device_tuple for GPU tensors; from_dlpack for device=... and GPU tensors; import_gpu
+ * (x, None, copy) for GPU producers) and returns the two C methods for the class. */
+static PyObject *bind_tensor(PyObject *Py_UNUSED(module), PyObject *args)
 {
-    PyObject *export_fn, *device_fn;
-    if (!PyArg_ParseTuple(args, "OO", &export_fn, &device_fn)) {
+    PyObject *type, *export_fn, *device_fn, *from_dlpack_fn, *import_fn;
+    if (!PyArg_ParseTuple(args, "O!OOOO", &PyType_Type, &type, &export_fn, &device_fn,
+                          &from_dlpack_fn, &import_fn)) {
         return NULL;
     }
+    PyTypeObject *tensor_type = (PyTypeObject *)type;
+    Py_ssize_t data_offset, meta_offset;
+    if (slot_offset(tensor_type, "_data", &data_offset) < 0 ||
+        slot_offset(tensor_type, "_meta", &meta_offset) < 0) {
+        return NULL;
+    }
+    PyObject *dlpack = PyDescr_NewMethod(tensor_type, &tensor_dlpack_def);
+    PyObject *dlpack_device = PyDescr_NewMethod(tensor_type, &tensor_dlpack_device_def);
+    if (dlpack == NULL || dlpack_device == NULL) {
+        Py_XDECREF(dlpack);
+        Py_XDECREF(dlpack_device);
+        return NULL;
+    }
+    Py_XSETREF(g_tensor_type, (PyTypeObject *)Py_NewRef(type));
+    g_data_offset = data_offset;
+    g_meta_offset = meta_offset;
     Py_XSETREF(g_export_fallback, Py_NewRef(export_fn));
     Py_XSETREF(g_device_fallback, Py_NewRef(device_fn));
-    Py_RETURN_NONE;
+    Py_XSETREF(g_from_dlpack_fallback, Py_NewRef(from_dlpack_fn));
+    Py_XSETREF(g_import_fallback, Py_NewRef(import_fn));
+    return Py_BuildValue("(NN)", dlpack, dlpack_device);
 }
 
 /* ------------------------------------------------------------------ import */
@@ -1056,23 +1239,14 @@ static const DLPackExchangeAPI *exchange_api_of(PyTypeObject *type, int *has_aut
     return api;
 }
 
-/* 1 when x requires grad or has its conjugate bit set, 0 if not, -1 on error. */
-static int producer_refuses_table(PyObject *x)
+/* bool(x.<name>), calling it first when `call`: 1, 0, or -1 with an exception. */
+static int producer_flag(PyObject *x, PyObject *name, int call)
 {
-    PyObject *value = PyObject_GetAttr(x, s_requires_grad);
+    PyObject *value = call ? PyObject_CallMethodNoArgs(x, name) : PyObject_GetAttr(x, name);
     if (value == NULL) {
         return -1;
     }
     int flag = PyObject_IsTrue(value);
-    Py_DECREF(value);
-    if (flag != 0) {
-        return flag;
-    }
-    value = PyObject_CallMethodNoArgs(x, s_is_conj);
-    if (value == NULL) {
-        return -1;
-    }
-    flag = PyObject_IsTrue(value);
     Py_DECREF(value);
     return flag;
 }
@@ -1104,38 +1278,25 @@ static int producer_device(PyObject *x, int *device_type, const char *func)
     return 0;
 }
 
-/* import_object(x, copy, to_host) -> ndarray, or None when x lives on a device that is
- * not host memory and to_host is False (the Python layer hands it to the GPU backend). */
-static PyObject *import_object(PyObject *Py_UNUSED(module), PyObject *const *args,
-                               Py_ssize_t nargs)
+/* Import producer `x` (not a bridge Tensor) as an ndarray over its memory: through its
+ * type's DLPack 1.3 exchange table when it has one, else its __dlpack__. Returns None
+ * when x lives on a device that is not host memory and to_host is 0 (the Python layer
+ * hands it to the GPU backend). copy: -1 None, 0 False, 1 True. */
+static PyObject *import_object_core(PyObject *x, int copy, int to_host, const char *func)
 {
-    static const char func[] = "from_dlpack";
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "import_object takes 3 positional arguments");
-        return NULL;
-    }
-    PyObject *x = args[0];
-    int copy = parse_copy(args[1], func);
-    if (copy == -2) {
-        return NULL;
-    }
-    int to_host = PyObject_IsTrue(args[2]);
-    if (to_host < 0) {
-        return NULL;
-    }
-
-    /* DLPack 1.3 exchange table: no capsule, no method call, no keyword parsing */
+    /* DLPack 1.3 exchange table: no capsule, no method call, no keyword parsing.
+     * PyTorch's table exports tensors that require grad and drops the conjugate bit
+     * (wrong values), where its __dlpack__ refuses both with BufferError: those go
+     * through __dlpack__ so from_dlpack means the same on both paths. The conjugate bit
+     * exists only on complex tensors, so it is asked about only for those. */
     int autograd_state = 0;
     const DLPackExchangeAPI *api = exchange_api_of(Py_TYPE(x), &autograd_state);
     if (api != NULL && autograd_state) {
-        /* PyTorch's table exports tensors that require grad and drops the conjugate bit
-         * (wrong values), where its __dlpack__ refuses both with BufferError: route those
-         * through __dlpack__ so from_dlpack means the same on both paths */
-        int refuse = producer_refuses_table(x);
-        if (refuse < 0) {
+        int requires_grad = producer_flag(x, s_requires_grad, 0);
+        if (requires_grad < 0) {
             return NULL;
         }
-        if (refuse) {
+        if (requires_grad) {
             api = NULL;
         }
     }
@@ -1148,13 +1309,21 @@ static PyObject *import_object(PyObject *Py_UNUSED(module), PyObject *const *arg
             }
             return NULL;
         }
-        if (managed->version.major == BRIDGE_DLPACK_MAJOR &&
-            !is_host_device(managed->dl_tensor.device.device_type)) {
-            /* GPU memory: the capsule path (with dl_device) or the GPU backend serves it */
+        int major_ok = managed->version.major == BRIDGE_DLPACK_MAJOR;
+        int conjugated = 0;
+        if (autograd_state && major_ok && managed->dl_tensor.dtype.code == kDLComplex) {
+            conjugated = producer_flag(x, s_is_conj, 1);
+        }
+        if (conjugated != 0 || (major_ok && !is_host_device(managed->dl_tensor.device.device_type))) {
+            /* a conjugate view: its __dlpack__ below raises BufferError; GPU memory: the
+             * capsule path (with dl_device) or the GPU backend serves it */
             if (managed->deleter != NULL) {
                 managed->deleter(managed);
             }
-            if (!to_host) {
+            if (conjugated < 0) {
+                return NULL;
+            }
+            if (!conjugated && !to_host) {
                 Py_RETURN_NONE;
             }
         }
@@ -1178,6 +1347,15 @@ static PyObject *import_object(PyObject *Py_UNUSED(module), PyObject *const *arg
     int cross_device = device_type != -1 && !is_host_device(device_type);
     if (cross_device && !to_host) {
         Py_RETURN_NONE;
+    }
+    if (cross_device && copy == 0) {
+        /* the standard's error for a copy that copy=False forbids; producers differ
+         * (CuPy raises ValueError, PyTorch ValueError), so bridge says it first */
+        PyErr_Format(PyExc_BufferError,
+                     "%s: copy=False, but the data is on DLPack device type %d (%s) and "
+                     "device='cpu' needs a copy to host memory",
+                     func, device_type, dl_device_name(device_type));
+        return NULL;
     }
     /* x.__dlpack__(max_version=(1, 3)[, dl_device=(1, 0)][, copy=...]) */
     PyObject *call_args[4] = {x, g_max_version, NULL, NULL};
@@ -1220,6 +1398,90 @@ static PyObject *import_object(PyObject *Py_UNUSED(module), PyObject *const *arg
     PyObject *result = import_capsule_core(capsule, copy, func);
     Py_DECREF(capsule);
     return result;
+}
+
+/* import_object(x, copy, to_host) -> ndarray, or None (see import_object_core) */
+static PyObject *import_object(PyObject *Py_UNUSED(module), PyObject *const *args,
+                               Py_ssize_t nargs)
+{
+    static const char func[] = "from_dlpack";
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "import_object takes 3 positional arguments");
+        return NULL;
+    }
+    int copy = parse_copy(args[1], func);
+    if (copy == -2) {
+        return NULL;
+    }
+    int to_host = PyObject_IsTrue(args[2]);
+    if (to_host < 0) {
+        return NULL;
+    }
+    return import_object_core(args[0], copy, to_host, func);
+}
+
+/* from_dlpack(x, /, *, device=None, copy=None) -> Tensor: bridge.from_dlpack for the
+ * cases that need no device argument (device=None), in C; the rest, and GPU producers,
+ * go to the Python path registered at bind_tensor. */
+static PyObject *from_dlpack(PyObject *Py_UNUSED(module), PyObject *const *args,
+                             size_t nargsf, PyObject *kwnames)
+{
+    static const char func[] = "from_dlpack";
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs != 1) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() takes 1 positional argument (x) and the keywords device and copy, "
+                     "got %zd positional",
+                     func, nargs);
+        return NULL;
+    }
+    PyObject *names[2] = {s_device, s_copy};
+    PyObject *values[2] = {NULL, NULL};
+    if (parse_keywords(args + 1, kwnames, names, 2, values, func) < 0) {
+        return NULL;
+    }
+    PyObject *x = args[0], *device = values[0];
+    if (g_from_dlpack_fallback == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "from_dlpack: bind_tensor was not called");
+        return NULL;
+    }
+    if (device != Py_None) {
+        /* parsing devices, and GPU targets, are the Python path's */
+        return PyObject_Vectorcall(g_from_dlpack_fallback, args, nargsf, kwnames);
+    }
+    if (Py_IS_TYPE(x, g_tensor_type)) {
+        PyObject *meta = tensor_slot(x, g_meta_offset, "_meta");
+        PyObject *data = tensor_slot(x, g_data_offset, "_data");
+        if (meta == NULL || data == NULL) {
+            return NULL;
+        }
+        if (!PyArray_CheckExact(data)) { /* a GPU tensor */
+            return PyObject_Vectorcall(g_from_dlpack_fallback, args, nargsf, kwnames);
+        }
+        /* bridge to bridge: the same NumPy array, so no capsule is needed; the rules
+         * stay those of the protocol (grad refused, copy=True copies) */
+        if (refuse_requires_grad(meta, "Tensor.__dlpack__") < 0) {
+            return NULL;
+        }
+        int copy = parse_copy(values[1], func);
+        if (copy == -2) {
+            return NULL;
+        }
+        PyArrayObject *arr = (PyArrayObject *)data;
+        PyObject *out = copy == 1 ? (PyObject *)aligned_copy(arr) : PyArray_View(arr, NULL, NULL);
+        return new_tensor(out);
+    }
+    int copy = parse_copy(values[1], func);
+    if (copy == -2) {
+        return NULL;
+    }
+    PyObject *arr = import_object_core(x, copy, 0, func);
+    if (arr == Py_None) { /* GPU memory: the GPU backend's from_dlpack */
+        Py_DECREF(arr);
+        PyObject *call[3] = {x, Py_None, values[1]};
+        return PyObject_Vectorcall(g_import_fallback, call, 3, NULL);
+    }
+    return new_tensor(arr);
 }
 
 /* ------------------------------------------------ exchange table: producer */
@@ -1299,50 +1561,6 @@ static int exchange_allocator(DLTensor *prototype, DLManagedTensorVersioned **ou
     return rc;
 }
 
-/* The CPU array behind a bridge Tensor, refusing tensors that require grad. */
-static PyArrayObject *tensor_ndarray(PyObject *tensor, const char *func)
-{
-    PyObject *meta = PyObject_GetAttr(tensor, s_meta);
-    if (meta == NULL) {
-        return NULL;
-    }
-    if (meta != Py_None) {
-        PyObject *requires_grad = PyObject_GetAttr(meta, s_requires_grad);
-        int needs_grad = 0;
-        if (requires_grad == NULL) {
-            PyErr_Clear();
-        }
-        else {
-            needs_grad = PyObject_IsTrue(requires_grad);
-            Py_DECREF(requires_grad);
-        }
-        if (needs_grad != 0) {
-            Py_DECREF(meta);
-            if (needs_grad > 0) {
-                PyErr_Format(PyExc_BufferError,
-                             "%s: cannot export a tensor that requires grad; call "
-                             ".detach() first",
-                             func);
-            }
-            return NULL;
-        }
-    }
-    Py_DECREF(meta);
-    PyObject *data = PyObject_GetAttr(tensor, s_data);
-    if (data == NULL) {
-        return NULL;
-    }
-    if (!PyArray_Check(data)) {
-        PyErr_Format(PyExc_BufferError,
-                     "%s: the tensor's memory (%s) is not on the CPU; the exchange table "
-                     "serves CPU tensors, use __dlpack__ for others",
-                     func, Py_TYPE(data)->tp_name);
-        Py_DECREF(data);
-        return NULL;
-    }
-    return (PyArrayObject *)data;
-}
-
 static int exchange_from_py_object(void *py_object, DLManagedTensorVersioned **out)
 {
     static const char func[] = "bridge exchange table";
@@ -1367,16 +1585,7 @@ static int exchange_to_py_object(DLManagedTensorVersioned *managed, void **out_p
         }
         return -1;
     }
-    PyObject *arr = wrap_managed(managed, 1, typenum, -1);
-    if (arr == NULL) {
-        return -1;
-    }
-    if (g_wrap == NULL) {
-        *out_py_object = arr; /* bridge not wired yet: a plain ndarray */
-        return 0;
-    }
-    PyObject *tensor = PyObject_CallOneArg(g_wrap, arr);
-    Py_DECREF(arr);
+    PyObject *tensor = new_tensor(wrap_managed(managed, 1, typenum, -1));
     if (tensor == NULL) {
         return -1;
     }
@@ -1678,12 +1887,13 @@ static PyObject *aligned_empty(PyObject *Py_UNUSED(module), PyObject *args)
 static PyMethodDef methods[] = {
     {"export_ndarray", (PyCFunction)(void (*)(void))export_ndarray, METH_FASTCALL,
      "export_ndarray(arr, stream, max_version, dl_device, copy) -> DLPack capsule"},
-    {"export_tensor", (PyCFunction)(void (*)(void))export_tensor,
-     METH_FASTCALL | METH_KEYWORDS,
-     "export_tensor(t, *, stream, max_version, dl_device, copy) -> capsule (Tensor.__dlpack__)"},
-    {"device_tuple", device_tuple, METH_O, "device_tuple(t) -> Tensor.__dlpack_device__()"},
-    {"set_fallbacks", set_fallbacks, METH_VARARGS,
-     "set_fallbacks(export, device_tuple): Python paths for non-CPU tensors"},
+    {"bind_tensor", bind_tensor, METH_VARARGS,
+     "bind_tensor(Tensor, export, device_tuple, from_dlpack, import_gpu) -> (__dlpack__, "
+     "__dlpack_device__): learns Tensor's slots, registers the Python paths for GPU "
+     "tensors, returns the C methods for the class"},
+    {"from_dlpack", (PyCFunction)(void (*)(void))from_dlpack, METH_FASTCALL | METH_KEYWORDS,
+     "from_dlpack($module, x, /, *, device=None, copy=None)\n--\n\n"
+     "bridge.from_dlpack: a Tensor over the memory of DLPack producer x."},
     {"import_object", (PyCFunction)(void (*)(void))import_object, METH_FASTCALL,
      "import_object(x, copy, to_host) -> ndarray over x's memory, or None for a GPU "
      "producer when to_host is False"},
@@ -1747,7 +1957,8 @@ PyMODINIT_FUNC PyInit__dlpack_ext(void)
     s_max_version = PyUnicode_InternFromString("max_version");
     s_dl_device = PyUnicode_InternFromString("dl_device");
     s_copy = PyUnicode_InternFromString("copy");
-    if (!s_stream || !s_max_version || !s_dl_device || !s_copy) {
+    s_device = PyUnicode_InternFromString("device");
+    if (!s_stream || !s_max_version || !s_dl_device || !s_copy || !s_device) {
         return NULL;
     }
     kw_v = make_kwnames(1, "max_version", NULL, NULL);

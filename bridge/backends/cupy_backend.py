@@ -611,7 +611,9 @@ def _memory_kernels(cupy, device_count: int) -> dict:
                     f"{device} needs a copy"
                 )
             with CudaDevice(source_id):
-                arr = cupy.from_dlpack(x)
+                # copy=False goes to the producer, which must refuse what needs a copy;
+                # copy=True is made here (CuPy producers refuse it on their own device)
+                arr = cupy.from_dlpack(x, copy=False) if copy is False else cupy.from_dlpack(x)
             check_dtype(arr, func)
             if source_id != device.index:
                 return from_other(arr, device=device)
