@@ -63,7 +63,6 @@ static PyMethodDef METHODS[] = {
      "tile(x, reps); None if unhandled"},
     {"repeat", (PyCFunction)(void (*)(void))native_repeat, METH_FASTCALL,
      "repeat(x, repeats, axis): repeats an int or an integer array; None if unhandled"},
-     "searchsorted(x1, x2, side): int64 insertion points; None if unhandled"},
     {"getitem", (PyCFunction)(void (*)(void))native_getitem, METH_FASTCALL,
      "getitem(x, key): gather for mask/index-array keys; None if unhandled"},
     {"setitem", (PyCFunction)(void (*)(void))native_setitem, METH_FASTCALL,
