@@ -900,3 +900,34 @@ def test_default_device_context_validates_its_argument():
     with pytest.raises(ValueError, match="set_default_device"):
         bridge.set_default_device(3)
 
+
+
+@pytest.mark.gpu
+@gpu
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("layout", ["contiguous", "transposed", "row slice", "column step",
+                                    "both transposed"])
+def test_matmul_of_every_layout_matches_the_host(dtype, layout):
+    # the cupy backend calls cuBLAS's gemm directly for matrices with a unit stride on
+    # one side (reading transposes in place); other layouts take CuPy's product
+    rng = np.random.default_rng(7)
+    a = rng.standard_normal((37, 50)).astype(dtype)
+    b = rng.standard_normal((50, 29)).astype(dtype)
+
+    def transposed(m):
+        return bridge.matrix_transpose(bridge.asarray(np.ascontiguousarray(m.T), device=GPU))
+
+    x1 = bridge.asarray(a, device=GPU)
+    x2 = bridge.asarray(b, device=GPU)
+    if layout in ("transposed", "both transposed"):
+        x1 = transposed(a)
+    if layout == "both transposed":
+        x2 = transposed(b)
+    if layout == "row slice":
+        x2 = bridge.asarray(np.pad(b, ((0, 0), (0, 5))), device=GPU)[:, :29]
+    if layout == "column step":
+        x1 = bridge.asarray(np.repeat(a, 2, axis=1), device=GPU)[:, ::2]
+    got = to_numpy(x1 @ x2)
+    assert got.dtype == dtype and got.shape == (37, 29)
+    tol = 1e-4 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(got, a.astype(np.float64) @ b, rtol=tol, atol=tol)

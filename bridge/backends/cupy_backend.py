@@ -82,6 +82,7 @@ def load() -> Backend:
     kernels.update(make_fft_kernels(xp))
     kernels.update(_cupy_overrides(cupy, kernels))
     kernels.update(_fused_vjp_kernels(cupy))
+    kernels["matmul"] = _direct_gemm(cupy, kernels["matmul"])
     if count > 1:
         # CuPy launches kernels on the *current* device; with several GPUs, run each
         # compute kernel on the device of its first array argument.
@@ -147,6 +148,72 @@ _MUL_RN = """
 __device__ inline float bridge_mul_rn(float a, float b) { return __fmul_rn(a, b); }
 __device__ inline double bridge_mul_rn(double a, double b) { return __dmul_rn(a, b); }
 """
+
+
+def _direct_gemm(cupy, general_matmul):
+    """matmul of two float32/float64 matrices through cuBLAS's gemm called directly.
+
+    CuPy's ``dot`` spends tens of microseconds of host time per product (layout
+    analysis, a gemmEx descriptor); a training step of a small network is made of such
+    products. Row-major C = A @ B is column-major C^T = B^T A^T; an operand with unit
+    stride along its rows or its columns is read in place (cuBLAS's transpose flag),
+    anything else, other dtypes, stacks, empty or huge dimensions, and TF32 mode
+    (``CUPY_TF32=1``, which CuPy's own product honours) go to ``general_matmul``.
+    """
+    import os
+
+    try:
+        from cupy_backends.cuda.libs import cublas
+    except ImportError:
+        return general_matmul
+    set_pointer_mode = getattr(cublas, "setPointerMode", None)
+    if os.environ.get("CUPY_TF32", "0") != "0" or set_pointer_mode is None:
+        return general_matmul
+    host_pointers = cublas.CUBLAS_POINTER_MODE_HOST
+    get_handle = cupy.cuda.device.get_cublas_handle
+    f32, f64 = numpy.dtype(numpy.float32), numpy.dtype(numpy.float64)
+    gemm = {f32: cublas.sgemm, f64: cublas.dgemm}
+    # host scalars for alpha and beta; they live as long as the backend
+    scalars = {d: (numpy.ones(1, d), numpy.zeros(1, d)) for d in (f32, f64)}
+    pointers = {d: (one.ctypes.data, zero.ctypes.data) for d, (one, zero) in scalars.items()}
+    n_trans, t_trans = cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_T
+    int_max = 2**31 - 1
+    ndarray = cupy.ndarray
+    empty = cupy.empty
+
+    def operand(x):
+        """(cuBLAS op, leading dimension) reading row-major matrix x as its transpose
+        in column-major order, or None for a layout cuBLAS cannot read in place."""
+        rows, cols = x.shape
+        row_stride, col_stride = x.strides
+        size = x.itemsize
+        if col_stride == size and row_stride % size == 0 and row_stride // size >= max(1, cols):
+            return n_trans, row_stride // size
+        if row_stride == size and col_stride % size == 0 and col_stride // size >= max(1, rows):
+            return t_trans, col_stride // size
+        return None
+
+    def matmul(x1, x2):
+        if x1.__class__ is ndarray and x2.__class__ is ndarray and x1.ndim == 2 \
+                and x2.ndim == 2 and x1.dtype == x2.dtype and x1.dtype in gemm:
+            m, k = x1.shape
+            n = x2.shape[1]
+            if 0 < m <= int_max and 0 < n <= int_max and 0 < k <= int_max \
+                    and x2.shape[0] == k:
+                a = operand(x1)
+                b = operand(x2)
+                if a is not None and b is not None:
+                    out = empty((m, n), x1.dtype)
+                    alpha, beta = pointers[x1.dtype]
+                    handle = get_handle()
+                    set_pointer_mode(handle, host_pointers)  # alpha, beta: host memory
+                    gemm[x1.dtype](handle, b[0], a[0], n, m, k, alpha,
+                                   x2.data.ptr, b[1], x1.data.ptr, a[1], beta,
+                                   out.data.ptr, n)
+                    return out
+        return general_matmul(x1, x2)
+
+    return matmul
 
 
 def _fused_vjp_kernels(cupy) -> dict:
