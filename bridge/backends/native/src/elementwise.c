@@ -310,11 +310,9 @@ COMPLEX_LOOPS(UN_LOOP, round, SAME, ((T){(UT)rint((double)x.re), (UT)rint((doubl
 UN_LOOP(sqrt_f32, float, float, float, sqrtf(x))
 UN_LOOP(sqrt_f64, double, double, double, sqrt(x))
 
-/* Own vectorised exp/log; sin/cos get a fix-up pass (see vmath.h) */
+/* Own vectorised exp; sin/cos get a fix-up pass (see vmath.h); the log family below */
 UN_LOOP_FMA(exp_f64, double, double, double, vexp_f64(x))
 UN_LOOP_FMA(exp_f32, float, float, float, (float)vexp_f64((double)x))
-UN_LOOP_FMA(log_f64, double, double, double, vlog_f64(x))
-UN_LOOP_FMA(log_f32, float, float, float, (float)vlog_f64((double)x))
 UN_LOOP_FMA(sin_fast_f64, double, double, double, vsin_f64(x))
 UN_LOOP_FMA(sin_fast_f32, float, float, float, (float)vsin_f64((double)x))
 UN_LOOP_FMA(cos_fast_f64, double, double, double, vsincos_f64(x, 1))
@@ -349,9 +347,53 @@ LIBM_UNARY(asinh, asinh)
 LIBM_UNARY(acosh, acosh)
 LIBM_UNARY(atanh, atanh)
 LIBM_UNARY(expm1, expm1)
-LIBM_UNARY(log1p, log1p)
-LIBM_UNARY(log2, log2)
-LIBM_UNARY(log10, log10)
+
+/* The log family: the kernel for positive normal finite arguments runs on every
+ * element, a flag gathers whether a block held any other value, and only then are
+ * those elements recomputed by the full function (see vmath.h). Blocks of 1024 stay
+ * in L1 for that second look. Each element's result depends on its value alone. */
+#define LOG_BLOCK 1024
+#define LOG_LOOP(NAME, T, SPECIAL, CORE, FULL)                                        \
+    static CLONES CONTRACT_FMA void NAME(char *const *data, const npy_intp *steps,   \
+                                         npy_intp n)                                  \
+    {                                                                                 \
+        const char *pa = data[0];                                                     \
+        char *po = data[1];                                                           \
+        const npy_intp sa = steps[0], so = steps[1];                                  \
+        if (sa == sizeof(T) && so == sizeof(T)) {                                     \
+            const T *restrict a = (const T *)pa;                                      \
+            T *restrict o = (T *)po;                                                  \
+            for (npy_intp lo = 0; lo < n; lo += LOG_BLOCK) {                          \
+                const npy_intp hi = n - lo < LOG_BLOCK ? n : lo + LOG_BLOCK;          \
+                int special = 0;                                                      \
+                for (npy_intp i = lo; i < hi; i++) {                                  \
+                    const double x = (double)a[i];                                    \
+                    o[i] = (T)CORE(x);                                                \
+                    special |= SPECIAL(x);                                            \
+                }                                                                     \
+                if (special) {                                                        \
+                    for (npy_intp i = lo; i < hi; i++) {                              \
+                        const double x = (double)a[i];                                \
+                        if (SPECIAL(x)) {                                             \
+                            o[i] = (T)FULL(x);                                        \
+                        }                                                             \
+                    }                                                                 \
+                }                                                                     \
+            }                                                                         \
+        } else {                                                                      \
+            for (npy_intp i = 0; i < n; i++) {                                        \
+                const double x = (double)*(const T *)(pa + i * sa);                   \
+                *(T *)(po + i * so) = (T)(SPECIAL(x) ? FULL(x) : CORE(x));            \
+            }                                                                         \
+        }                                                                             \
+    }
+#define LOG_LOOPS(OP, SPECIAL)                                                        \
+    LOG_LOOP(OP##_f32, float, SPECIAL, v##OP##_core_f64, v##OP##_f64)                 \
+    LOG_LOOP(OP##_f64, double, SPECIAL, v##OP##_core_f64, v##OP##_f64)
+LOG_LOOPS(log, vlog_is_special)
+LOG_LOOPS(log2, vlog_is_special)
+LOG_LOOPS(log10, vlog_is_special)
+LOG_LOOPS(log1p, vlog1p_is_special)
 
 /* ------------------------------------------------------------------ op tables */
 
@@ -452,9 +494,9 @@ static const ew_op UNARY_OPS[] = {
     LIBM_ENTRY(acosh),
     LIBM_ENTRY(atanh),
     LIBM_ENTRY(expm1),
-    LIBM_ENTRY(log1p),
-    LIBM_ENTRY(log2),
-    LIBM_ENTRY(log10),
+    {"log1p", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(log1p)}},
+    {"log2", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log2)}},
+    {"log10", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log10)}},
 };
 #define N_UNARY ((int)(sizeof UNARY_OPS / sizeof UNARY_OPS[0]))
 

@@ -1,6 +1,7 @@
-/* Branch-free exp, log, sin and cos for float64, written so that GCC vectorises the
- * loops that call them (no table lookups, no early returns, special inputs handled
- * by selects at the end).
+/* Branch-free exp, log (log2, log10, log1p), sin and cos for float64, written so that
+ * GCC vectorises the loops that call them (no table lookups, no early returns; special
+ * inputs handled by selects at the end, or, for the log family, by a second look at
+ * the few flagged elements).
  *
  * Accuracy (measured by tests/test_native.py against mpmath): within 2 ulp on the
  * whole double range. The float32 kernels evaluate these in double and round once.
@@ -11,7 +12,7 @@
  * - log: x = 2^k * m with m in [sqrt(2)/2, sqrt(2)), log(m) = 2 atanh(s) with
  *   s = (m-1)/(m+1); |s| < 0.172, so a degree-6 minimax polynomial in s^2 replaces
  *   the atanh series' tail; the rearrangement f - f^2/2 + s*(f^2/2 + R) keeps the
- *   leading terms exact.
+ *   leading terms exact. log2, log10 and log1p share the reduction (see there).
  * - sin/cos: n = round(x*2/pi), r = x - n*pi/2 in three parts (each n*part exact for
  *   |x| < 2^20), Taylor polynomials on |r| <= pi/4. Arguments beyond SINCOS_LIMIT and
  *   results so close to zero that the reduction error could matter are recomputed by
@@ -75,21 +76,37 @@ static inline double vexp_f64(double x)
     return x != x ? x : y;
 }
 
-static inline double vlog_f64(double x)
+/* The log family shares one reduction, written as a kernel for positive normal finite
+ * arguments only: no selects for zero, negative, infinite, NaN or subnormal inputs in
+ * the hot loop (they cost as much as the polynomial: 1.16 against 0.64 ns per element
+ * on AVX-512). The loops test each element with vlog_is_special, which is one integer
+ * comparison, and recompute the few flagged ones with the full functions below
+ * (see LOG_LOOP in elementwise.c). A 256-entry table with a degree-6 polynomial and no
+ * division was measured too: the two gathers per vector made it slower (0.97 ns).
+ *
+ * vlog_parts gives log(x) - k*ln2 = hi + lo for x = 2^k * m with hi holding only the
+ * top 21 bits, so that hi times a 32-bit constant is exact (log2, log10). */
+typedef struct {
+    double kd;  /* k */
+    double f;   /* m - 1, exact */
+    double hfsq;
+    double tail;  /* s * (hfsq + R) */
+} vlog_reduced;
+
+/* x positive, normal and finite; `sub` says x was a subnormal scaled by 2^54 */
+static inline vlog_reduced vlog_reduce(double x, int sub)
 {
-    /* subnormals: scale into the normal range first */
-    int sub = x < 0x1p-1022;
-    double xs = sub ? x * 0x1p54 : x;
-    uint64_t ix = f64_bits(xs);
+    uint64_t ix = f64_bits(x);
     uint64_t tmp = ix - 0x3fe6a09e667f3bcdULL;          /* bits of sqrt(2)/2 */
     int64_t k = (int64_t)tmp >> 52;
     uint64_t iz = ix - ((uint64_t)k << 52);
     double m = bits_f64(iz);
+    vlog_reduced v;
     /* k as a double without an int64->double conversion (absent before AVX-512) */
-    double kd = bits_f64(0x4330000000000000ULL + (uint64_t)(k + 0x40000)) - (0x1p52 + 0x40000);
-    kd = sub ? kd - 54.0 : kd;
-    double f = m - 1.0;
-    double s = f / (2.0 + f);
+    v.kd = bits_f64(0x4330000000000000ULL + (uint64_t)(k + 0x40000)) - (0x1p52 + 0x40000);
+    v.kd = sub ? v.kd - 54.0 : v.kd;
+    v.f = m - 1.0;
+    double s = v.f / (2.0 + v.f);
     double z = s * s;
     /* R = z * P(z) with P the degree-6 near-minimax fit (Chebyshev interpolation in
      * 300-bit arithmetic, coefficients rounded to double) of (2 atanh(s)/s - 2) / z on
@@ -103,12 +120,130 @@ static inline double vlog_f64(double x)
     double p45 = 0.18182889455674947 + z * 0.15331710618210773;
     double p46 = p45 + z2 * 0.14616585424888623;
     double R = z * ((p01 + z2 * p23) + z4 * p46);
-    double hfsq = 0.5 * f * f;
-    double y = kd * LN2_HI - ((hfsq - (s * (hfsq + R) + kd * LN2_LO)) - f);
+    v.hfsq = 0.5 * v.f * v.f;
+    v.tail = s * (v.hfsq + R);
+    return v;
+}
+
+/* Whether x is outside the kernels' domain: not a positive normal finite double */
+static inline int vlog_is_special(double x)
+{
+    return f64_bits(x) - 0x0010000000000000ULL >= 0x7fe0000000000000ULL;
+}
+
+static inline double vlog_from(vlog_reduced v)
+{
+    /* the leading terms k*ln2_hi and f are exact; the small ones are summed first */
+    return v.kd * LN2_HI - ((v.hfsq - (v.tail + v.kd * LN2_LO)) - v.f);
+}
+
+/* log(x) for x in the kernel's domain */
+static inline double vlog_core_f64(double x)
+{
+    return vlog_from(vlog_reduce(x, 0));
+}
+
+/* 1/ln2, 1/ln10 and log10(2) split into 32 significant bits and the rest */
+#define IVLN2_HI 0x1.71547652p+0
+#define IVLN2_LO 0x1.705fc2eefa2p-33
+#define IVLN10_HI 0x1.bcb7b152p-2
+#define IVLN10_LO 0x1.b9438ca9aadd5p-36
+#define LOG10_2_HI 0x1.3441350ap-2
+#define LOG10_2_LO (-0x1.0c0219dc1da99p-39)
+
+/* log(m) = hi + lo with hi = f - hfsq cut to its top 21 bits (exact products with
+ * the 32-bit constants above; f - hi is exact) */
+static inline void vlog_split(vlog_reduced v, double *hi, double *lo)
+{
+    double h = bits_f64(f64_bits(v.f - v.hfsq) & 0xffffffff00000000ULL);
+    *hi = h;
+    *lo = ((v.f - h) - v.hfsq) + v.tail;
+}
+
+/* log2(x) = k + log(m)/ln2; k + hi/ln2_hi is summed with its rounding error kept
+ * (|k| >= |log2(m)| whenever k != 0), so the result errs by about one rounding. */
+static inline double vlog2_from(vlog_reduced v)
+{
+    double hi, lo;
+    vlog_split(v, &hi, &lo);
+    double t = hi * IVLN2_HI;
+    double w = v.kd + t;
+    double e = (v.kd - w) + t;
+    return w + (e + (lo * (IVLN2_HI + IVLN2_LO) + hi * IVLN2_LO));
+}
+
+static inline double vlog2_core_f64(double x)
+{
+    return vlog2_from(vlog_reduce(x, 0));
+}
+
+/* log10(x) = k*log10(2) + log(m)/ln10, the same way */
+static inline double vlog10_from(vlog_reduced v)
+{
+    double hi, lo;
+    vlog_split(v, &hi, &lo);
+    double k_hi = v.kd * LOG10_2_HI;
+    double t = hi * IVLN10_HI;
+    double w = k_hi + t;
+    double e = (k_hi - w) + t;
+    return w + (e + (lo * (IVLN10_HI + IVLN10_LO) + hi * IVLN10_LO + v.kd * LOG10_2_LO));
+}
+
+static inline double vlog10_core_f64(double x)
+{
+    return vlog10_from(vlog_reduce(x, 0));
+}
+
+/* The special values of the log family at x outside the kernel's domain other than
+ * subnormals: log(+inf) = +inf, log(+-0) = -inf, log(x < 0) = NaN, NaN stays. */
+static inline double vlog_special_value(double x, double y)
+{
     y = x == INFINITY ? x : y;
     y = x == 0.0 ? -INFINITY : y;
     y = x < 0.0 ? NAN : y;
     return x != x ? x : y;
+}
+
+/* The full functions: every double, subnormals scaled into the normal range first.
+ * The loops call them only for elements that vlog_is_special flags. */
+#define VLOG_FULL(NAME, FROM)                                     \
+    static inline double NAME(double x)                           \
+    {                                                             \
+        int sub = x < 0x1p-1022;                                  \
+        double xs = sub ? x * 0x1p54 : x;                         \
+        xs = xs > 0.0 && xs < INFINITY ? xs : 1.0;                \
+        return vlog_special_value(x, FROM(vlog_reduce(xs, sub))); \
+    }
+VLOG_FULL(vlog_f64, vlog_from)
+VLOG_FULL(vlog2_f64, vlog2_from)
+VLOG_FULL(vlog10_f64, vlog10_from)
+
+/* log1p(x) = log(u) + e/u with u = 1 + x rounded and e its exact rounding error
+ * (Knuth's two-sum, valid for any magnitudes), which keeps full accuracy for small
+ * x. Outside the kernel's domain: x <= -1, +inf, NaN and +-0 (the sign of a zero
+ * argument is kept, as the standard asks). */
+static inline int vlog1p_is_special(double x)
+{
+    return !(x > -1.0 && x < INFINITY) || x == 0.0;
+}
+
+static inline double vlog1p_core_f64(double x)
+{
+    double u = 1.0 + x;
+    double b = u - 1.0;
+    double e = (1.0 - (u - b)) + (x - b);
+    return vlog_core_f64(u) + e / u;
+}
+
+static inline double vlog1p_f64(double x)
+{
+    if (!vlog1p_is_special(x)) {
+        return vlog1p_core_f64(x);
+    }
+    if (x == 0.0 || x != x || x == INFINITY) {
+        return x;
+    }
+    return x == -1.0 ? -INFINITY : NAN;
 }
 
 /* pi/2 in three parts of 33, 33 and 53 bits (n * each of the first two is exact) */
