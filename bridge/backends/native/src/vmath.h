@@ -39,6 +39,14 @@ static inline double bits_f64(uint64_t u)
     return x;
 }
 
+/* The log kernels are called twice per loop (hot pass and fix-up): without this GCC
+ * may keep one out of line, and a call inside the loop stops vectorisation. */
+#if defined(__GNUC__)
+#define VMATH_INLINE static inline __attribute__((always_inline))
+#else
+#define VMATH_INLINE static inline
+#endif
+
 #define ROUND_MAGIC 0x1.8p52  /* adding it rounds |v| < 2^51 to an integer in the low bits */
 
 /* ln 2 split so that n * LN2_HI is exact for |n| < 2^20 */
@@ -94,7 +102,7 @@ typedef struct {
 } vlog_reduced;
 
 /* x positive, normal and finite; `sub` says x was a subnormal scaled by 2^54 */
-static inline vlog_reduced vlog_reduce(double x, int sub)
+VMATH_INLINE vlog_reduced vlog_reduce(double x, int sub)
 {
     uint64_t ix = f64_bits(x);
     uint64_t tmp = ix - 0x3fe6a09e667f3bcdULL;          /* bits of sqrt(2)/2 */
@@ -126,19 +134,19 @@ static inline vlog_reduced vlog_reduce(double x, int sub)
 }
 
 /* Whether x is outside the kernels' domain: not a positive normal finite double */
-static inline int vlog_is_special(double x)
+VMATH_INLINE int vlog_is_special(double x)
 {
     return f64_bits(x) - 0x0010000000000000ULL >= 0x7fe0000000000000ULL;
 }
 
-static inline double vlog_from(vlog_reduced v)
+VMATH_INLINE double vlog_from(vlog_reduced v)
 {
     /* the leading terms k*ln2_hi and f are exact; the small ones are summed first */
     return v.kd * LN2_HI - ((v.hfsq - (v.tail + v.kd * LN2_LO)) - v.f);
 }
 
 /* log(x) for x in the kernel's domain */
-static inline double vlog_core_f64(double x)
+VMATH_INLINE double vlog_core_f64(double x)
 {
     return vlog_from(vlog_reduce(x, 0));
 }
@@ -153,7 +161,7 @@ static inline double vlog_core_f64(double x)
 
 /* log(m) = hi + lo with hi = f - hfsq cut to its top 21 bits (exact products with
  * the 32-bit constants above; f - hi is exact) */
-static inline void vlog_split(vlog_reduced v, double *hi, double *lo)
+VMATH_INLINE void vlog_split(vlog_reduced v, double *hi, double *lo)
 {
     double h = bits_f64(f64_bits(v.f - v.hfsq) & 0xffffffff00000000ULL);
     *hi = h;
@@ -162,7 +170,7 @@ static inline void vlog_split(vlog_reduced v, double *hi, double *lo)
 
 /* log2(x) = k + log(m)/ln2; k + hi/ln2_hi is summed with its rounding error kept
  * (|k| >= |log2(m)| whenever k != 0), so the result errs by about one rounding. */
-static inline double vlog2_from(vlog_reduced v)
+VMATH_INLINE double vlog2_from(vlog_reduced v)
 {
     double hi, lo;
     vlog_split(v, &hi, &lo);
@@ -172,13 +180,13 @@ static inline double vlog2_from(vlog_reduced v)
     return w + (e + (lo * (IVLN2_HI + IVLN2_LO) + hi * IVLN2_LO));
 }
 
-static inline double vlog2_core_f64(double x)
+VMATH_INLINE double vlog2_core_f64(double x)
 {
     return vlog2_from(vlog_reduce(x, 0));
 }
 
 /* log10(x) = k*log10(2) + log(m)/ln10, the same way */
-static inline double vlog10_from(vlog_reduced v)
+VMATH_INLINE double vlog10_from(vlog_reduced v)
 {
     double hi, lo;
     vlog_split(v, &hi, &lo);
@@ -189,7 +197,7 @@ static inline double vlog10_from(vlog_reduced v)
     return w + (e + (lo * (IVLN10_HI + IVLN10_LO) + hi * IVLN10_LO + v.kd * LOG10_2_LO));
 }
 
-static inline double vlog10_core_f64(double x)
+VMATH_INLINE double vlog10_core_f64(double x)
 {
     return vlog10_from(vlog_reduce(x, 0));
 }
@@ -222,12 +230,13 @@ VLOG_FULL(vlog10_f64, vlog10_from)
  * (Knuth's two-sum, valid for any magnitudes), which keeps full accuracy for small
  * x. Outside the kernel's domain: x <= -1, +inf, NaN and +-0 (the sign of a zero
  * argument is kept, as the standard asks). */
-static inline int vlog1p_is_special(double x)
+VMATH_INLINE int vlog1p_is_special(double x)
 {
-    return !(x > -1.0 && x < INFINITY) || x == 0.0;
+    /* non-short-circuit operators: one vectorisable expression, no branches */
+    return !((x > -1.0) & (x < INFINITY)) | (x == 0.0);
 }
 
-static inline double vlog1p_core_f64(double x)
+VMATH_INLINE double vlog1p_core_f64(double x)
 {
     double u = 1.0 + x;
     double b = u - 1.0;
