@@ -28,25 +28,14 @@ def _numpy_include():
     return numpy.get_include()
 
 
-def _openblas_extension():
-    """The native backend's matrix products link OpenBLAS from PyPI (scipy-openblas64,
-    a build requirement); without it that one extension is skipped and matmul falls
-    back to NumPy. The rpath serves in-place builds; an installed bridge preloads the
-    library from the scipy_openblas64 package (bridge/backends/native/_blas_kernels.py)."""
-    try:
-        import scipy_openblas64
-    except ImportError:
-        return []
-    libdir = scipy_openblas64.get_lib_dir()
-    link = [f"-L{libdir}", f"-l{scipy_openblas64.get_library()}", f"-Wl,-rpath,{libdir}"]
-    return [("bridge.backends.native._blas", "bridge/backends/native/blas_src", link)]
-
-
 # (extension name, folder of its C sources, extra link args)
 EXTENSIONS = [
     ("bridge.backends.native._native", "bridge/backends/native/src", ["-lpthread", "-lm"]),
     ("bridge._dlpack_ext", "bridge/_dlpack_src", []),
-    *_openblas_extension(),
+    # matmul & co. through the BLAS NumPy loaded (found at run time: no BLAS to link,
+    # see blas_src/blas.c); -ldl for glibc before 2.34, where dlopen lived there
+    ("bridge.backends.native._blas", "bridge/backends/native/blas_src",
+     ["-ldl"] if sys.platform.startswith("linux") else []),
 ]
 
 only = os.environ.get("BRIDGE_BUILD_ONLY")

@@ -1,5 +1,5 @@
-"""The native backend's matmul, tensordot and vecdot (OpenBLAS, ``_blas``) against the
-numpy backend's kernels.
+"""The native backend's matmul, tensordot and vecdot (NumPy's own BLAS through ``_blas``)
+against the numpy backend's kernels.
 
 Operands hold small integers, so every product and sum is exact in floating point and
 the native results must equal NumPy's bitwise whatever order BLAS sums in; a separate
@@ -11,6 +11,8 @@ transposed, reversed and strided operands, and size-0 dimensions.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -25,19 +27,12 @@ try:
 except ImportError as exc:  # the extension is not built: the backend does not exist
     pytest.skip(f"native extension not built ({exc})", allow_module_level=True)
 
-if os.environ.get("BRIDGE_NATIVE_BLAS") != "1":
-    # Loading OpenBLAS64 breaks SciPy's LAPACK for the rest of the process, so this
-    # opt-in path is tested in a process of its own: CI runs
-    # `BRIDGE_NATIVE_BLAS=1 python -m pytest tests/test_native_blas.py`.
-    pytest.skip("native BLAS is opt-in (BRIDGE_NATIVE_BLAS=1); tested in its own process",
-                allow_module_level=True)
-
 import bridge  # noqa: E402
-from bridge.backends.native._blas_kernels import load_blas  # noqa: E402
+from bridge.backends.native import _blas_kernels  # noqa: E402
 
 NATIVE = load_backend("native").kernels
 NUMPY = load_backend("numpy").kernels
-BLAS = load_blas()
+BLAS = _blas_kernels.load_blas()
 
 DTYPES = [np.dtype(n) for n in
           "bool int8 int32 int64 uint16 float32 float64 complex64 complex128".split()]
@@ -45,10 +40,66 @@ BLAS_DTYPES = [np.dtype(n) for n in "float32 float64 complex64 complex128".split
 
 
 def test_blas_kernels_are_registered():
-    assert BLAS is not None, "bridge.backends.native._blas is not built"
+    assert BLAS is not None, "bridge.backends.native._blas is not built or found no gemm"
     for name in ("matmul", "tensordot", "vecdot"):
         assert NATIVE[name] is not NUMPY[name], name
     assert "matmul" not in load_backend("native").fallbacks
+
+
+def _loaded_libraries():
+    with open("/proc/self/maps") as maps:
+        return {line.split()[-1] for line in maps if line.rstrip().endswith(".so")
+                or ".so." in line}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+def test_gemm_is_numpy_own_blas_and_no_second_blas_is_loaded():
+    symbol, library = _blas_kernels.BOUND
+    assert "dgemm" in symbol
+    numpy_root = os.path.dirname(os.path.dirname(np.__file__))
+    # NumPy's wheels bundle their OpenBLAS in numpy.libs (or numpy/.libs)
+    assert os.path.realpath(library).startswith(os.path.realpath(numpy_root)), library
+    # BLAS libraries in the process other than SciPy's own (loaded by SciPy, if imported)
+    blas_libraries = {p for p in _loaded_libraries()
+                      if os.path.basename(p).startswith("lib") and "blas" in os.path.basename(p)
+                      and "scipy.libs" not in p}
+    assert {os.path.realpath(p) for p in blas_libraries} == {os.path.realpath(library)}
+    assert "scipy_openblas64" not in sys.modules
+
+
+_DOWNSTREAM_CHECK = """
+import numpy as np
+import bridge
+from bridge.backends import load_backend
+from bridge.backends.native import _blas_kernels
+k = load_backend("native").kernels
+print("bound", _blas_kernels.BOUND is not None, k["matmul"] is not load_backend("numpy").kernels["matmul"])
+a = np.random.default_rng(0).random((50, 30))
+with bridge.use_backend("native"):
+    p = np.asarray(bridge.asarray(a).mT @ bridge.asarray(a))
+import scipy.linalg
+u, s, vt = scipy.linalg.svd(a)
+assert np.allclose((u[:, :30] * s) @ vt, a)
+assert np.allclose(np.sort(s ** 2), np.sort(np.linalg.eigvalsh(p)))
+print("svd ok")
+"""
+
+
+@pytest.mark.parametrize("opt", [None, "0"])
+def test_scipy_lapack_works_in_a_process_using_native_gemm(opt):
+    # the regression of the former scipy-openblas64 link: scipy.linalg.svd's workspace
+    # query broke once bridge had loaded a second OpenBLAS (fresh process: load order)
+    pytest.importorskip("scipy")
+    env = dict(os.environ, BRIDGE_BACKEND="native")
+    env.pop("BRIDGE_NATIVE_BLAS", None)
+    if opt is not None:
+        env["BRIDGE_NATIVE_BLAS"] = opt
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run([sys.executable, "-c", _DOWNSTREAM_CHECK], env=env, cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    bound = "bound True True" if opt is None else "bound False False"
+    assert bound in out.stdout and "svd ok" in out.stdout, out.stdout
 
 
 def assert_same(got, want):

@@ -14,7 +14,6 @@ The extension is compiled by the package build from ``src/*.c``
 
 from __future__ import annotations
 
-import os
 from functools import partial
 
 from .. import Backend, load_backend
@@ -56,17 +55,14 @@ def native_kernels(numpy_kernels: dict) -> dict:
     from ._indexing import indexing_kernels
 
     kernels.update(indexing_kernels(native, numpy_kernels))
-    # matmul, tensordot and vecdot through bridge's own OpenBLAS link are opt-in
-    # (BRIDGE_NATIVE_BLAS=1): loading scipy-openblas64 into a process breaks SciPy's
-    # bundled 32-bit LAPACK there (scipy.linalg.svd then fails its workspace query),
-    # and downstream libraries must keep working. By default these ops use NumPy's
-    # kernel, which calls NumPy's own OpenBLAS on the same memory.
-    if os.environ.get("BRIDGE_NATIVE_BLAS") == "1":
-        from ._blas_kernels import blas_kernels, load_blas
+    # matmul, tensordot and vecdot call the gemm of the BLAS NumPy itself loaded (no
+    # second BLAS in the process); BRIDGE_NATIVE_BLAS=0 opts out. None when _blas is
+    # not built or no gemm was found: these ops then stay numpy's.
+    from ._blas_kernels import blas_kernels, load_blas
 
-        blas = load_blas()  # None when _blas is not built: matmul & co. stay numpy's
-        if blas is not None:
-            kernels.update(blas_kernels(blas, numpy_kernels))
+    blas = load_blas()
+    if blas is not None:
+        kernels.update(blas_kernels(blas, numpy_kernels))
     return kernels
 
 

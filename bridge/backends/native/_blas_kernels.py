@@ -1,9 +1,13 @@
-"""matmul, tensordot and vecdot of the native backend through OpenBLAS (``_blas``).
+"""matmul, tensordot and vecdot of the native backend through NumPy's own BLAS (``_blas``).
 
-``_blas`` links the OpenBLAS build of the ``scipy-openblas64`` wheel. An in-place build
-finds it through its rpath; an installed bridge may have been built in an isolated
-environment whose copy is gone, so the library is loaded from the installed wheel
-first (the dynamic loader then resolves ``_blas``'s dependency by its soname).
+``_blas`` links no BLAS. ``load_blas`` hands it the file of NumPy's ``_multiarray_umath``
+extension; the C side reopens that already-loaded object with ``RTLD_NOLOAD`` and finds
+``cblas_?gemm`` through it, i.e. in exactly the library NumPy's matmul calls (for NumPy's
+wheels the scipy-openblas64 build in ``numpy.libs``). So no second BLAS, with its own
+symbols and thread pool, ever enters the process: the former link to the
+``scipy-openblas64`` wheel did, and broke SciPy's LAPACK (blas_src/blas.c says how).
+Where none is found, ``load_blas`` returns None and these ops keep NumPy's kernels.
+``BRIDGE_NATIVE_BLAS=0`` opts out.
 
 The kernels keep the numpy kernels' signatures and results: float32, float64,
 complex64 and complex128 go through gemm, everything else (integers, bool, exotic
@@ -13,7 +17,6 @@ either. Sums are BLAS's, so float results differ from NumPy's in rounding only.
 
 from __future__ import annotations
 
-import ctypes
 import os
 from math import prod
 
@@ -21,25 +24,24 @@ import numpy as np
 
 _BLAS_KINDS = "fc"
 
+# (dgemm symbol, library file) once bound; None when NumPy's BLAS was not found
+BOUND = None
+
 
 def load_blas():
-    """The ``_blas`` extension, or None when it is not built or OpenBLAS is missing."""
-    try:
-        import scipy_openblas64
-
-        path = os.path.join(scipy_openblas64.get_lib_dir(),
-                            f"lib{scipy_openblas64.get_library()}.so")
-        # RTLD_LOCAL: the dynamic loader still matches _blas's dependency by soname,
-        # but OpenBLAS's symbols stay out of the global namespace, where they would
-        # shadow SciPy's own bundled LAPACK (32-bit ints) and break scipy.linalg
-        ctypes.CDLL(path, mode=ctypes.RTLD_LOCAL)
-    except (ImportError, OSError):
-        pass  # an in-place build still finds the library through its rpath
+    """The ``_blas`` extension bound to NumPy's BLAS, or None (not built, opted out with
+    ``BRIDGE_NATIVE_BLAS=0``, or no gemm found in what NumPy loaded)."""
+    global BOUND
+    if os.environ.get("BRIDGE_NATIVE_BLAS") == "0":
+        return None
     try:
         from . import _blas
     except ImportError:
         return None
-    return _blas
+    from numpy._core import _multiarray_umath
+
+    BOUND = _blas.bind(_multiarray_umath.__file__)
+    return _blas if BOUND is not None else None
 
 
 def blas_kernels(blas, numpy_kernels: dict) -> dict:

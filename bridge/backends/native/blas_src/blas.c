@@ -1,10 +1,25 @@
-/* The _blas extension: matrix products of the native backend through OpenBLAS.
+/* The _blas extension: matrix products of the native backend through the BLAS that
+ * NumPy itself uses.
  *
- * OpenBLAS comes from PyPI (the scipy-openblas64 wheel): a 64-bit-integer (ILP64) build
- * whose symbols carry the prefix "scipy_" and the suffix "64_" so that it never clashes
- * with another BLAS in the process (NumPy's own, for one). The prototypes are declared
- * here rather than taken from the wheel's cblas.h so that the build needs only the
- * library; the Python side loads the library before importing this module.
+ * No BLAS is linked or loaded here. bind(path) takes the file of NumPy's
+ * _multiarray_umath extension, which is already loaded, reopens it with RTLD_NOLOAD
+ * (a handle to the loaded copy, never a new load) and looks the gemm symbols up through
+ * that handle: dlsym on a handle searches the object and its dependencies, so it finds
+ * exactly the library NumPy's own matmul calls (for NumPy's wheels, the scipy-openblas64
+ * build in numpy.libs: ILP64, symbols "scipy_cblas_dgemm64_" and so on). Nothing enters
+ * the global symbol namespace and no second BLAS, with its own thread pool, ever
+ * shares the process. Where no known symbol set is found (Accelerate on macOS, a BLAS
+ * linked statically into NumPy), bind returns None and the Python side keeps NumPy's
+ * kernels.
+ *
+ * Why a second BLAS broke SciPy (the former opt-in link to the scipy-openblas64 wheel):
+ * importing the wheel's Python package dlopens its library with RTLD_GLOBAL, and that
+ * build exports a few LAPACK internals without the scipy_ prefix and 64_ suffix
+ * (droundup_lwork_, sroundup_lwork_, the *laqz* routines, la_xisnan's functions). The
+ * global scope is searched first, so SciPy's own 32-bit-integer OpenBLAS, loaded later,
+ * bound its calls of those internals to the 64-bit-integer copies; dgesdd's workspace
+ * query then read garbage through droundup_lwork_ and scipy.linalg.svd failed with "Too
+ * large work array".
  *
  * matmul(a, b) follows NumPy's matmul: 1-d operands are promoted to a row (x1) or a
  * column (x2) and the added dimension removed from the result, batch dimensions
@@ -15,34 +30,54 @@
  * first. The GIL is released while gemm runs.
  *
  * Returns NotImplemented for what it does not handle (dtypes other than float32,
- * float64, complex64, complex128; mixed dtypes; byte-swapped or unaligned memory), and
- * the Python side then calls the numpy kernel.
+ * float64, complex64, complex128; mixed dtypes; byte-swapped or unaligned memory;
+ * dimensions beyond a 32-bit BLAS's int; no BLAS bound), and the Python side then calls
+ * the numpy kernel.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <numpy/arrayobject.h>
+#include <dlfcn.h>
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
-typedef int64_t blasint;
 enum { ROW_MAJOR = 101 };
 enum { NO_TRANS = 111, TRANS = 112 };
 
-void scipy_cblas_sgemm64_(int order, int transa, int transb, blasint m, blasint n, blasint k,
-                          float alpha, const float *a, blasint lda, const float *b, blasint ldb,
-                          float beta, float *c, blasint ldc);
-void scipy_cblas_dgemm64_(int order, int transa, int transb, blasint m, blasint n, blasint k,
-                          double alpha, const double *a, blasint lda, const double *b,
-                          blasint ldb, double beta, double *c, blasint ldc);
-void scipy_cblas_cgemm64_(int order, int transa, int transb, blasint m, blasint n, blasint k,
-                          const void *alpha, const void *a, blasint lda, const void *b,
-                          blasint ldb, const void *beta, void *c, blasint ldc);
-void scipy_cblas_zgemm64_(int order, int transa, int transb, blasint m, blasint n, blasint k,
-                          const void *alpha, const void *a, blasint lda, const void *b,
-                          blasint ldb, const void *beta, void *c, blasint ldc);
-void scipy_openblas_set_num_threads64_(int n);
-int scipy_openblas_get_num_threads64_(void);
+/* cblas_?gemm with 64-bit (ILP64) or 32-bit (LP64) integer arguments */
+#define GEMM_TYPES(INT)                                                                     \
+    typedef void (*sgemm_##INT)(int, int, int, INT, INT, INT, float, const float *, INT,      \
+                                const float *, INT, float, float *, INT);                    \
+    typedef void (*dgemm_##INT)(int, int, int, INT, INT, INT, double, const double *, INT,    \
+                                const double *, INT, double, double *, INT);                 \
+    typedef void (*cgemm_##INT)(int, int, int, INT, INT, INT, const void *, const void *,     \
+                                INT, const void *, INT, const void *, void *, INT);
+GEMM_TYPES(int64_t)
+GEMM_TYPES(int)
 
+/* The bound library: 0 until bind() succeeds. */
+static struct {
+    int bound;
+    int ilp64;
+    void *gemm[4]; /* s, d, c, z */
+    char symbol[64]; /* the dgemm symbol found, for info() */
+} g_blas;
+
+/* Symbol spellings, most specific first: the scipy-openblas builds (NumPy's and
+ * SciPy's wheels), then plain OpenBLAS/reference CBLAS, ILP64 before LP64. */
+static const struct {
+    const char *prefix, *suffix;
+    int ilp64;
+} SPELLINGS[] = {
+    {"scipy_cblas_", "64_", 1},
+    {"cblas_", "64_", 1},
+    {"scipy_cblas_", "", 0},
+    {"cblas_", "", 0},
+};
+
+/* A typed blasint for gemm_one: int64_t for ILP64, checked to fit int otherwise. */
+typedef int64_t blasint;
 /* A matrix operand of one gemm call: rows x cols elements at data, with strides in
  * bytes (a stride of a dimension of size 1 is never read). */
 typedef struct {
@@ -136,28 +171,40 @@ static void gemm_one(int type_num, npy_intp itemsize, matrix_view a, matrix_view
         ldb = b.cols > 1 ? b.cols : 1;
     }
     blasint m = a.rows, k = a.cols, n = b.cols;
-    switch (type_num) {
-    case NPY_FLOAT:
-        scipy_cblas_sgemm64_(ROW_MAJOR, trans_a, trans_b, m, n, k, 1.0f, (const float *)a.data,
-                             lda, (const float *)b.data, ldb, 0.0f, (float *)out, ldc);
-        break;
-    case NPY_DOUBLE:
-        scipy_cblas_dgemm64_(ROW_MAJOR, trans_a, trans_b, m, n, k, 1.0, (const double *)a.data,
-                             lda, (const double *)b.data, ldb, 0.0, (double *)out, ldc);
-        break;
-    case NPY_CFLOAT: {
-        const float one[2] = {1.0f, 0.0f}, zero[2] = {0.0f, 0.0f};
-        scipy_cblas_cgemm64_(ROW_MAJOR, trans_a, trans_b, m, n, k, one, a.data, lda, b.data, ldb,
-                             zero, out, ldc);
-        break;
+    const float one_f[2] = {1.0f, 0.0f}, zero_f[2] = {0.0f, 0.0f};
+    const double one_d[2] = {1.0, 0.0}, zero_d[2] = {0.0, 0.0};
+    /* the sizes fit an int when the library is LP64 (checked by matmul) */
+#define CALL_GEMM(INT)                                                                        \
+    switch (type_num) {                                                                      \
+    case NPY_FLOAT:                                                                          \
+        ((sgemm_##INT)g_blas.gemm[0])(ROW_MAJOR, trans_a, trans_b, (INT)m, (INT)n, (INT)k,   \
+                                      1.0f, (const float *)a.data, (INT)lda,                 \
+                                      (const float *)b.data, (INT)ldb, 0.0f, (float *)out,   \
+                                      (INT)ldc);                                             \
+        break;                                                                               \
+    case NPY_DOUBLE:                                                                         \
+        ((dgemm_##INT)g_blas.gemm[1])(ROW_MAJOR, trans_a, trans_b, (INT)m, (INT)n, (INT)k,   \
+                                      1.0, (const double *)a.data, (INT)lda,                 \
+                                      (const double *)b.data, (INT)ldb, 0.0, (double *)out,  \
+                                      (INT)ldc);                                             \
+        break;                                                                               \
+    case NPY_CFLOAT:                                                                         \
+        ((cgemm_##INT)g_blas.gemm[2])(ROW_MAJOR, trans_a, trans_b, (INT)m, (INT)n, (INT)k,   \
+                                      one_f, a.data, (INT)lda, b.data, (INT)ldb, zero_f, out, \
+                                      (INT)ldc);                                             \
+        break;                                                                               \
+    default:                                                                                 \
+        ((cgemm_##INT)g_blas.gemm[3])(ROW_MAJOR, trans_a, trans_b, (INT)m, (INT)n, (INT)k,   \
+                                      one_d, a.data, (INT)lda, b.data, (INT)ldb, zero_d, out, \
+                                      (INT)ldc);                                             \
+        break;                                                                               \
     }
-    default: {
-        const double one[2] = {1.0, 0.0}, zero[2] = {0.0, 0.0};
-        scipy_cblas_zgemm64_(ROW_MAJOR, trans_a, trans_b, m, n, k, one, a.data, lda, b.data, ldb,
-                             zero, out, ldc);
-        break;
+    if (g_blas.ilp64) {
+        CALL_GEMM(int64_t)
+    } else {
+        CALL_GEMM(int)
     }
-    }
+#undef CALL_GEMM
 }
 
 static int handled_array(PyObject *obj)
@@ -180,7 +227,7 @@ static PyObject *py_matmul(PyObject *self, PyObject *const *args, Py_ssize_t nar
         PyErr_SetString(PyExc_TypeError, "matmul(x1, x2) takes two arrays");
         return NULL;
     }
-    if (!handled_array(args[0]) || !handled_array(args[1])
+    if (!g_blas.bound || !handled_array(args[0]) || !handled_array(args[1])
         || PyArray_TYPE((PyArrayObject *)args[0]) != PyArray_TYPE((PyArrayObject *)args[1])) {
         Py_RETURN_NOTIMPLEMENTED;
     }
@@ -285,6 +332,20 @@ static PyObject *py_matmul(PyObject *self, PyObject *const *args, Py_ssize_t nar
     }
 
     npy_intp m = a.rows, k = a.cols, n = b.cols;
+    if (!g_blas.ilp64) {
+        /* a 32-bit BLAS: every size and leading dimension it sees must fit an int */
+        npy_intp biggest = m > k ? m : k;
+        biggest = biggest > n ? biggest : n;
+        npy_intp strides[4] = {a.row_stride, a.col_stride, b.row_stride, b.col_stride};
+        for (int i = 0; i < 4; i++) {
+            npy_intp s = strides[i] < 0 ? -(strides[i] / itemsize) : strides[i] / itemsize;
+            biggest = s > biggest ? s : biggest;
+        }
+        if (biggest > INT_MAX) {
+            Py_DECREF(out);
+            Py_RETURN_NOTIMPLEMENTED;
+        }
+    }
     npy_intp out_matrix_bytes = m * n * itemsize;
     /* scratch for operands whose layout gemm cannot read */
     char *scratch = NULL;
@@ -341,39 +402,63 @@ static PyObject *py_matmul(PyObject *self, PyObject *const *args, Py_ssize_t nar
     return (PyObject *)out;
 }
 
-static PyObject *py_set_num_threads(PyObject *self, PyObject *arg)
+/* bind(path): look gemm up through the already loaded object at path (NumPy's
+ * _multiarray_umath) and its dependencies. Returns the dgemm symbol's name and the
+ * file that defines it, or None (nothing bound; matmul then returns NotImplemented). */
+static PyObject *py_bind(PyObject *self, PyObject *arg)
 {
     (void)self;
-    long n = PyLong_AsLong(arg);
-    if (n == -1 && PyErr_Occurred()) {
+    const char *path = PyUnicode_AsUTF8(arg);
+    if (path == NULL) {
         return NULL;
     }
-    if (n < 1 || n > 256) {
-        PyErr_Format(PyExc_ValueError, "set_num_threads: n=%ld must be between 1 and 256", n);
-        return NULL;
+    /* RTLD_NOLOAD: only a handle to the copy already in the process, never a load */
+    void *handle = dlopen(path, RTLD_LAZY | RTLD_LOCAL | RTLD_NOLOAD);
+    if (handle == NULL) {
+        Py_RETURN_NONE;
     }
-    scipy_openblas_set_num_threads64_((int)n);
+    static const char LETTERS[4] = {'s', 'd', 'c', 'z'};
+    for (size_t i = 0; i < sizeof SPELLINGS / sizeof SPELLINGS[0]; i++) {
+        void *found[4];
+        char name[64];
+        int all = 1;
+        for (int t = 0; t < 4 && all; t++) {
+            snprintf(name, sizeof name, "%s%cgemm%s", SPELLINGS[i].prefix, LETTERS[t],
+                     SPELLINGS[i].suffix);
+            found[t] = dlsym(handle, name);
+            all = found[t] != NULL;
+        }
+        if (!all) {
+            continue;
+        }
+        /* the handle stays open: it keeps the library's reference count up, and the
+         * library is NumPy's, loaded for the life of the process anyway */
+        memcpy(g_blas.gemm, found, sizeof found);
+        g_blas.ilp64 = SPELLINGS[i].ilp64;
+        snprintf(g_blas.symbol, sizeof g_blas.symbol, "%sdgemm%s", SPELLINGS[i].prefix,
+                 SPELLINGS[i].suffix);
+        g_blas.bound = 1;
+        Dl_info info;
+        const char *file = dladdr(found[1], &info) && info.dli_fname ? info.dli_fname : "";
+        return Py_BuildValue("(ss)", g_blas.symbol, file);
+    }
+    dlclose(handle);
     Py_RETURN_NONE;
-}
-
-static PyObject *py_get_num_threads(PyObject *self, PyObject *unused)
-{
-    (void)self;
-    (void)unused;
-    return PyLong_FromLong(scipy_openblas_get_num_threads64_());
 }
 
 static PyMethodDef METHODS[] = {
     {"matmul", (PyCFunction)(void (*)(void))py_matmul, METH_FASTCALL,
-     "matmul(x1, x2): NumPy's matmul through OpenBLAS gemm; NotImplemented if unhandled"},
-    {"set_num_threads", py_set_num_threads, METH_O, "Threads OpenBLAS uses."},
-    {"get_num_threads", py_get_num_threads, METH_NOARGS, "Threads OpenBLAS uses."},
+     "matmul(x1, x2): NumPy's matmul through NumPy's own BLAS gemm; NotImplemented if "
+     "unhandled"},
+    {"bind", py_bind, METH_O,
+     "bind(path) -> (dgemm symbol, library file) or None: use the gemm that the loaded "
+     "object at path (NumPy's _multiarray_umath) links"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef MODULE = {
     PyModuleDef_HEAD_INIT, "_blas",
-    "bridge's native matrix products through OpenBLAS (scipy-openblas64).",
+    "bridge's native matrix products through the BLAS NumPy itself loaded.",
     -1, METHODS, NULL, NULL, NULL, NULL,
 };
 
