@@ -27,8 +27,39 @@ static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", 
 
 /* ---- per-type kernels, generated from one template ------------------------------ */
 
-#define MAXOF(a, b) ((a) > (b) || (a) != (a) ? (a) : (b))  /* NaN propagates */
-#define MINOF(a, b) ((a) < (b) || (a) != (a) ? (a) : (b))
+/* max and min differ only in the comparison: `a` wins when it compares CMP to `b` or
+ * is NaN (NaN propagates, as in NumPy; for integers `a != a` folds away). */
+#define PICK(CMP, a, b) ((a) CMP (b) || (a) != (a) ? (a) : (b))
+#define MAXOF(a, b) PICK(>, a, b)
+#define MINOF(a, b) PICK(<, a, b)
+
+/* The body of fold_* for max (PICK_AB = MAXOF) and min (MINOF): LANES independent
+ * running extremes (vectorised without a loop-carried dependency through one register),
+ * then folded into acc in lane order, then the tail. Expanded inside DEFINE_REAL_REDUCE,
+ * which passes its type parameter T on and has acc, p, n and s in scope; the comparator
+ * is fixed in each expansion, so both loops vectorise as the two hand-written ones did. */
+#define FOLD_EXTREMUM(T, PICK_AB)                                                             \
+    {                                                                                         \
+        T r[LANES];                                                                           \
+        npy_intp i = 0;                                                                       \
+        for (int j = 0; j < LANES; j++) {                                                     \
+            r[j] = acc;                                                                       \
+        }                                                                                     \
+        for (; i + LANES <= n; i += LANES) {                                                  \
+            for (int j = 0; j < LANES; j++) {                                                 \
+                const T v = *(const T *)(p + (i + j) * s);                                    \
+                r[j] = PICK_AB(v, r[j]);                                                      \
+            }                                                                                 \
+        }                                                                                     \
+        for (int j = 0; j < LANES; j++) {                                                     \
+            acc = PICK_AB(r[j], acc);                                                         \
+        }                                                                                     \
+        for (; i < n; i++) {                                                                  \
+            const T v = *(const T *)(p + i * s);                                              \
+            acc = PICK_AB(v, acc);                                                            \
+        }                                                                                     \
+        return acc;                                                                           \
+    }
 
 #define DEFINE_REAL_REDUCE(SUF, T, UT, ADD, MUL)                                              \
     static CLONES T pairwise_sum_##SUF(const char *p, npy_intp n, npy_intp s)                 \
@@ -85,48 +116,10 @@ static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", 
                 acc = MUL(acc, *(const T *)(p + i * s));                                      \
             }                                                                                 \
             return acc;                                                                       \
-        case R_MAX: {                                                                         \
-            T r[LANES];                                                                       \
-            npy_intp i = 0;                                                                   \
-            for (int j = 0; j < LANES; j++) {                                                 \
-                r[j] = acc;                                                                   \
-            }                                                                                 \
-            for (; i + LANES <= n; i += LANES) {                                              \
-                for (int j = 0; j < LANES; j++) {                                             \
-                    const T v = *(const T *)(p + (i + j) * s);                                \
-                    r[j] = MAXOF(v, r[j]);                                                    \
-                }                                                                             \
-            }                                                                                 \
-            for (int j = 0; j < LANES; j++) {                                                 \
-                acc = MAXOF(r[j], acc);                                                       \
-            }                                                                                 \
-            for (; i < n; i++) {                                                              \
-                const T v = *(const T *)(p + i * s);                                          \
-                acc = MAXOF(v, acc);                                                          \
-            }                                                                                 \
-            return acc;                                                                       \
-        }                                                                                     \
-        default: {                                                                            \
-            T r[LANES];                                                                       \
-            npy_intp i = 0;                                                                   \
-            for (int j = 0; j < LANES; j++) {                                                 \
-                r[j] = acc;                                                                   \
-            }                                                                                 \
-            for (; i + LANES <= n; i += LANES) {                                              \
-                for (int j = 0; j < LANES; j++) {                                             \
-                    const T v = *(const T *)(p + (i + j) * s);                                \
-                    r[j] = MINOF(v, r[j]);                                                    \
-                }                                                                             \
-            }                                                                                 \
-            for (int j = 0; j < LANES; j++) {                                                 \
-                acc = MINOF(r[j], acc);                                                       \
-            }                                                                                 \
-            for (; i < n; i++) {                                                              \
-                const T v = *(const T *)(p + i * s);                                          \
-                acc = MINOF(v, acc);                                                          \
-            }                                                                                 \
-            return acc;                                                                       \
-        }                                                                                     \
+        case R_MAX:                                                                           \
+            FOLD_EXTREMUM(T, MAXOF)                                                           \
+        default:                                                                              \
+            FOLD_EXTREMUM(T, MINOF)                                                           \
         }                                                                                     \
     }                                                                                         \
     /* acc[i] = op(acc[i], x[i]) for a row of x */                                            \
