@@ -78,9 +78,16 @@ def main(argv=None):
             lambda: nat["multiply"](x, y), 0.75, r)
     compare("exp 10M float64", lambda: ref["exp"](x), lambda: nat["exp"](x), 0.5, r)
     compare("log 10M float64", lambda: ref["log"](pos), lambda: nat["log"](pos), 0.5, r)
+    for name in ("log2", "log10", "log1p"):  # the same kernel as log (src/vmath.h)
+        compare(f"{name} 10M float64", lambda name=name: ref[name](pos),
+                lambda name=name: nat[name](pos), 0.5, r)
     compare("sin 10M float64", lambda: ref["sin"](x), lambda: nat["sin"](x), 0.5, r)
     compare("sum 10M float64", lambda: ref["sum"](x, axis=None, dtype=None, keepdims=False),
             lambda: nat["sum"](x, axis=None, dtype=None, keepdims=False), 1.0, r)
+    for name in ("max", "min"):
+        compare(f"{name} 10M float64",
+                lambda name=name: ref[name](x, axis=None, keepdims=False),
+                lambda name=name: nat[name](x, axis=None, keepdims=False), 1.0, r)
     m = rng.standard_normal((3000, 3000))
     compare("sum axis 0 of 3000x3000 float64",
             lambda: ref["sum"](m, axis=(0,), dtype=None, keepdims=False),
@@ -91,6 +98,11 @@ def main(argv=None):
         label = " [numpy fallback]" if nat["matmul"] is ref["matmul"] else ""
         compare(f"matmul 1024x1024 {dt}{label}", lambda a=a, b=b: ref["matmul"](a, b),
                 lambda a=a, b=b: nat["matmul"](a, b), 1.1, r)
+    # small products: the native kernel must not be slower than the numpy backend's
+    for size, number in ((64, 200), (8, 5000)):
+        a = rng.standard_normal((size, size))
+        compare(f"matmul {size}x{size} float64{label}", lambda a=a: ref["matmul"](a, a),
+                lambda a=a: nat["matmul"](a, a), 1.0, r, number)
     # latency through the public API: the numpy backend vs the native backend
     s1 = bridge.asarray(np.arange(8.0))
     s2 = bridge.asarray(np.arange(8.0) + 1)
