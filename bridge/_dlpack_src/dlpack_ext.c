@@ -179,23 +179,24 @@ static void aligned_memory_free(PyObject *capsule)
 
 #define HEADER_BYTES 16
 
-/* Large blocks ask the kernel for transparent huge pages. The first write to a fresh
- * mapping costs a page fault per page; for an 80 MB result that is 20000 faults of
- * 4 KiB, most of the time of a simple elementwise op (measured: 48 ms to fault in
- * 80 MB against 13 ms with huge pages, where the kernel zeroes 2 MiB per fault).
- * Where THP is "madvise" (the common default) only marked ranges get them; where it
- * is "always" the call changes nothing, where "never" it is ignored. Only blocks of
- * several huge pages are marked, so the rounding to 2 MiB costs at most a little
- * memory at each end (the partial huge pages at the ends are not marked at all). */
+/* Large blocks ask the kernel for transparent huge pages, as NumPy's own default
+ * allocator does (madvise(MADV_HUGEPAGE) on blocks of 4 MiB and more): replacing that
+ * allocator must not drop it. The first write to a fresh mapping costs a page fault
+ * per page; for an 80 MB result that is 20000 faults of 4 KiB, most of the time of a
+ * simple elementwise op (measured: 48 ms to fault in 80 MB against 13 ms with huge
+ * pages, where the kernel zeroes 2 MiB per fault). Where THP is "madvise" (the common
+ * default) only marked ranges get them; "always" makes the call redundant, "never"
+ * ignores it. NumPy's switch NUMPY_MADVISE_HUGEPAGE=0 turns it off here too. */
 #if defined(__linux__)
 #include <sys/mman.h>
 #define HUGE_PAGE_BYTES ((uintptr_t)2 << 20)
-#define HUGE_PAGE_MIN_BLOCK ((size_t)8 << 20)
+#define HUGE_PAGE_MIN_BLOCK ((size_t)4 << 20)
+static int g_huge_pages = 1; /* set when the allocator is installed */
 
 static void advise_huge_pages(void *start, size_t size)
 {
 #ifdef MADV_HUGEPAGE
-    if (size < HUGE_PAGE_MIN_BLOCK) {
+    if (!g_huge_pages || size < HUGE_PAGE_MIN_BLOCK) {
         return;
     }
     uintptr_t lo = ((uintptr_t)start + HUGE_PAGE_BYTES - 1) & ~(HUGE_PAGE_BYTES - 1);
@@ -294,6 +295,10 @@ static PyObject *install_aligned_allocator(PyObject *self, PyObject *noargs)
 {
     (void)self;
     (void)noargs;
+#if defined(__linux__)
+    const char *numpy_switch = getenv("NUMPY_MADVISE_HUGEPAGE");
+    g_huge_pages = !(numpy_switch && strcmp(numpy_switch, "0") == 0);
+#endif
     PyObject *handler = PyCapsule_New(&aligned_handler, "mem_handler", NULL);
     if (handler == NULL) {
         return NULL;
