@@ -494,9 +494,9 @@ static const ew_op UNARY_OPS[] = {
     LIBM_ENTRY(acosh),
     LIBM_ENTRY(atanh),
     LIBM_ENTRY(expm1),
-    {"log1p", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(log1p)}},
-    {"log2", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log2)}},
-    {"log10", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log10)}},
+    {"log1p", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(log1p), CX_ENTRIES(log1p)}},
+    {"log2", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log2), CX_ENTRIES(log2)}},
+    {"log10", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log10), CX_ENTRIES(log10)}},
 };
 #define N_UNARY ((int)(sizeof UNARY_OPS / sizeof UNARY_OPS[0]))
 
