@@ -247,6 +247,16 @@ def bench_indexing(ref, nat, r):
             lambda: nat["setitem"](x_nat, y, (idx,)), 1.0, r)
     compare("x[2:-2:3] = v 10M float64", lambda: ref["setitem"](x_np, v, (slice(2, -2, 3),)),
             lambda: nat["setitem"](x_nat, v, (slice(2, -2, 3),)), 1.0, r)
+    # copyto: the store of the in-place operators' general path (dst[...] = src)
+    t = rng.standard_normal((3000, 3000))
+    out_np, out_nat = np.empty_like(t), np.empty_like(t)
+    compare("copyto 3000x3000 float64", lambda: ref["copyto"](out_np, t),
+            lambda: nat["copyto"](out_nat, t), 1.0, r)
+    compare("copyto 3000x3000 float64, transposed", lambda: ref["copyto"](out_np, t.T),
+            lambda: nat["copyto"](out_nat, t.T), 1.0, r)
+    s8, o8_np, o8_nat = np.arange(8.0), np.empty(8), np.empty(8)
+    compare("copyto 8 float64", lambda: ref["copyto"](o8_np, s8),
+            lambda: nat["copyto"](o8_nat, s8), 1.0, r, 2000)
     small = bridge.asarray(np.arange(8.0))
     for label, func in (("x[1:5]", lambda: small[1:5]), ("x[3]", lambda: small[3]),
                         ("x[1:5, None]", lambda: small[1:5, None])):

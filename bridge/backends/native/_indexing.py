@@ -1,4 +1,4 @@
-"""Native indexing kernels: getitem and setitem (C loops in src/indexing.c).
+"""Native indexing kernels: getitem, setitem and copyto (C loops in src/indexing.c).
 
 Same signatures and semantics as the numpy backend's kernels (bridge/backends/
 _generic.py). Keys with a boolean mask or integer index arrays are gathered and
@@ -26,4 +26,12 @@ def indexing_kernels(native, numpy_kernels: dict) -> dict:
         if setitem_c(x, value, key) is None:
             setitem_np(x, value, key)
 
-    return {"getitem": getitem, "setitem": setitem}
+    copyto_c, copyto_np = native.copyto, numpy_kernels["copyto"]
+
+    def copyto(dst, src):
+        # dst[...] = src, the store of the in-place operators: the basic-key assignment's
+        # strided, broadcasting, threaded C copy, straight into dst
+        if copyto_c(dst, src) is None:
+            copyto_np(dst, src)
+
+    return {"getitem": getitem, "setitem": setitem, "copyto": copyto}

@@ -1112,6 +1112,8 @@ static const loop_fn ASSIGN_BY_SIZE[17] = {
     [1] = assign_1, [2] = assign_2, [4] = assign_4, [8] = assign_8, [16] = assign_16,
 };
 
+static int assign_view(PyArrayObject *view, PyObject *value);
+
 /* x[key] = value for a basic key: NumPy's view of the key, written by a strided,
  * broadcasting copy. 1 done, 0 declined, -1 error. */
 static int basic_setitem(PyArrayObject *x, PyObject *value, PyObject *key)
@@ -1125,10 +1127,17 @@ static int basic_setitem(PyArrayObject *x, PyObject *value, PyObject *key)
         Py_DECREF(view_obj);
         return 0;
     }
-    PyArrayObject *view = (PyArrayObject *)view_obj;
+    int rc = assign_view((PyArrayObject *)view_obj, value);
+    Py_DECREF(view_obj);
+    return rc;
+}
+
+/* view[...] = value: a strided, broadcasting copy into a writeable plain array (the
+ * value safely cast to view's dtype first). 1 done, 0 declined, -1 error. */
+static int assign_view(PyArrayObject *view, PyObject *value)
+{
     PyArrayObject *v = prepare_value(view, value, 1);
     if (v == NULL) {
-        Py_DECREF(view);
         return PyErr_Occurred() ? -1 : 0;
     }
     nd_iter it;
@@ -1140,7 +1149,6 @@ static int basic_setitem(PyArrayObject *x, PyObject *value, PyObject *key)
     }
     if (!value_strides(v, it.ndim, it.shape, it.strides[0])) {
         Py_DECREF(v);
-        Py_DECREF(view);
         return 0;
     }
     it.data[0] = PyArray_BYTES(v);
@@ -1149,8 +1157,30 @@ static int basic_setitem(PyArrayObject *x, PyObject *value, PyObject *key)
     iter_coalesce(&it);
     iter_run(&it, ASSIGN_BY_SIZE[PyArray_ITEMSIZE(view)], 1.0);
     Py_DECREF(v);
-    Py_DECREF(view);
     return 1;
+}
+
+/* copyto(dst, src): dst[...] = src, the store of the in-place operators. True when
+ * the C copy served it, None to decline (NumPy's kernel then runs: an unsafe cast,
+ * a read-only or unusual target, a value that does not broadcast). */
+PyObject *native_copyto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "copyto(dst, src)");
+        return NULL;
+    }
+    if (!plain_array(args[0]) || !PyArray_ISWRITEABLE((PyArrayObject *)args[0])) {
+        Py_RETURN_NONE;
+    }
+    int rc = assign_view((PyArrayObject *)args[0], args[1]);
+    if (rc < 0) {
+        return NULL;
+    }
+    if (rc == 0) {
+        Py_RETURN_NONE;
+    }
+    Py_RETURN_TRUE;
 }
 
 /* Scatter: the value, broadcast to the indexing result, written in the result's C

@@ -67,6 +67,8 @@ static PyMethodDef METHODS[] = {
      "getitem(x, key): gather for mask/index-array keys; None if unhandled"},
     {"setitem", (PyCFunction)(void (*)(void))native_setitem, METH_FASTCALL,
      "setitem(x, value, key): True when written; None if unhandled (nothing written)"},
+    {"copyto", (PyCFunction)(void (*)(void))native_copyto, METH_FASTCALL,
+     "copyto(dst, src): dst[...] = src; True when written, None if unhandled (nothing written)"},
     {"set_num_threads", py_set_num_threads, METH_O, "Threads used by large kernels."},
     {"get_num_threads", py_get_num_threads, METH_NOARGS, "Threads used by large kernels."},
     {NULL, NULL, 0, NULL},

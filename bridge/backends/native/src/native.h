@@ -125,6 +125,7 @@ PyObject *native_repeat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* indexing.c: getitem/setitem with masks and index arrays; None where they decline */
 PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_copyto(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* Call the NumPy backend's kernel with the same arguments. */
 PyObject *call_fallback(PyObject *fallback, PyObject *const *args, Py_ssize_t nargs);
