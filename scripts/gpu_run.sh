@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The GPU run of issue 7 on a machine with an NVIDIA GPU and CuPy: build the C
+# extensions, the GPU benchmarks (alone, so nothing else competes for the host), then the
+# test suite with BRIDGE_BACKEND=cupy and the conformance suite on the cupy backend (side
+# by side). Every log goes to OUTDIR (default ./gpu-run); a summary line per step ends
+# each log.
+#
+#   scripts/gpu_run.sh [OUTDIR]
+#
+# Environment: TESTS (pytest paths, default the whole suite; the GPU files alone are
+# tests/test_gpu.py tests/test_dlpack_gpu.py), JOBS (pytest-xdist workers, default 10),
+# BRIDGE_HYPOTHESIS_EXAMPLES (default 10), STEP_TIMEOUT (seconds per step, default 300).
+set -uo pipefail
+
+out="${1:-gpu-run}"
+mkdir -p "$out"
+python="${PYTHON:-python3}"
+jobs="${JOBS:-10}"
+read -r -a tests <<< "${TESTS:-tests}"
+step_timeout="${STEP_TIMEOUT:-300}"
+export PYTHONUNBUFFERED=1 PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+export BRIDGE_HYPOTHESIS_EXAMPLES="${BRIDGE_HYPOTHESIS_EXAMPLES:-10}"
+
+{
+    date -u
+    nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader
+    "$python" -c 'import sys, numpy, cupy; print(sys.version.split()[0], "numpy", numpy.__version__, "cupy", cupy.__version__)'
+} > "$out/machine.txt" 2>&1
+
+echo "== build" | tee "$out/build.log"
+"$python" setup.py -q build_ext --inplace --parallel "$(nproc)" >> "$out/build.log" 2>&1
+echo "build rc=$?" | tee -a "$out/build.log"
+
+echo "== benchmarks" | tee "$out/bench.log"
+timeout -s INT -k 20 "$step_timeout" "$python" benchmarks/bench_gpu.py --json "$out/bench.json" \
+    >> "$out/bench.log" 2>&1
+echo "bench rc=$?" | tee -a "$out/bench.log"
+
+echo "== tests (BRIDGE_BACKEND=cupy) and conformance (--backend cupy --quick)"
+BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$step_timeout" "$python" -m pytest "${tests[@]}" -q -n "$jobs" \
+    -p no:cacheprovider -rfE > "$out/tests.log" 2>&1 &
+tests_pid=$!
+BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$step_timeout" "$python" -m conformance --backend cupy --quick \
+    > "$out/conformance.log" 2>&1
+echo "conformance rc=$?" | tee -a "$out/conformance.log"
+wait "$tests_pid"
+echo "tests rc=$?" | tee -a "$out/tests.log"
+tail -n 3 "$out/tests.log"
+tail -n 25 "$out/conformance.log"
