@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 
-import numpy as np
-import pytest
-from hypothesis import HealthCheck, settings
+# JAX takes 75% of a GPU's memory when it starts; test processes side by side
+# (pytest-xdist) would then run out of GPU memory, CuPy's and PyTorch's included
+os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
 
-import bridge
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+import bridge  # noqa: E402
 
 settings.register_profile(
     "ci",

@@ -441,7 +441,7 @@ def test_stream_of_the_wrong_type(cupy, stream):
 
 
 def test_cpu_tensor_takes_no_stream():
-    t = bridge.asarray(np.arange(3.0))
+    t = bridge.asarray(np.arange(3.0), device="cpu")
     for stream in (-1, 1, 2, 12345):
         with pytest.raises(ValueError, match="stream"):
             t.__dlpack__(stream=stream)
@@ -574,7 +574,7 @@ def test_cross_device_exports_are_buffer_errors(cupy):
     assert _info(capsule)["device"] == (KDL_CUDA, 0)
     # a CPU tensor cannot be exported to a GPU
     with pytest.raises(BufferError, match="dl_device"):
-        bridge.asarray(np.arange(3.0)).__dlpack__(dl_device=(KDL_CUDA, 0))
+        bridge.asarray(np.arange(3.0), device="cpu").__dlpack__(dl_device=(KDL_CUDA, 0))
 
 
 def test_cross_device_imports(cupy):
@@ -624,7 +624,7 @@ def test_dlpack_device_of_gpu_tensors(cupy):
     t = bridge.asarray(cupy.ones(2))
     assert t.__dlpack_device__() == (KDL_CUDA, 0)
     assert type(t.__dlpack_device__()[0]) is int
-    assert bridge.asarray(np.ones(2)).__dlpack_device__() == (KDL_CPU, 0)
+    assert bridge.asarray(np.ones(2), device="cpu").__dlpack_device__() == (KDL_CPU, 0)
 
 
 # ------------------------------------------------------------------ leaks
