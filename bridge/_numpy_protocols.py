@@ -29,7 +29,7 @@ import bridge as B
 
 from . import _dispatch
 from . import random as random  # noqa: F401  (bridge.random is loaded with the protocols)
-from ._dtypes import ALL_DTYPES
+from ._dtypes import ALL_DTYPES, normalize_dtype
 from ._methods import write_inplace
 from ._ops import numpy_compat as npc
 from ._tensor import Tensor
@@ -334,6 +334,56 @@ def _reshape(self, *shape, order="C", copy=None):
     return npc.numpy_reshape(self, shape, order, copy=copy)
 
 
+def _view(self, *args, dtype=None):
+    """A view of the same memory: ``x.view()``; ``x.view(dtype)`` reinterprets the bytes
+    as another dtype (NumPy's and PyTorch's meaning; the last axis is rescaled when the
+    item sizes differ); ``x.view(2, 3)`` / ``x.view((2, 3))`` is a reshape that must be
+    a view (PyTorch's meaning; ValueError where it would need a copy)."""
+    func = "Tensor.view"
+    if dtype is None and len(args) == 1 and not isinstance(args[0], (int, np.integer,
+                                                                     tuple, list)):
+        dtype = args[0]
+        args = ()
+    if dtype is not None:
+        if args:
+            raise TypeError(f"{func}: give either a dtype or a shape, not both")
+        dtype = normalize_dtype(dtype, func)
+        if dtype == self.dtype:
+            return B.reshape(self, self.shape, copy=False)
+        if self._meta is not None and (self._meta.requires_grad
+                                       or self._meta.grad_fn is not None):
+            raise TypeError(
+                f"{func}: reinterpreting the bytes of a tensor that requires grad as "
+                f"{dtype} is not differentiable; call .detach() first (or use bridge.real "
+                "and bridge.imag for the parts of a complex tensor)")
+        try:
+            raw = self._data.view(dtype)
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{func}: cannot view a {self.dtype} tensor of shape "
+                             f"{self.shape} as {dtype} ({exc})") from None
+        return _dispatch.wrap(raw)
+    if not args:
+        return B.reshape(self, self.shape, copy=False)
+    shape = args[0] if len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    if not all(isinstance(s, (int, np.integer)) for s in shape):
+        raise TypeError(f"{func}: expected a dtype or a shape of ints, got {args!r}")
+    try:
+        return B.reshape(self, tuple(shape), copy=False)
+    except ValueError as exc:
+        raise ValueError(f"{func}: {exc}; use reshape, which copies when it must") from None
+
+
+def _format(self, format_spec):
+    """``format(x, spec)`` / f-strings: a 0-d tensor formats as its Python scalar, as
+    NumPy's 0-d arrays and PyTorch's 0-d tensors do."""
+    if self.ndim == 0:
+        return format(self.item(), format_spec)
+    if format_spec:
+        raise TypeError(f"Tensor.__format__: format spec {format_spec!r} applies to 0-d "
+                        f"tensors only; this one has shape {self.shape}")
+    return str(self)
+
+
 def _astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
     """This tensor converted to ``dtype`` (a copy unless ``copy=False`` and nothing
     changes)."""
@@ -480,6 +530,7 @@ METHODS = {
     "conjugate": _conj, "swapaxes": _swapaxes, "repeat": _repeat, "take": _take,
     "diagonal": _diagonal, "trace": _trace, "nonzero": _nonzero, "argsort": _argsort,
     "sort": _sort, "fill": _fill, "searchsorted": _searchsorted, "ptp": _ptp,
+    "view": _view, "__format__": _format,
 }
 PROPERTIES = {"real": _real, "imag": _imag, "nbytes": _nbytes, "itemsize": _itemsize,
               "strides": _strides}

@@ -420,6 +420,39 @@ def test_inplace_sort_and_fill(backend, device):
     assert t.tolist() == [7.0, 7.0, 7.0]
 
 
+def test_view_reinterprets_and_reshapes_without_copies(backend, device):
+    z = bridge.asarray([1 + 2j, 3 - 4j], device=device)
+    as_float = z.view(float)  # NumPy's spelling (SciPy's RBFInterpolator uses it)
+    assert as_float.dtype == bridge.float64 and as_float.shape == (4,)
+    assert as_float.tolist() == [1.0, 2.0, 3.0, -4.0]
+    as_float[0] = 10.0  # the same memory
+    assert complex(z[0]) == 10 + 2j
+    assert z.view(bridge.complex128) is not z and z.view().shape == (2,)
+    ints = bridge.asarray(np.arange(4, dtype=np.int32), device=device)
+    assert to_numpy(ints.view(bridge.float32)).tobytes() == np.arange(4, dtype=np.int32).tobytes()
+    assert bridge.arange(6.0, device=device).view(2, 3).shape == (2, 3)  # PyTorch's spelling
+    assert bridge.arange(6.0, device=device).view((3, 2)).shape == (3, 2)
+    with pytest.raises(ValueError, match="Tensor.view"):
+        bridge.reshape(bridge.arange(6.0, device=device), (2, 3)).T.view(6)  # needs a copy
+    with pytest.raises(ValueError, match="Tensor.view"):
+        bridge.ones(3, dtype=bridge.int8, device=device).view(bridge.int32)
+    with pytest.raises(TypeError, match="Tensor.view"):
+        bridge.ones(3, device=device).view(3, dtype=bridge.float32)
+    with pytest.raises(TypeError, match="Tensor.view"):
+        bridge.ones(3, device=device).view(bridge.float32, 3)
+    g = bridge.ones(2, device=device, requires_grad=True)
+    with pytest.raises(TypeError, match="detach"):
+        g.view(bridge.int64)
+
+
+def test_format_of_zero_d_tensors(backend, device):
+    assert f"{bridge.asarray(1.23456, device=device):.2f}" == "1.23"
+    assert format(bridge.asarray(7, device=device), "03d") == "007"
+    assert f"{bridge.asarray(2.5, device=device, requires_grad=True):.1f}" == "2.5"
+    with pytest.raises(TypeError, match="0-d"):
+        f"{bridge.arange(3, device=device):.2f}"
+
+
 def test_methods_do_not_shadow_the_standard():
     for name in ("shape", "dtype", "device", "ndim", "size", "T", "mT", "to_device"):
         assert name not in bridge._numpy_protocols.METHODS
