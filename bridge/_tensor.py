@@ -144,10 +144,11 @@ class Tensor:
         return self._data.shape[0]
 
     def __iter__(self):
+        # not a generator function: ``iter()`` itself must raise for a 0-d tensor, as for
+        # a 0-d NumPy array (``numpy.iterable`` and SciPy rely on it)
         if self._data.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
-        for i in range(self._data.shape[0]):
-            yield self[i]
+        return (self[i] for i in range(self._data.shape[0]))
 
     def __array__(self, dtype=None, copy=None):
         """NumPy's view of a CPU tensor: shares memory unless a copy is asked for."""
@@ -230,8 +231,30 @@ class Tensor:
 
     __str__ = __repr__
 
+    # ------------------------------------------------------------ pickle
+
+    def __reduce__(self):
+        # the values go by value as a NumPy array (a GPU tensor's through the host, an
+        # explicit copy); the device and requires_grad come back as they were
+        data = self._data
+        if data.__class__ is not ndarray:
+            data = data.get()
+        requires_grad = self._meta is not None and bool(getattr(self._meta, "requires_grad",
+                                                                False))
+        return _rebuild, (data, str(self.device), requires_grad)
+
     # a Tensor compares elementwise (``==`` returns a Tensor), so it is not hashable
     __hash__ = None
+
+
+def _rebuild(data, device, requires_grad):
+    """Unpickle a Tensor (see Tensor.__reduce__)."""
+    from ._ops.creation import asarray
+
+    t = asarray(data, device=device)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
 
 
 _dispatch._bind_tensor_type()

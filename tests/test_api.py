@@ -400,6 +400,54 @@ def test_scalar_conversions():
         bool(xp.ones(3))
 
 
+def test_iteration_and_iter_of_zero_d(backend):
+    assert [float(v) for v in xp.asarray([1.0, 2.0])] == [1.0, 2.0]
+    # iter() itself raises for a 0-d tensor, as for a 0-d NumPy array (numpy.iterable)
+    with pytest.raises(TypeError, match="0-d"):
+        iter(xp.asarray(3.0))
+    assert not np.iterable(xp.asarray(3.0)) and np.iterable(xp.ones(2))
+
+
+def test_pickle_round_trip(backend):
+    import copy
+    import pickle
+
+    x = xp.reshape(xp.arange(6.0), (2, 3))[:, ::-1]
+    for dtype in (xp.bool, xp.int8, xp.uint64, xp.float32, xp.complex128):
+        y = pickle.loads(pickle.dumps(xp.astype(x, dtype)))
+        assert isinstance(y, xp.Tensor) and y.dtype == dtype and y.device == x.device
+        assert np.array_equal(to_numpy(y), to_numpy(xp.astype(x, dtype)))
+    g = pickle.loads(pickle.dumps(xp.ones(2, requires_grad=True)))
+    assert g.requires_grad
+    c = copy.deepcopy(x)
+    c[0, 0] = -1.0
+    assert float(x[0, 0]) == 2.0
+
+
+def test_bool_operands_in_arithmetic(backend):
+    """NumPy's and PyTorch's rules where the standard leaves bool arithmetic open."""
+    b = xp.asarray([True, False])
+    x = xp.asarray([1.5, -2.0])
+    assert (x * (x > 0)).tolist() == [1.5, -0.0] and (x * (x > 0)).dtype == xp.float64
+    assert (b + xp.asarray([1, 2], dtype=xp.int8)).dtype == xp.int8
+    assert (b + 1).dtype == xp.int64 and (b * 2.5).dtype == xp.float64
+    assert (b + b).tolist() == [True, False] and (b + b).dtype == xp.bool  # logical or
+    assert (b * xp.asarray([True, True])).tolist() == [True, False]  # logical and
+    assert xp.maximum(b, xp.asarray([False, True])).tolist() == [True, True]
+    with pytest.raises(TypeError, match="subtract"):
+        b - b
+    y = xp.asarray([1.5, -2.0], requires_grad=True)
+    xp.sum(y * (y > 0)).backward()
+    assert y.grad.tolist() == [1.0, 0.0]
+
+
+def test_linspace_takes_zero_d_tensors(backend):
+    got = xp.linspace(xp.asarray(0.0), xp.asarray(1.0), 3)
+    assert got.tolist() == [0.0, 0.5, 1.0]
+    with pytest.raises(TypeError, match="linspace"):
+        xp.linspace(xp.asarray([0.0]), 1.0, 3)
+
+
 def test_array_protocol():
     x = xp.asarray([1.0, 2.0], device="cpu")  # NumPy reads CPU tensors only
     a = np.asarray(x)

@@ -371,9 +371,15 @@ def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True,
              requires_grad=False):
     """``num`` evenly spaced samples over [start, stop] (or [start, stop) without endpoint)."""
     func = "linspace"
+    bounds = []
     for name, v in (("start", start), ("stop", stop)):
-        if v.__class__ not in PY_SCALARS and not isinstance(v, np.generic):
-            raise TypeError(f"{func}: {name} must be a Python number, got {type(v).__name__}")
+        if isinstance(v, (_dispatch.TENSOR, np.ndarray)) and v.ndim == 0:
+            v = v.item()  # a 0-d tensor as its value (NumPy users, and SciPy, pass those)
+        elif v.__class__ not in PY_SCALARS and not isinstance(v, np.generic):
+            raise TypeError(f"{func}: {name} must be a Python number or a 0-d tensor, got "
+                            f"{type(v).__name__}")
+        bounds.append(v)
+    start, stop = bounds
     num = operator.index(num)
     if num < 0:
         raise ValueError(f"{func}: num={num} must be non-negative")

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import _dispatch
 from .._dispatch import PY_SCALARS, ndarray, normalize_raw
-from .._dtypes import CATEGORIES, DEFAULT_FLOAT
+from .._dtypes import CATEGORIES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
 from .._registry import Op
 from ..backends import STATE
 
@@ -161,6 +161,37 @@ def promote_integers_to_float(func, x, category, argname):
     raise TypeError(f"{func}: {argname} has dtype {dtype}, but {func} needs a {category} dtype")
 
 
+# bool with bool, as NumPy and PyTorch compute it: add is logical or, multiply logical
+# and, maximum/minimum the same; other arithmetic on two bools raises, as in NumPy
+_BOOL_WITH_BOOL = frozenset({"add", "multiply", "maximum", "minimum"})
+_SCALAR_DTYPE = {int: DEFAULT_INT, float: DEFAULT_FLOAT, complex: DEFAULT_COMPLEX}
+
+
+def _admit(name, x, other, category, allowed, argname):
+    """Operand tensor ``x`` of a binary function whose category does not list its dtype.
+
+    The standard says arithmetic operands *should* be numeric and leaves bool to the
+    library; bridge does what NumPy and PyTorch users write (``x * (x > 0)``,
+    ``mask_a + mask_b``): a bool tensor next to a numeric operand takes that operand's
+    dtype (a Python int or float scalar: the default integer or floating dtype, as in
+    NumPy 2), and two bools combine as ``_BOOL_WITH_BOOL`` says. Everything else goes
+    through ``promote_integers_to_float`` (which raises for what no rule covers)."""
+    if x._data.dtype.kind != "b" or category in _FLOAT_ONLY:
+        return promote_integers_to_float(name, x, category, argname)
+    tensor = _dispatch.TENSOR
+    # the other operand is a Tensor or a Python scalar here (None: a Python bool)
+    target = other._data.dtype if other.__class__ is tensor else _SCALAR_DTYPE.get(
+        other.__class__)
+    if target is None or target.kind == "b":
+        if name in _BOOL_WITH_BOOL:
+            return x
+        raise TypeError(f"{name}: {name} of two bool operands is not defined; cast them to a "
+                        "numeric dtype first (x.astype(...))")
+    if target not in allowed:
+        return promote_integers_to_float(name, x, category, argname)
+    return _dispatch.run("astype", (x,), target, True)
+
+
 def _scalar_operand(name, arr, scalar, argname):
     """Check a Python scalar against the array it is combined with."""
     if scalar.__class__ not in _SCALAR_OK[arr.dtype.kind]:
@@ -184,11 +215,11 @@ def _operands(name, x1, x2, allowed, category):
         c2 = tensor
     if c1 is tensor:
         if x1._data.dtype not in allowed:
-            x1 = promote_integers_to_float(name, x1, category, "x1")
+            x1 = _admit(name, x1, x2, category, allowed, "x1")
         a = x1._data
         if c2 is tensor:
             if x2._data.dtype not in allowed:
-                x2 = promote_integers_to_float(name, x2, category, "x2")
+                x2 = _admit(name, x2, x1, category, allowed, "x2")
             b = x2._data
             if a.__class__ is not ndarray or b.__class__ is not ndarray:
                 _dispatch.same_device(name, (x1, x2))
@@ -197,7 +228,7 @@ def _operands(name, x1, x2, allowed, category):
         return a, x2, (x1,)
     if c2 is tensor:
         if x2._data.dtype not in allowed:
-            x2 = promote_integers_to_float(name, x2, category, "x2")
+            x2 = _admit(name, x2, x1, category, allowed, "x2")
         b = x2._data
         _scalar_operand(name, b, x1, "x1")
         return x1, b, (x2,)
