@@ -217,8 +217,11 @@ def result_type_of(func: str, *arrays_and_dtypes):
     if not dtypes:
         if not scalars:
             raise ValueError(f"{func}: at least one array or dtype is required")
-        # The standard requires at least one array or dtype when scalars are given
-        raise TypeError(f"{func}: Python scalars alone have no dtype; pass at least one dtype")
+        # The standard requires at least one array or dtype when scalars are given; a
+        # ValueError, as for no argument at all (NumPy's and array-api-strict's type:
+        # SciPy catches it to fall back to the default dtype)
+        raise ValueError(f"{func}: Python scalars alone have no dtype; pass at least one "
+                         "array or dtype")
     result = dtypes[0]
     for d in dtypes[1:]:
         result = np.promote_types(result, d)

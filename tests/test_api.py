@@ -448,6 +448,23 @@ def test_linspace_takes_zero_d_tensors(backend):
         xp.linspace(xp.asarray([0.0]), 1.0, 3)
 
 
+def test_arg_reductions_over_a_non_empty_axis_of_an_empty_tensor(backend):
+    x = xp.ones((0, 4))
+    assert xp.argmax(x, axis=1).shape == (0,)
+    assert xp.argmin(x, axis=1, keepdims=True).shape == (0, 1)
+    with pytest.raises(ValueError, match="argmax"):
+        xp.argmax(x, axis=0)
+    with pytest.raises(ValueError, match="argmin"):
+        xp.argmin(x)
+
+
+def test_moveaxis_takes_lists_and_result_type_of_scalars_alone(backend):
+    assert xp.moveaxis(xp.ones((2, 3, 4)), [0, 1], [-2, -1]).shape == (4, 2, 3)
+    with pytest.raises(ValueError, match="result_type"):  # the standard needs an array or dtype
+        xp.result_type(1.0, 2)
+    assert xp.result_type(1.0, xp.float32) == xp.float32
+
+
 def test_array_protocol():
     x = xp.asarray([1.0, 2.0], device="cpu")  # NumPy reads CPU tensors only
     a = np.asarray(x)

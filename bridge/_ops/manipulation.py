@@ -135,8 +135,9 @@ def moveaxis(x, source, destination, /):
     """x with axes ``source`` moved to positions ``destination``."""
     func = "moveaxis"
     x = _dispatch.as_tensor(x, func)
-    src = source if isinstance(source, tuple) else (source,)
-    dst = destination if isinstance(destination, tuple) else (destination,)
+    # a list as NumPy takes it (SciPy passes ``axes`` lists)
+    src = tuple(source) if isinstance(source, (tuple, list)) else (source,)
+    dst = tuple(destination) if isinstance(destination, (tuple, list)) else (destination,)
     if len(src) != len(dst):
         raise ValueError(f"{func}: source and destination must have the same number of axes")
     src = tuple(normalize_axis(a, x.ndim, func, "source") for a in src)

@@ -17,12 +17,16 @@ _REAL_OR_BOOL = _REAL | CATEGORIES["bool"]
 def _arg_reduction(name, x, axis, keepdims):
     x = _dispatch.as_tensor(x, name)
     _dispatch.check_dtype(name, x, _REAL_OR_BOOL, "real-valued or bool")
-    if x.size == 0:
-        raise ValueError(f"{name}: x is empty; the {name} of an empty tensor is undefined")
-    if axis is not None:
+    if axis is None:
+        if x.size == 0:
+            raise ValueError(f"{name}: x is empty; the {name} of an empty tensor is undefined")
+    else:
+        # only the reduced axis must be non-empty: argmax of shape (0, 4) along axis 1
+        # is an empty result, as in NumPy and PyTorch
         axis = normalize_axis(axis, x.ndim, name)
         if x.shape[axis] == 0:
-            raise ValueError(f"{name}: axis {axis} is empty")
+            raise ValueError(f"{name}: axis {axis} of x is empty; the {name} over it is "
+                             "undefined")
     return _dispatch.run(name, (x,), axis=axis, keepdims=bool(keepdims))
 
 
