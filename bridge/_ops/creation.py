@@ -251,9 +251,21 @@ def _filled(name, shape, dtype, device, **extra):
                     break
             else:
                 dev = STATE.default_device
-                if dev.type == "cpu" or (_dispatch.SINGLE_GPU and dev.type == "cuda"):
-                    return _dispatch.run_on_device(name, dev, shape,
-                                                   dtype=DEFAULT_FLOAT if dtype is None else dtype)
+                if dev.type == "cpu":
+                    kernel = STATE.cpu_kernels[name]
+                elif _dispatch.SINGLE_GPU and dev.type == "cuda":
+                    kernel = _dispatch.GPU_KERNELS[name]  # the one GPU is always current
+                else:
+                    kernel = None
+                if kernel is not None:
+                    # the kernel called here rather than through run_on_device: a small
+                    # creation is mostly call overhead (each frame is ~5% of zeros(8))
+                    try:
+                        data = kernel(shape, dtype=DEFAULT_FLOAT if dtype is None else dtype)
+                    except (ValueError, TypeError, MemoryError) as exc:
+                        _dispatch.name_the_function(name, exc)
+                        raise
+                    return wrap(data)
     shape = _shape(shape, func)
     dev = _device(device, func)
     dtype = DEFAULT_FLOAT if dtype is None else normalize_dtype(dtype, func)
@@ -262,15 +274,18 @@ def _filled(name, shape, dtype, device, **extra):
 
 def empty(shape, *, dtype=None, device=None, requires_grad=False):
     """An uninitialised tensor of ``shape`` (default dtype float64)."""
-    return _grad_leaf(_filled("empty", shape, dtype, device), requires_grad, "empty")
+    t = _filled("empty", shape, dtype, device)
+    return _grad_leaf(t, requires_grad, "empty") if requires_grad else t
 
 
 def zeros(shape, *, dtype=None, device=None, requires_grad=False):
-    return _grad_leaf(_filled("zeros", shape, dtype, device), requires_grad, "zeros")
+    t = _filled("zeros", shape, dtype, device)
+    return _grad_leaf(t, requires_grad, "zeros") if requires_grad else t
 
 
 def ones(shape, *, dtype=None, device=None, requires_grad=False):
-    return _grad_leaf(_filled("ones", shape, dtype, device), requires_grad, "ones")
+    t = _filled("ones", shape, dtype, device)
+    return _grad_leaf(t, requires_grad, "ones") if requires_grad else t
 
 
 def _check_fill(func, fill_value, dtype):

@@ -155,9 +155,10 @@ def make_kernels(xp) -> dict:
 
     k["asarray"] = lambda obj, dtype=None, copy=None: xp.asarray(obj, dtype=dtype) \
         if copy is None else xp.array(obj, dtype=dtype, copy=copy)
-    k["empty"] = lambda shape, dtype: xp.empty(shape, dtype=dtype)
-    k["zeros"] = lambda shape, dtype: xp.zeros(shape, dtype=dtype)
-    k["ones"] = lambda shape, dtype: xp.ones(shape, dtype=dtype)
+    # called as kernel(shape, dtype=dtype): the library's own functions, no wrapper frame
+    k["empty"] = xp.empty
+    k["zeros"] = xp.zeros
+    k["ones"] = xp.ones
     k["full"] = lambda shape, fill_value, dtype: xp.full(shape, fill_value, dtype=dtype)
 
     def arange(start, stop, step, dtype):
