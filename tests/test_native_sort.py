@@ -393,3 +393,32 @@ def test_bad_arguments_raise_the_same_errors(call):
             caught[name] = (info.type, str(info.value))
     assert caught["native"] == caught["numpy"]
     assert caught["native"][1].startswith(("sort", "argsort"))
+
+
+def test_large_scratch_reused_across_calls_and_threads():
+    """Sorts and uniques of a few million elements share one kept scratch block
+    (src/scratch.c); calls from several Python threads at once, of different sizes,
+    each get memory of their own and the reference's results."""
+    import threading
+
+    rng = np.random.default_rng(21)
+    inputs = [rng.standard_normal(n) for n in (300_000, 1_200_000, 2_000_000)]
+    inputs += [rng.integers(0, 50_000, 1_500_000)]
+    want = [(np.sort(a, kind="stable"), np.unique(a)) for a in inputs]
+    errors = []
+
+    def work(k):
+        try:
+            for _ in range(3):
+                for a, (sorted_a, unique_a) in zip(inputs, want):
+                    np.testing.assert_array_equal(NATIVE["sort"](a, -1, False, True), sorted_a)
+                    np.testing.assert_array_equal(NATIVE["unique_values"](a), unique_a)
+        except AssertionError as exc:  # reported in the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[0]

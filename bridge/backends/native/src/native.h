@@ -130,6 +130,11 @@ PyObject *native_copyto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 /* Call the NumPy backend's kernel with the same arguments. */
 PyObject *call_fallback(PyObject *fallback, PyObject *const *args, Py_ssize_t nargs);
 
+/* scratch.c: temporary buffers of the kernels (NULL when out of memory); large ones
+ * are mapped with huge-page advice and the last one freed is kept for the next call. */
+void *scratch_alloc(size_t bytes);
+void scratch_free(void *memory);
+
 /* Allocate a C-contiguous array; MemoryError/ValueError on failure or overflow. */
 PyArrayObject *new_array(int ndim, const npy_intp *shape, int t);
 

@@ -712,7 +712,7 @@ PyObject *native_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         Py_DECREF(out);
         return PyErr_NoMemory();
     }
-    job.scratch = PyMem_RawMalloc(job.scratch_bytes * (size_t)chunks);
+    job.scratch = scratch_alloc(job.scratch_bytes * (size_t)chunks);
     if (job.scratch == NULL) {
         Py_DECREF(out);
         return PyErr_NoMemory();
@@ -727,7 +727,7 @@ PyObject *native_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (release) {
         PyEval_RestoreThread(state);
     }
-    PyMem_RawFree(job.scratch);
+    scratch_free(job.scratch);
     return (PyObject *)out;
 }
 
@@ -849,15 +849,19 @@ PyObject *native_unique(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     char *scratch = NULL;
     npy_intp *starts = NULL;
     char *sorted = NULL;
-    if (scratch_bytes != 0 && (uint64_t)n < (uint64_t)(SIZE_MAX / 16)) {
-        scratch = PyMem_RawMalloc(scratch_bytes);
-        starts = PyMem_RawMalloc(((size_t)n + 1) * sizeof *starts);
-        sorted = by_value ? PyMem_RawMalloc((size_t)n * (size_t)size + 1) : NULL;
+    /* one block: the sort's scratch, the run starts, the sorted values */
+    if (scratch_bytes != 0 && (uint64_t)n < (uint64_t)(SIZE_MAX / 64)) {
+        const size_t starts_bytes = ALIGN_UP(((size_t)n + 1) * sizeof *starts);
+        const size_t sorted_bytes = by_value ? ALIGN_UP((size_t)n * (size_t)size + 1) : 0;
+        if (scratch_bytes <= SIZE_MAX - starts_bytes - sorted_bytes) {
+            scratch = scratch_alloc(scratch_bytes + starts_bytes + sorted_bytes);
+        }
+        if (scratch != NULL) {
+            starts = (npy_intp *)(scratch + scratch_bytes);
+            sorted = by_value ? scratch + scratch_bytes + starts_bytes : NULL;
+        }
     }
-    if (scratch == NULL || starts == NULL || (by_value && sorted == NULL)) {
-        PyMem_RawFree(scratch);
-        PyMem_RawFree(starts);
-        PyMem_RawFree(sorted);
+    if (scratch == NULL) {
         Py_DECREF(flat);
         return PyErr_NoMemory();
     }
@@ -950,9 +954,7 @@ done:
     Py_XDECREF(counts);
     Py_XDECREF(first);
     Py_XDECREF(inverse);
-    PyMem_RawFree(scratch);
-    PyMem_RawFree(starts);
-    PyMem_RawFree(sorted);
+    scratch_free(scratch);
     Py_DECREF(flat);
     return result;
 }
