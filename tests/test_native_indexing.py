@@ -163,11 +163,23 @@ def test_basic_getitem_is_numpy_view():
     x = np.arange(24.0).reshape(2, 3, 4)
     for key in [(slice(1, None),), (0, Ellipsis), (None, 1, slice(None, None, -1)), (Ellipsis,),
                 (1, 2, 3, Ellipsis)]:
-        assert C.getitem(x, key) is None  # NumPy builds the view
+        direct = C.getitem(x, key)  # NumPy's view, asked for from C
+        assert direct.base is x or direct.base is x.base
+        assert direct.strides == x[key].strides and direct.shape == x[key].shape
         got = NATIVE["getitem"](x, key)
         assert np.shares_memory(got, x)
         got[...] = -1.0
         assert (x[key] == -1.0).all()
+
+
+def test_basic_getitem_errors_are_numpys():
+    x = np.arange(6.0).reshape(2, 3)
+    for key in [(5,), (0, 0, 0), (Ellipsis, Ellipsis)]:
+        with pytest.raises(IndexError) as info:
+            x[key]
+        with pytest.raises(IndexError) as got:
+            NATIVE["getitem"](x, key)
+        assert str(got.value) == str(info.value)
 
 
 def test_gather_is_a_copy_with_numpy_strides():

@@ -70,6 +70,29 @@ def _raw_key(key, x, func):
     return tuple(raw), tuple(tensors)
 
 
+_BOUND_TYPES = (int, type(None))
+
+
+def _basic_tuple(key):
+    """``key`` as the raw key of the array library when it is a tuple of ints (not
+    bools), slices of int bounds, None and Ellipsis; None otherwise (the general path
+    then translates and checks it)."""
+    all_ints = True
+    for k in key:
+        c = k.__class__
+        if c is int:
+            continue
+        all_ints = False
+        if c is slice:
+            if k.start.__class__ not in _BOUND_TYPES or k.stop.__class__ not in _BOUND_TYPES \
+                    or k.step.__class__ not in _BOUND_TYPES or k.step == 0:
+                return None
+        elif k is not None and k is not Ellipsis:
+            return None
+    # a full integer index of NumPy gives a scalar; with ``...`` it gives a 0-d view
+    return key + (Ellipsis,) if all_ints else key
+
+
 def getitem(x, key, /):
     """``x[key]`` (Tensor.__getitem__)."""
     cls = key.__class__
@@ -95,6 +118,18 @@ def getitem(x, key, /):
         t._data = out
         t._meta = None
         return t
+    if cls is tuple:
+        # a basic key (x[1:5, None], x[0, ...]): NumPy's view straight away
+        raw = _basic_tuple(key)
+        if raw is not None:
+            try:
+                out = x._data[raw]
+            except IndexError as exc:
+                raise IndexError(f"__getitem__: {exc}") from None
+            t = _NEW(_dispatch.TENSOR)
+            t._data = out
+            t._meta = None
+            return t
     raw, _ = _raw_key(key, x, "__getitem__")
     try:
         return _dispatch.run("getitem", (x,), raw)

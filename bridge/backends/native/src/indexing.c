@@ -941,6 +941,22 @@ static int block_in_c_order(const index_plan *plan)
 
 /* getitem(x, key): the result for a key with an index array or mask; None otherwise
  * (a basic key: NumPy's view) or where the C code declines. */
+/* 1 when key is a tuple of ints, slices, None and Ellipsis only (a basic key) */
+static int is_basic_key(PyObject *key)
+{
+    if (!PyTuple_CheckExact(key)) {
+        return 0;
+    }
+    const Py_ssize_t n = PyTuple_GET_SIZE(key);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyTuple_GET_ITEM(key, i);
+        if (!(PyLong_CheckExact(k) || PySlice_Check(k) || k == Py_None || k == Py_Ellipsis)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
@@ -958,6 +974,11 @@ PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     if (rc <= 0) {
         if (rc < 0) {
             return NULL;
+        }
+        if (is_basic_key(args[1])) {
+            /* NumPy's view, as the numpy kernel returns it (its errors too), without the
+             * second call through Python that declining would cost a small getitem */
+            return PyObject_GetItem(args[0], args[1]);
         }
         Py_RETURN_NONE;
     }
@@ -1370,16 +1391,9 @@ PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         return NULL;
     }
     if (rc == 0) {
-        if (!PyTuple_CheckExact(args[2])) {
-            Py_RETURN_NONE;
-        }
         /* basic keys (and keys the planner leaves to NumPy, which it declines again) */
-        Py_ssize_t n = PyTuple_GET_SIZE(args[2]);
-        for (Py_ssize_t i = 0; i < n; i++) {
-            PyObject *k = PyTuple_GET_ITEM(args[2], i);
-            if (!(PyLong_CheckExact(k) || PySlice_Check(k) || k == Py_None || k == Py_Ellipsis)) {
-                Py_RETURN_NONE;
-            }
+        if (!is_basic_key(args[2])) {
+            Py_RETURN_NONE;
         }
         rc = basic_setitem(x, args[1], args[2]);
         if (rc < 0) {
