@@ -109,27 +109,18 @@ def getitem(x, key, /):
         t._data = x._data[key]
         t._meta = None
         return t
-    if cls is int:
+    # an int, or a basic tuple key (x[1:5, None], x[0, ...]): NumPy's view straight away
+    # (``...`` after ints keeps a 0-d view instead of a scalar)
+    raw = (key, ...) if cls is int else _basic_tuple(key) if cls is tuple else None
+    if raw is not None:
         try:
-            out = x._data[key, ...]  # ``...`` keeps a 0-d view instead of a scalar
+            out = x._data[raw]
         except IndexError as exc:
             raise IndexError(f"__getitem__: {exc}") from None
         t = _NEW(_dispatch.TENSOR)
         t._data = out
         t._meta = None
         return t
-    if cls is tuple:
-        # a basic key (x[1:5, None], x[0, ...]): NumPy's view straight away
-        raw = _basic_tuple(key)
-        if raw is not None:
-            try:
-                out = x._data[raw]
-            except IndexError as exc:
-                raise IndexError(f"__getitem__: {exc}") from None
-            t = _NEW(_dispatch.TENSOR)
-            t._data = out
-            t._meta = None
-            return t
     raw, _ = _raw_key(key, x, "__getitem__")
     try:
         return _dispatch.run("getitem", (x,), raw)
