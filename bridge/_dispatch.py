@@ -119,9 +119,14 @@ def same_device(func: str, tensors) -> None:
 
 def name_the_function(name: str, exc: BaseException):
     """Prefix a kernel's error message with the bridge function's name, keeping the
-    exception's type (ValueError, IndexError, ...), so users see which call failed."""
+    exception's type (ValueError, IndexError, ...), so users see which call failed.
+    Returns the exception to raise (``raise name_the_function(name, exc) from None``)."""
     if exc.args and isinstance(exc.args[0], str) and not exc.args[0].startswith(name):
         exc.args = (f"{name}: {exc.args[0]}",) + exc.args[1:]
+    if isinstance(exc, MemoryError) and not str(exc).startswith(name):
+        # NumPy's allocation error formats its message from the shape and dtype, not
+        # from args: raise a plain MemoryError with the function's name instead
+        return MemoryError(f"{name}: {exc}").with_traceback(exc.__traceback__)
     return exc
 
 
@@ -137,8 +142,7 @@ def run(name: str, inputs: tuple, *args, **params):
     try:
         out = kernel(*raws, *args, **params)
     except (ValueError, TypeError, IndexError, MemoryError) as exc:
-        name_the_function(name, exc)
-        raise
+        raise name_the_function(name, exc) from None
     if out.__class__ is tuple:
         result = tuple(wrap(o) for o in out)
     else:
@@ -157,8 +161,7 @@ def run_on_device(name: str, device: Device, *args, **params):
         try:
             return wrap(STATE.cpu_kernels[name](*args, **params))
         except (ValueError, TypeError, MemoryError) as exc:
-            name_the_function(name, exc)
-            raise
+            raise name_the_function(name, exc) from None
     if SINGLE_GPU and device.index == 0 and device.type == "cuda":
         return wrap(GPU_KERNELS[name](*args, **params))  # the one GPU is always current
     from .backends import backend_for_device

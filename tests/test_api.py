@@ -106,6 +106,10 @@ def test_bad_creation_arguments():
         xp.zeros(2, device="tpu")
     with pytest.raises(ValueError, match="arange"):
         xp.arange(0, 5, 0)
+    # more than the 128 TiB any x86-64 process can address: the error names the function
+    for make in (xp.zeros, xp.ones, xp.empty):
+        with pytest.raises(MemoryError, match=make.__name__):
+            make((10**7, 10**7), device="cpu")
 
 
 # ------------------------------------------------------------------ data types

@@ -263,8 +263,7 @@ def _filled(name, shape, dtype, device, **extra):
                     try:
                         data = kernel(shape, dtype=DEFAULT_FLOAT if dtype is None else dtype)
                     except (ValueError, TypeError, MemoryError) as exc:
-                        _dispatch.name_the_function(name, exc)
-                        raise
+                        raise _dispatch.name_the_function(name, exc) from None
                     return wrap(data)
     shape = _shape(shape, func)
     dev = _device(device, func)

@@ -269,8 +269,7 @@ def make_binary(name: str, category: str, mode: str = "function"):
                 try:
                     out = (STATE.cpu_kernels if cls is ndarray else _dispatch.GPU_KERNELS)[name](a, b)
                 except (ValueError, TypeError, OverflowError) as exc:  # e.g. shapes that do not broadcast
-                    _dispatch.name_the_function(name, exc)
-                    raise
+                    raise _dispatch.name_the_function(name, exc) from None
                 if out.__class__ is not ndarray:
                     out = normalize_raw(out)
                 t = _NEW(tensor_cls)
@@ -289,8 +288,7 @@ def make_binary(name: str, category: str, mode: str = "function"):
         try:
             out = normalize_raw(_dispatch.kernels_of(data)[name](a, b))
         except (ValueError, TypeError, OverflowError) as exc:
-            _dispatch.name_the_function(name, exc)
-            raise
+            raise _dispatch.name_the_function(name, exc) from None
         t = _NEW(tensor_cls)
         t._data = out
         t._meta = None
