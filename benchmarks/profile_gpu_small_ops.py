@@ -1,6 +1,6 @@
 """Where bridge's host time goes for the small GPU ops that miss their latency target.
 
-    PYTHONPATH=. python benchmarks/profile_gpu_small_ops.py [--calls N] [--top K]
+    python benchmarks/profile_gpu_small_ops.py [--calls N] [--top K]
 
 For each op (``sum``, ``x[1:5]``, ``zeros(8)``, ``matmul`` 8×8) it runs N calls under
 cProfile and prints the K functions with the most own time, next to the same calls of
@@ -12,11 +12,15 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
+import sys
 
 import numpy as np
 
-import bridge
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+import bridge  # noqa: E402
 
 
 def profile(label, fn, calls, top):
