@@ -939,8 +939,6 @@ static int block_in_c_order(const index_plan *plan)
     return 1;
 }
 
-/* getitem(x, key): the result for a key with an index array or mask; None otherwise
- * (a basic key: NumPy's view) or where the C code declines. */
 /* 1 when key is a tuple of ints, slices, None and Ellipsis only (a basic key) */
 static int is_basic_key(PyObject *key)
 {
@@ -957,6 +955,8 @@ static int is_basic_key(PyObject *key)
     return 1;
 }
 
+/* getitem(x, key): the result for a key with an index array or mask, NumPy's view for
+ * a basic key; None where the C code declines. */
 PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
@@ -1135,6 +1135,19 @@ static const loop_fn ASSIGN_BY_SIZE[17] = {
 
 static int assign_view(PyArrayObject *view, PyObject *value);
 
+/* The Python answer of a write that returned 1 (done: True), 0 (declined: None) or -1
+ * (error set: NULL). */
+static PyObject *write_served(int rc)
+{
+    if (rc < 0) {
+        return NULL;
+    }
+    if (rc == 0) {
+        Py_RETURN_NONE;
+    }
+    Py_RETURN_TRUE;
+}
+
 /* x[key] = value for a basic key: NumPy's view of the key, written by a strided,
  * broadcasting copy. 1 done, 0 declined, -1 error. */
 static int basic_setitem(PyArrayObject *x, PyObject *value, PyObject *key)
@@ -1194,14 +1207,7 @@ PyObject *native_copyto(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     if (!plain_array(args[0]) || !PyArray_ISWRITEABLE((PyArrayObject *)args[0])) {
         Py_RETURN_NONE;
     }
-    int rc = assign_view((PyArrayObject *)args[0], args[1]);
-    if (rc < 0) {
-        return NULL;
-    }
-    if (rc == 0) {
-        Py_RETURN_NONE;
-    }
-    Py_RETURN_TRUE;
+    return write_served(assign_view((PyArrayObject *)args[0], args[1]));
 }
 
 /* Scatter: the value, broadcast to the indexing result, written in the result's C
@@ -1395,14 +1401,7 @@ PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         if (!is_basic_key(args[2])) {
             Py_RETURN_NONE;
         }
-        rc = basic_setitem(x, args[1], args[2]);
-        if (rc < 0) {
-            return NULL;
-        }
-        if (rc == 0) {
-            Py_RETURN_NONE;
-        }
-        Py_RETURN_TRUE;
+        return write_served(basic_setitem(x, args[1], args[2]));
     }
     PyArrayObject *v = prepare_value(x, args[1], 0);
     if (v == NULL) {
@@ -1416,13 +1415,7 @@ PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
         rc = mask_setitem(plan, v);
         Py_DECREF(v);
         plan_free(plan);
-        if (rc < 0) {
-            return NULL;
-        }
-        if (rc == 0) {
-            Py_RETURN_NONE;
-        }
-        Py_RETURN_TRUE;
+        return write_served(rc);
     }
     /* the value broadcast to the indexing result's shape, in NumPy's order */
     const int nd = plan->andim + plan->nbasic;
