@@ -9,7 +9,14 @@
 #
 # Environment: TESTS (pytest paths, default the whole suite; the GPU files alone are
 # tests/test_gpu.py tests/test_dlpack_gpu.py), JOBS (pytest-xdist workers, default 10),
-# BRIDGE_HYPOTHESIS_EXAMPLES (default 10), STEP_TIMEOUT (seconds per step, default 300).
+# BRIDGE_HYPOTHESIS_EXAMPLES (default 10), STEP_TIMEOUT (seconds per step, default 300),
+# CONFORMANCE_TIMEOUT and BENCH_TIMEOUT (default STEP_TIMEOUT), BENCH (0 skips the
+# benchmarks).
+#
+# CuPy compiles each kernel on first use, which dominates a bare machine's first run. The
+# kernels go to CUPY_CACHE_DIR (default ./.cupy_cache, ignored by git); the script leaves a
+# copy in OUTDIR/cupy_cache.tgz, and a later run with that folder carried back (unpack it
+# into ./.cupy_cache) starts with every kernel already compiled.
 set -uo pipefail
 
 out="${1:-gpu-run}"
@@ -18,6 +25,11 @@ python="${PYTHON:-python3}"
 jobs="${JOBS:-10}"
 read -r -a tests <<< "${TESTS:-tests}"
 step_timeout="${STEP_TIMEOUT:-300}"
+conformance_timeout="${CONFORMANCE_TIMEOUT:-$step_timeout}"
+export CUPY_CACHE_DIR="${CUPY_CACHE_DIR:-$PWD/.cupy_cache}"
+mkdir -p "$CUPY_CACHE_DIR"
+start=$SECONDS
+stamp() { echo "[$((SECONDS - start)) s] $*"; }
 export PYTHONUNBUFFERED=1 PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 export BRIDGE_HYPOTHESIS_EXAMPLES="${BRIDGE_HYPOTHESIS_EXAMPLES:-10}"
 
@@ -27,23 +39,28 @@ export BRIDGE_HYPOTHESIS_EXAMPLES="${BRIDGE_HYPOTHESIS_EXAMPLES:-10}"
     "$python" -c 'import sys, numpy, cupy; print(sys.version.split()[0], "numpy", numpy.__version__, "cupy", cupy.__version__)'
 } > "$out/machine.txt" 2>&1
 
-echo "== build" | tee "$out/build.log"
+stamp "== build" | tee "$out/build.log"
 "$python" setup.py -q build_ext --inplace --parallel "$(nproc)" >> "$out/build.log" 2>&1
 echo "build rc=$?" | tee -a "$out/build.log"
 
-echo "== benchmarks" | tee "$out/bench.log"
-timeout -s INT -k 20 "$step_timeout" "$python" benchmarks/bench_gpu.py --json "$out/bench.json" \
-    >> "$out/bench.log" 2>&1
-echo "bench rc=$?" | tee -a "$out/bench.log"
+if [ "${BENCH:-1}" != 0 ]; then
+    stamp "== benchmarks" | tee "$out/bench.log"
+    timeout -s INT -k 20 "${BENCH_TIMEOUT:-$step_timeout}" "$python" benchmarks/bench_gpu.py --json "$out/bench.json" \
+        >> "$out/bench.log" 2>&1
+    echo "bench rc=$?" | tee -a "$out/bench.log"
+fi
 
-echo "== tests (BRIDGE_BACKEND=cupy) and conformance (--backend cupy --quick)"
+stamp "== tests (BRIDGE_BACKEND=cupy) and conformance (--backend cupy --quick)"
 BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$step_timeout" "$python" -m pytest "${tests[@]}" -q -n "$jobs" \
     -p no:cacheprovider -rfE > "$out/tests.log" 2>&1 &
 tests_pid=$!
-BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$step_timeout" "$python" -m conformance --backend cupy --quick \
-    > "$out/conformance.log" 2>&1
-echo "conformance rc=$?" | tee -a "$out/conformance.log"
+BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$conformance_timeout" "$python" -m conformance \
+    --backend cupy --quick > "$out/conformance.log" 2>&1
+stamp "conformance rc=$?" | tee -a "$out/conformance.log"
 wait "$tests_pid"
-echo "tests rc=$?" | tee -a "$out/tests.log"
+stamp "tests rc=$?" | tee -a "$out/tests.log"
+tar czf "$out/cupy_cache.tgz" -C "$CUPY_CACHE_DIR" . 2>/dev/null
+stamp "kernel cache: $(du -sh "$out/cupy_cache.tgz" | cut -f1)"
+grep -E "^(FAILED|ERROR) " "$out/tests.log" | cut -c1-200 | head -n 60
 tail -n 3 "$out/tests.log"
 tail -n 25 "$out/conformance.log"
