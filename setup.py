@@ -10,8 +10,10 @@ set BRIDGE_BUILD_ONLY=native or =dlpack to compile just one while working on it.
 import glob
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 
 EXTRA_COMPILE_ARGS = ["-O3", "-std=c11", "-Wall", "-Wextra", "-fno-strict-aliasing"]
 if os.environ.get("BRIDGE_SANITIZE"):
@@ -60,4 +62,35 @@ for name, folder, link in EXTENSIONS:
 if sys.platform == "win32":
     raise SystemExit("bridge's build supports Linux and macOS with gcc or clang")
 
-setup(ext_modules=ext_modules)
+class ParallelBuildExt(build_ext):
+    """build_ext that compiles an extension's C files side by side (setuptools compiles
+    them one after another; its ``--parallel`` only overlaps whole extensions). The
+    number of compilers is ``--parallel N`` when given, else the machine's CPU count."""
+
+    def build_extensions(self):
+        compiler = self.compiler
+        jobs = self.parallel if isinstance(self.parallel, int) and self.parallel > 1 \
+            else (os.cpu_count() or 1)
+
+        def compile(sources, output_dir=None, macros=None, include_dirs=None, debug=0,
+                    extra_preargs=None, extra_postargs=None, depends=None):
+            # distutils' CCompiler.compile, with the per-object step in a thread pool
+            macros, objects, extra_postargs, pp_opts, build = compiler._setup_compile(
+                output_dir, macros, include_dirs, sources, depends, extra_postargs)
+            cc_args = compiler._get_cc_args(pp_opts, debug, extra_preargs)
+
+            def one(obj):
+                src, ext = build[obj]
+                compiler._compile(obj, src, ext, cc_args, extra_postargs, pp_opts)
+
+            with ThreadPoolExecutor(max(1, jobs)) as pool:
+                list(pool.map(one, [obj for obj in objects if obj in build]))
+            return objects
+
+        if jobs > 1 and all(hasattr(compiler, a) for a in ("_setup_compile", "_get_cc_args",
+                                                           "_compile")):
+            compiler.compile = compile
+        super().build_extensions()
+
+
+setup(ext_modules=ext_modules, cmdclass={"build_ext": ParallelBuildExt})

@@ -197,6 +197,26 @@ def _store(out, result, name):
     return out[0] if len(out) == 1 else tuple(out)
 
 
+def _loop_dtype(kwargs):
+    """Take a ufunc call's ``dtype=`` out of ``kwargs`` when bridge can honour it (None,
+    or one of the 13 dtypes; Dask passes ``dtype=None``): the dtype, or None. Any other
+    value stays in ``kwargs`` for NumPy."""
+    if "dtype" not in kwargs:
+        return None
+    dtype = kwargs["dtype"]
+    if dtype is None:
+        del kwargs["dtype"]
+        return None
+    try:
+        dtype = np.dtype(dtype)
+    except TypeError:
+        return None
+    if dtype not in _SUPPORTED:
+        return None
+    del kwargs["dtype"]
+    return dtype
+
+
 def array_ufunc(self, ufunc, method, *inputs, **kwargs):
     """NumPy's ``__array_ufunc__``: bridge's elementwise functions and reductions."""
     name = ufunc.__name__
@@ -206,6 +226,7 @@ def array_ufunc(self, ufunc, method, *inputs, **kwargs):
             return NotImplemented
     out = kwargs.pop("out", None)
     result = None
+    loop_dtype = _loop_dtype(kwargs) if method == "__call__" else None
     if method == "__call__" and not kwargs:
         impl = npc.ufunc_implementation(name)
         if name == "divmod":
@@ -213,7 +234,12 @@ def array_ufunc(self, ufunc, method, *inputs, **kwargs):
             result = (npc.call_ufunc(np.floor_divide, B.floor_divide, operands),
                       npc.call_ufunc(np.remainder, B.remainder, operands))
         elif impl is not None and len(inputs) == ufunc.nin:
-            result = npc.call_ufunc(ufunc, impl, [_operand(x, name) for x in inputs])
+            operands = [_operand(x, name) for x in inputs]
+            if loop_dtype is not None:
+                # ``dtype=``: NumPy runs the loop in that dtype, its inputs cast to it
+                operands = [B.astype(x, loop_dtype) if isinstance(x, Tensor) else x
+                            for x in operands]
+            result = npc.call_ufunc(ufunc, impl, operands)
     elif method == "reduce" and name in _REDUCTIONS and len(inputs) == 1:
         params = {k: v for k, v in kwargs.items() if v is not None or k != "dtype"}
         axis = params.pop("axis", 0)

@@ -11,6 +11,9 @@ import os
 # JAX takes 75% of a GPU's memory when it starts; test processes side by side
 # (pytest-xdist) would then run out of GPU memory, CuPy's and PyTorch's included
 os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
+# SciPy reads its array API flag once, at its first import, which another test module's
+# imports (JAX's, say) can make before tests/test_downstream.py sets it
+os.environ.setdefault("SCIPY_ARRAY_API", "1")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402

@@ -605,3 +605,43 @@ def test_tanh_and_scalar_pow_gradients_are_bitwise_their_formulas(backend, devic
     y.backward(g)
     expected = g * (1 - y.detach() * y.detach())
     np.testing.assert_array_equal(to_numpy(leaf.grad), to_numpy(expected), strict=True)
+
+
+def test_fused_vjp_kernels_only_where_no_derivative_of_the_backward_is_taken(monkeypatch):
+    # The cupy backend has one-kernel VJPs for tanh and x ** b; planted here on the CPU
+    # backend, they must serve a plain backward pass and step aside when the backward
+    # pass is itself differentiated (create_graph, or forward mode in hvp).
+    kernels = bridge._dispatch.kernels_of(np.empty(1))
+    calls = []
+
+    def tanh_vjp(g, y):
+        calls.append("tanh")
+        return g * (1 - y * y)
+
+    def pow_vjp(g, a, b, b_minus_1):
+        calls.append("pow")
+        return g * (b * a ** b_minus_1)
+
+    monkeypatch.setitem(kernels, "_tanh_vjp", tanh_vjp)
+    monkeypatch.setitem(kernels, "_pow_scalar_vjp", pow_vjp)
+    xn = np.array([0.5, -1.0, 2.0])
+
+    def f(t):
+        return bridge.sum(t ** 3) + bridge.sum(bridge.tanh(t))
+
+    x = bridge.asarray(xn, device="cpu", requires_grad=True)
+    (g,) = bridge.autograd.grad(f(x), (x,))
+    assert sorted(calls) == ["pow", "tanh"]
+    np.testing.assert_allclose(to_numpy(g), 3 * xn ** 2 + 1 - np.tanh(xn) ** 2)
+    calls.clear()
+    hessian_diag = 6 * xn - 2 * np.tanh(xn) * (1 - np.tanh(xn) ** 2)
+    v = np.array([1.0, 0.0, -2.0])
+    _, hv = bridge.autograd.hvp(f, bridge.asarray(xn, device="cpu"), bridge.asarray(v, device="cpu"))
+    np.testing.assert_allclose(to_numpy(hv), hessian_diag * v)
+    assert calls == []
+    x = bridge.asarray(xn, device="cpu", requires_grad=True)
+    (g,) = bridge.autograd.grad(f(x), (x,), create_graph=True)
+    assert calls == []
+    # the second backward is a plain one: it may use them again
+    (gg,) = bridge.autograd.grad(bridge.sum(g), (x,))
+    np.testing.assert_allclose(to_numpy(gg), hessian_diag)

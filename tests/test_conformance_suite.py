@@ -84,7 +84,10 @@ def test_finds_known_numpy_deviations():
     assert "floor_divide with float64 operands (x1=-inf, x2=1.0)" in messages
     assert "x1 ** x2 with float64 operands (x1=-inf, x2=0.5, x2 as a Python float)" in messages
     assert "finfo(float32).eps" in messages
-    assert "descending" in messages
+    try:
+        np.sort(np.arange(3), descending=True)
+    except TypeError:  # NumPy before 2.5 has no descending sort
+        assert "descending" in messages
     assert "fftfreq" in messages
 
 

@@ -6,6 +6,10 @@ array_api_strict} into bridge.from_dlpack, and a bridge Tensor into the consumer
 {NumPy, PyTorch, JAX, array_api_strict}; each over the 13 dtypes, the layouts below,
 copy None/True/False and read-only. Zero-copy is proven by equal data pointers and by
 writing through one side and reading the other.
+
+This is the CPU matrix: it runs on the CPU backends, with the CPU as the default device
+and JAX's CPU device, also where BRIDGE_BACKEND=cupy and JAX would use a GPU;
+tests/test_dlpack_gpu.py has the CUDA exchanges.
 """
 
 from __future__ import annotations
@@ -38,6 +42,26 @@ try:
 except ImportError as exc:  # `pip install jax` failed on this machine
     jax = jnp = None
     JAX_SKIP = f"JAX is not installed: {exc}"
+
+CPU_BACKENDS = [name for name in bridge.available_backends() if name != "cupy"]
+
+
+@pytest.fixture(params=CPU_BACKENDS)
+def backend(request):
+    """The CPU backends only (this file's matrix is host memory)."""
+    with bridge.use_backend(request.param):
+        yield request.param
+
+
+@pytest.fixture(autouse=True)
+def on_the_cpu():
+    """bridge's default device and JAX's are the CPU in every test of this file."""
+    with bridge.default_device("cpu"):
+        if jax is None:
+            yield
+        else:
+            with jax.default_device(jax.devices("cpu")[0]):
+                yield
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
           "float32", "float64", "complex64", "complex128"]

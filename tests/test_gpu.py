@@ -619,6 +619,18 @@ class TestCupyDifferencesAreCorrected:
     """Places where CuPy's own function differs from NumPy or the standard, each
     corrected by an override in the cupy backend."""
 
+    def test_hypot_just_below_overflow_is_finite(self):
+        # CUDA's hypot gives inf for hypot(1, DBL_MAX); C's libm and NumPy give DBL_MAX
+        for dtype in (np.float32, np.float64):
+            big = np.finfo(dtype).max
+            x1 = np.array([1.0, big, big / 2, 3.0, big, np.inf, np.nan, -big], dtype)
+            x2 = np.array([big, 1.0, big / 2, 4.0, big, np.nan, np.inf, 0.0], dtype)
+            got = to_numpy(bridge.hypot(bridge.asarray(x1, device=GPU),
+                                        bridge.asarray(x2, device=GPU)))
+            with np.errstate(over="ignore"):
+                expected = np.hypot(x1, x2)
+            np.testing.assert_allclose(got, expected, rtol=4 * np.finfo(dtype).eps)
+
     def test_negative_zero_fill_keeps_its_sign(self):
         for value in (-0.0, complex(-0.0, 0.0), complex(0.0, -0.0)):
             got = to_numpy(bridge.full(3, value, device=GPU))

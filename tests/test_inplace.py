@@ -127,7 +127,7 @@ def test_inplace_errors_keep_their_types(backend, device):
 def test_read_only_tensor_refuses_inplace_operators():
     a = np.arange(4.0)
     a.flags.writeable = False
-    t = bridge.asarray(a)
+    t = bridge.asarray(a, device="cpu")  # shares the read-only NumPy memory
     for dunder in ("__iadd__", "__imul__"):
         with pytest.raises(ValueError, match=f"{dunder}: the tensor is read-only"):
             getattr(t, dunder)(1.0)

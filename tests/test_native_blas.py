@@ -30,6 +30,8 @@ except ImportError as exc:  # the extension is not built: the backend does not e
 import bridge  # noqa: E402
 from bridge.backends.native import _blas_kernels  # noqa: E402
 
+from .conftest import to_numpy  # noqa: E402
+
 NATIVE = load_backend("native").kernels
 NUMPY = load_backend("numpy").kernels
 BLAS = _blas_kernels.load_blas()
@@ -59,10 +61,11 @@ def test_gemm_is_numpy_own_blas_and_no_second_blas_is_loaded():
     numpy_root = os.path.dirname(os.path.dirname(np.__file__))
     # NumPy's wheels bundle their OpenBLAS in numpy.libs (or numpy/.libs)
     assert os.path.realpath(library).startswith(os.path.realpath(numpy_root)), library
-    # BLAS libraries in the process other than SciPy's own (loaded by SciPy, if imported)
+    # host BLAS libraries in the process other than SciPy's own (loaded by SciPy, if
+    # imported); NVIDIA's cuBLAS, which CuPy and PyTorch load for the GPU, is no host BLAS
     blas_libraries = {p for p in _loaded_libraries()
                       if os.path.basename(p).startswith("lib") and "blas" in os.path.basename(p)
-                      and "scipy.libs" not in p}
+                      and "scipy.libs" not in p and not os.path.basename(p).startswith("libcublas")}
     assert {os.path.realpath(p) for p in blas_libraries} == {os.path.realpath(library)}
     assert "scipy_openblas64" not in sys.modules
 
@@ -103,7 +106,7 @@ def test_scipy_lapack_works_in_a_process_using_native_gemm(opt):
 
 
 def assert_same(got, want):
-    got = np.asarray(got)
+    got = to_numpy(got)
     want = np.asarray(want)
     assert got.dtype == want.dtype, (got.dtype, want.dtype)
     assert got.shape == want.shape, (got.shape, want.shape)
@@ -265,13 +268,13 @@ def test_bridge_matmul_on_every_backend(backend):
     a = np.arange(24, dtype=np.float64).reshape(2, 3, 4)
     b = np.arange(20, dtype=np.float64).reshape(4, 5)
     got = bridge.matmul(bridge.asarray(a), bridge.asarray(b))
-    np.testing.assert_array_equal(np.asarray(got), a @ b)
+    np.testing.assert_array_equal(to_numpy(got), a @ b)
     got = bridge.asarray(a[0].T) @ bridge.asarray(a[1])
-    np.testing.assert_array_equal(np.asarray(got), a[0].T @ a[1])
+    np.testing.assert_array_equal(to_numpy(got), a[0].T @ a[1])
     got = bridge.tensordot(bridge.asarray(a), bridge.asarray(a), axes=([1, 2], [1, 2]))
-    np.testing.assert_array_equal(np.asarray(got), np.tensordot(a, a, axes=([1, 2], [1, 2])))
+    np.testing.assert_array_equal(to_numpy(got), np.tensordot(a, a, axes=([1, 2], [1, 2])))
     got = bridge.vecdot(bridge.asarray(a), bridge.asarray(a[0, 0]))
-    np.testing.assert_array_equal(np.asarray(got), a @ a[0, 0])
+    np.testing.assert_array_equal(to_numpy(got), a @ a[0, 0])
 
 
 def test_bridge_matmul_shape_errors_name_the_function(backend):

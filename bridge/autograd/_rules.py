@@ -223,11 +223,12 @@ holomorphic("tanh", lambda x, y: 1 - y * y, save_inputs=False, save_output=True)
 def fused_vjp(kernel_name, tensors, scalars=()):
     """The backend's one-kernel form of a VJP formula, when it has one (the cupy
     backend: each kernel launch costs microseconds of host time there) and no graph is
-    being built through the backward pass (a fused kernel has no rule of its own).
-    The operands must be real floating tensors of one dtype, shape and device; the
-    kernel computes the formula's operations in the same order, so the result is
-    bitwise that of the unfused formula. None where it does not apply."""
-    if MODE.grad:
+    being built through the backward pass and no forward-mode level is active (a fused
+    kernel has no rule of its own, reverse or forward: ``hvp`` runs a backward pass
+    under forward mode). The operands must be real floating tensors of one dtype, shape
+    and device; the kernel computes the formula's operations in the same order, so the
+    result is bitwise that of the unfused formula. None where it does not apply."""
+    if MODE.grad or MODE.forward is not None:
         return None
     first = tensors[0]._data
     kernel = _dispatch.kernels_of(first).get(kernel_name)

@@ -291,6 +291,7 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
 
     k["floor_divide"] = _float_binary(cupy, "floor_divide", _FLOOR_DIVIDE_BODY)
     k["remainder"] = _float_binary(cupy, "remainder", _REMAINDER_BODY)
+    k["hypot"] = _float_binary(cupy, "hypot", _HYPOT_BODY)
 
     def scaled_log(name, scale):
         real_kernel = getattr(cupy, name)
@@ -502,6 +503,18 @@ if (x2 != 0) {
     }
 }
 out = mod;
+"""
+
+
+# CUDA's hypot overflows to inf for results just below the largest finite number
+# (hypot(1, DBL_MAX) is inf there, DBL_MAX in C's libm): such results are computed again
+# from the operands halved, which is exact, and doubled.
+_HYPOT_BODY = """
+T h = hypot(x1, x2);
+if (isinf(h) && isfinite(x1) && isfinite(x2)) {
+    h = (T)2 * hypot(x1 * (T)0.5, x2 * (T)0.5);
+}
+out = h;
 """
 
 

@@ -106,6 +106,37 @@ def on_cpu(x: Any) -> bool:
     return int(device[0]) == CPU
 
 
+def namespace_devices(ctx: Context) -> dict[int, Any]:
+    """The namespace's devices by DLPack device type (kDLCPU, kDLCUDA, ...): one device
+    of each type whose arrays report it, found by making a small array on each."""
+    cache = ctx.extras.get("_dlpack_device_types")
+    if cache is None:
+        cache = ctx.extras["_dlpack_device_types"] = {}
+        try:
+            devices = list(ctx.xp.__array_namespace_info__().devices())
+        except Exception:
+            devices = []
+        for device in devices:
+            try:
+                kind = int(ctx.xp.asarray([0], device=device).__dlpack_device__()[0])
+            except Exception:
+                continue
+            cache.setdefault(kind, device)
+        if not cache:  # no inspection API: the default device is the one known
+            try:
+                probe = ctx.xp.asarray([0])
+                cache[int(probe.__dlpack_device__()[0])] = getattr(probe, "device", None)
+            except Exception:
+                pass
+    return cache
+
+
+def host_only(peer: Peer) -> bool:
+    """A peer that reads host memory only and cannot ask a producer for a host copy
+    (array_api_strict's from_dlpack passes no ``device``)."""
+    return peer.name == "array_api_strict"
+
+
 def check_export(peer: Peer) -> Callable[[Context], None]:
     def run(ctx: Context) -> None:
         peer.module()
@@ -114,6 +145,14 @@ def check_export(peer: Peer) -> Callable[[Context], None]:
                 continue
             data = sample(dtype)
             x = ctx.asarray(data, dtype)
+            if host_only(peer) and not on_cpu(x):
+                # the peer cannot take device memory: export from the namespace's CPU
+                # device, or skip where it has none
+                cpu = namespace_devices(ctx).get(CPU)
+                if cpu is None:
+                    raise CheckSkipped(f"{peer.name} reads host memory only, and the namespace "
+                                       "has no CPU device")
+                x = x.to_device(cpu)
             try:
                 y = peer.from_dlpack(x)
             except Exception as error:
@@ -139,6 +178,17 @@ def check_import(peer: Peer) -> Callable[[Context], None]:
                 continue
             data = sample(dtype)
             source = peer.from_numpy(data)
+            kind = int(source.__dlpack_device__()[0])
+            if kind not in namespace_devices(ctx):
+                if peer.name == "jax" and CPU in namespace_devices(ctx):
+                    # JAX puts arrays on its GPU when it has one; a namespace without
+                    # GPU devices imports from JAX's CPU device
+                    import jax
+
+                    source = jax.device_put(source, jax.devices("cpu")[0])
+                else:
+                    raise CheckSkipped(f"{peer.name} arrays are on DLPack device type {kind}, "
+                                       "which the namespace has no device of")
             try:
                 x = ctx.xp.from_dlpack(source)
             except Exception as error:
