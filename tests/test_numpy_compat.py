@@ -546,6 +546,22 @@ def test_numpy_ufuncs_return_tensors(backend):
     _same(out, 2.0 * a)
 
 
+def test_ufunc_dtype_keyword_runs_in_bridge(backend, device):
+    # np.add(a, b, dtype=None) is how Dask adds chunks; dtype= runs the loop in that
+    # dtype. Both stay bridge calls, so they work on GPU tensors too.
+    a = np.array([100, 27, -3], dtype=np.int8)
+    t = bridge.asarray(a, device=device)
+    got = np.add(t, t, dtype=None)
+    assert isinstance(got, bridge.Tensor) and got.device == t.device
+    np.testing.assert_array_equal(to_numpy(got), np.add(a, a))
+    got = np.add(t, t, dtype=np.float64)
+    assert got.dtype == bridge.float64 and got.device == t.device
+    np.testing.assert_array_equal(to_numpy(got), np.add(a, a, dtype=np.float64))
+    got = np.multiply(t, 2, dtype=bridge.int16)
+    assert got.dtype == bridge.int16
+    np.testing.assert_array_equal(to_numpy(got), np.multiply(a, 2, dtype=np.int16))
+
+
 @pytest.mark.usefixtures("on_cpu")
 def test_numpy_asarray_shares_memory(backend):
     t = bridge.asarray([1.0, 2.0, 3.0])
