@@ -92,7 +92,8 @@ def normalize_raw(data):
 
 def wrap(data):
     """A new Tensor around raw array ``data`` (no copy)."""
-    if data.__class__ is not ndarray:
+    cls = data.__class__
+    if cls is not ndarray and cls is not GPU_ARRAY_TYPE:
         data = normalize_raw(data)
     t = _NEW(TENSOR)
     t._data = data

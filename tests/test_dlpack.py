@@ -695,7 +695,7 @@ def test_deleter_runs_without_the_gil():
 def test_interpreter_shutdown_with_live_exchanges(tmp_path):
     script = textwrap.dedent("""
         import numpy as np, torch, bridge
-        t = bridge.asarray(np.arange(10.0))
+        t = bridge.asarray(np.arange(10.0), device="cpu")
         KEEP = [np.from_dlpack(t), torch.from_dlpack(t), t.__dlpack__(max_version=(1, 0)),
                 bridge.from_dlpack(np.arange(5.0)), bridge.from_dlpack(torch.ones(3))]
         cycle = [KEEP]

@@ -25,6 +25,7 @@ _SUPPORTED = frozenset(ALL_DTYPES)
 # NumPy 2 gives each dtype its own class (Float32DType, ...): one class check tells a
 # dtype object of the standard's 13 from anything a user may pass as a dtype
 _DTYPE_CLASSES = frozenset(d.__class__ for d in ALL_DTYPES)
+_NEW = object.__new__
 
 
 def _device(device, func: str) -> Device:
@@ -264,7 +265,10 @@ def _filled(name, shape, dtype, device, **extra):
                         data = kernel(shape, dtype=DEFAULT_FLOAT if dtype is None else dtype)
                     except (ValueError, TypeError, MemoryError) as exc:
                         raise _dispatch.name_the_function(name, exc) from None
-                    return wrap(data)
+                    t = _NEW(_dispatch.TENSOR)  # wrap(data), inline: the kernels give arrays
+                    t._data = data
+                    t._meta = None
+                    return t
     shape = _shape(shape, func)
     dev = _device(device, func)
     dtype = DEFAULT_FLOAT if dtype is None else normalize_dtype(dtype, func)

@@ -507,12 +507,16 @@ out = mod;
 
 
 # CUDA's hypot overflows to inf for results just below the largest finite number
-# (hypot(1, DBL_MAX) is inf there, DBL_MAX in C's libm): such results are computed again
-# from the operands halved, which is exact, and doubled.
+# (hypot(1, DBL_MAX) is inf there, DBL_MAX in C's libm; it is 1 ulp high near the top,
+# so rescaling the operands does not help). Such results are computed again as
+# m * sqrt(1 + (n/m)^2), m = max(|x1|, |x2|), n = min, in double precision (float32 then
+# cannot overflow at all before its final rounding).
 _HYPOT_BODY = """
 T h = hypot(x1, x2);
 if (isinf(h) && isfinite(x1) && isfinite(x2)) {
-    h = (T)2 * hypot(x1 * (T)0.5, x2 * (T)0.5);
+    double a = fabs((double)x1), b = fabs((double)x2);
+    double m = fmax(a, b), r = fmin(a, b) / m;
+    h = (T)(m * sqrt(1.0 + r * r));
 }
 out = h;
 """

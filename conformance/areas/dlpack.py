@@ -131,10 +131,19 @@ def namespace_devices(ctx: Context) -> dict[int, Any]:
     return cache
 
 
-def host_only(peer: Peer) -> bool:
-    """A peer that reads host memory only and cannot ask a producer for a host copy
-    (array_api_strict's from_dlpack passes no ``device``)."""
-    return peer.name == "array_api_strict"
+CUDA, CUDA_MANAGED = 2, 13  # DLPack device types kDLCUDA, kDLCUDAManaged
+
+
+def readable_devices(peer: Peer) -> set[int] | None:
+    """The DLPack device types a peer's from_dlpack reads, where it reads only some and
+    cannot ask the producer for a copy elsewhere (array_api_strict passes no ``device``;
+    CuPy refuses host memory); None for any (NumPy asks a GPU producer for a host copy,
+    PyTorch and JAX read both)."""
+    if peer.name == "array_api_strict":
+        return {CPU}
+    if peer.name == "cupy":
+        return {CUDA, CUDA_MANAGED}
+    return None
 
 
 def check_export(peer: Peer) -> Callable[[Context], None]:
@@ -145,14 +154,16 @@ def check_export(peer: Peer) -> Callable[[Context], None]:
                 continue
             data = sample(dtype)
             x = ctx.asarray(data, dtype)
-            if host_only(peer) and not on_cpu(x):
-                # the peer cannot take device memory: export from the namespace's CPU
-                # device, or skip where it has none
-                cpu = namespace_devices(ctx).get(CPU)
-                if cpu is None:
-                    raise CheckSkipped(f"{peer.name} reads host memory only, and the namespace "
-                                       "has no CPU device")
-                x = x.to_device(cpu)
+            kinds = readable_devices(peer)
+            if kinds is not None and int(x.__dlpack_device__()[0]) not in kinds:
+                # the peer cannot read memory of x's device: export from a device of the
+                # namespace it can read, or skip where the namespace has none
+                target = next((d for kind, d in namespace_devices(ctx).items() if kind in kinds),
+                              None)
+                if target is None:
+                    raise CheckSkipped(f"{peer.name} reads DLPack device types {sorted(kinds)} "
+                                       "only, and the namespace has no device of them")
+                x = x.to_device(target)
             try:
                 y = peer.from_dlpack(x)
             except Exception as error:
