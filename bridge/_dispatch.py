@@ -15,6 +15,7 @@ Backends never see a Tensor; the autograd layer never sees a raw array.
 from __future__ import annotations
 
 import builtins
+import sys
 
 import numpy as np
 
@@ -47,6 +48,9 @@ SINGLE_GPU = False
 def register_gpu_arrays(array_type, kernels: dict, single_device: bool) -> None:
     global GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU
     GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU = array_type, kernels, single_device
+    ext = sys.modules.get("bridge._dlpack_ext")  # its C getitem views GPU arrays too
+    if ext is not None and hasattr(ext, "set_gpu_arrays"):
+        ext.set_gpu_arrays(array_type, kernels, single_device)
 
 
 def is_raw_array(data) -> bool:

@@ -160,6 +160,19 @@ def _inplace(func, opname):
     return method
 
 
+def _c_getitem(getitem):
+    """Tensor.__getitem__ in C (bridge._dlpack_ext, with the Tensor's other C methods):
+    x[1:5] and x[0] without a Python frame, most of a small GPU op's cost; ``getitem``
+    serves every other key. ``getitem`` itself where the extension is not built."""
+    from . import _dispatch, _dlpack
+
+    ext = _dlpack._ext
+    if ext is None or not hasattr(ext, "bind_getitem"):
+        return getitem
+    ext.set_gpu_arrays(_dispatch.GPU_ARRAY_TYPE, _dispatch.GPU_KERNELS, _dispatch.SINGLE_GPU)
+    return ext.bind_getitem(getitem)
+
+
 def bind_methods():
     for op in REGISTRY.values():
         if not op.methods:
@@ -167,7 +180,9 @@ def bind_methods():
         func = op.func
         if len(op.methods) == 1:
             name = op.methods[0]
-            if name in ("__getitem__", "__setitem__"):
+            if name == "__getitem__":
+                setattr(Tensor, name, _c_getitem(func))
+            elif name == "__setitem__":
                 setattr(Tensor, name, func)
             elif name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 from ._ops.elementwise import make_binary

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build bridge's C extensions (the native backend, its BLAS bridge and DLPack) with
 # AddressSanitizer + UndefinedBehaviorSanitizer and run the tests of the native backend
-# and of DLPack under them.
+# and of DLPack (and the public API, for the extension's C getitem and creation paths)
+# under them.
 #
 #   scripts/sanitize.sh [extra pytest arguments]
 #
@@ -40,7 +41,8 @@ for so in bridge/backends/native/_native bridge/backends/native/_blas bridge/_dl
     fi
 done
 
-tests=(tests/test_native*.py tests/test_dlpack.py)
+# test_api.py: the C Tensor.__getitem__ and creation paths of the DLPack extension
+tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py)
 echo "== running ${tests[*]} under ASan + UBSan"
 # Preload the ASan runtime, and libstdc++ right after it: ASan intercepts __cxa_throw, and C++ extensions loaded by the
 # tests (PyTorch, JAX) throw C++ exceptions; without the real symbol loaded at start-up

@@ -352,6 +352,33 @@ def test_basic_indexing_views(backend):
         x[0, 0, 0]
 
 
+def test_c_getitem_agrees_with_the_python_getitem(backend):
+    # Tensor.__getitem__ is C (bridge._dlpack_ext) for slices and ints, the Python
+    # getitem for the rest: the two give the same views and the same errors
+    from bridge._ops.indexing import getitem
+
+    n = np.arange(24.0).reshape(4, 6)
+    x = xp.asarray(n)
+    keys = [slice(1, 3), slice(None, None, -1), slice(5, 1, -2), slice(-100, 100), slice(2, 2),
+            0, 3, -1, -4, slice(None, None, 2**70), slice(True, None)]
+    for key in keys:
+        got, want = x[key], getitem(x, key)
+        assert type(got) is xp.Tensor and got.shape == want.shape and got.device == x.device
+        same(got, n[key])
+        got[...] = got  # a view of x's memory: writes are x's
+    for key in [4, -5, 2**70]:
+        for func in (lambda k: x[k], lambda k: getitem(x, k)):
+            with pytest.raises(IndexError, match="^__getitem__: "):
+                func(key)
+    with pytest.raises(ValueError, match="step"):
+        x[::0]
+    with pytest.raises(IndexError, match="^__getitem__: "):
+        xp.asarray(1.0)[0:1]
+    s = xp.asarray(n, requires_grad=True)[1:3]  # autograd: the Python path records it
+    assert s.grad_fn is not None
+    assert x[1:3][0].shape == (6,)  # views of views
+
+
 def test_mask_and_integer_array_indexing(backend):
     n = np.arange(12.0).reshape(3, 4)
     x = xp.asarray(n)

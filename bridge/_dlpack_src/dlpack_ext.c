@@ -940,6 +940,315 @@ static PyObject *bind_tensor(PyObject *Py_UNUSED(module), PyObject *args)
     return Py_BuildValue("(NN)", dlpack, dlpack_device);
 }
 
+/* ------------------------------------------------------- Tensor.__getitem__ in C
+ *
+ * x[1:5] and x[0] are views made in nanoseconds by NumPy and CuPy; a Python frame of
+ * bridge's own around them is most of a small GPU op's cost. The hot path of
+ * bridge/_ops/indexing.py's getitem, in C: a tensor without an autograd record whose
+ * memory is a NumPy array (or a CuPy array on a machine with one GPU), indexed by a
+ * slice with a non-zero step or by an int, gets the backend's view at once. Every
+ * other key goes to the Python getitem, registered by bind_getitem. */
+
+static PyObject *g_getitem_fallback = NULL; /* bridge._ops.indexing.getitem */
+static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the backend loads */
+static PyObject *g_gpu_kernels = NULL;        /* the cupy backend's kernel table */
+static int g_single_gpu = 0;
+
+/* 1 when the slice's step is None or a non-zero int (0: the Python path decides) */
+static int plain_step(PyObject *key)
+{
+    PyObject *step = ((PySliceObject *)key)->step;
+    if (step == Py_None) {
+        return 1;
+    }
+    if (!PyLong_CheckExact(step)) {
+        return 0;
+    }
+    int overflow = 0;
+    long value = PyLong_AsLongAndOverflow(step, &overflow);
+    if (value == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return overflow != 0 || value != 0;
+}
+
+/* The backend's view data[raw] as a new Tensor; an IndexError is raised again as the
+ * Python path raises it: IndexError(f"__getitem__: {exc}") from None. */
+static PyObject *view_tensor(PyObject *data, PyObject *raw)
+{
+    PyObject *out = PyObject_GetItem(data, raw);
+    if (out != NULL) {
+        return new_tensor(out);
+    }
+    if (PyErr_ExceptionMatches(PyExc_IndexError)) {
+#if PY_VERSION_HEX >= 0x030C0000
+        PyObject *exc = PyErr_GetRaisedException();
+        PyErr_Format(PyExc_IndexError, "__getitem__: %S", exc);
+        Py_DECREF(exc);
+#else
+        PyObject *type, *exc, *tb;
+        PyErr_Fetch(&type, &exc, &tb);
+        PyErr_NormalizeException(&type, &exc, &tb);
+        PyErr_Format(PyExc_IndexError, "__getitem__: %S", exc ? exc : Py_None);
+        Py_XDECREF(type);
+        Py_XDECREF(exc);
+        Py_XDECREF(tb);
+#endif
+    }
+    return NULL;
+}
+
+static PyObject *tensor_getitem(PyObject *self, PyObject *key)
+{
+    PyObject *meta = *(PyObject **)((char *)self + g_meta_offset);
+    PyObject *data = *(PyObject **)((char *)self + g_data_offset);
+    if (meta == Py_None && data != NULL &&
+        (PyArray_CheckExact(data) ||
+         (g_single_gpu && (PyTypeObject *)Py_TYPE(data) == g_gpu_array_type))) {
+        if (Py_IS_TYPE(key, &PySlice_Type) && plain_step(key)) {
+            return view_tensor(data, key);
+        }
+        if (PyLong_CheckExact(key)) {
+            /* (key, ...): an int gives a 0-d view, not NumPy's scalar */
+            PyObject *raw = PyTuple_Pack(2, key, Py_Ellipsis);
+            if (raw == NULL) {
+                return NULL;
+            }
+            PyObject *out = view_tensor(data, raw);
+            Py_DECREF(raw);
+            return out;
+        }
+    }
+    PyObject *call[2] = {self, key};
+    return PyObject_Vectorcall(g_getitem_fallback, call, 2, NULL);
+}
+
+static PyMethodDef tensor_getitem_def = {
+    "__getitem__", tensor_getitem, METH_O,
+    "__getitem__($self, key, /)\n--\n\nx[key]: basic keys give views, as in NumPy; boolean "
+    "and integer-array keys give copies."};
+
+/* bind_getitem(getitem) -> __getitem__ for the Tensor class (after bind_tensor); the
+ * Python getitem serves every key the C path does not. */
+static PyObject *bind_getitem(PyObject *Py_UNUSED(module), PyObject *getitem)
+{
+    if (g_tensor_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bind_getitem: bind_tensor has not run");
+        return NULL;
+    }
+    if (!PyCallable_Check(getitem)) {
+        PyErr_SetString(PyExc_TypeError, "bind_getitem: getitem must be callable");
+        return NULL;
+    }
+    PyObject *descr = PyDescr_NewMethod(g_tensor_type, &tensor_getitem_def);
+    if (descr == NULL) {
+        return NULL;
+    }
+    Py_XSETREF(g_getitem_fallback, Py_NewRef(getitem));
+    return descr;
+}
+
+/* set_gpu_arrays(array_type or None, kernels, single_gpu) -> None: the GPU array type
+ * whose basic views the C paths may make and the GPU kernel table creation uses (on a
+ * machine with one GPU only: with several, the Python path makes the array's device
+ * current first). */
+static PyObject *set_gpu_arrays(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *type, *kernels;
+    int single;
+    if (!PyArg_ParseTuple(args, "OO!p", &type, &PyDict_Type, &kernels, &single)) {
+        return NULL;
+    }
+    if (type != Py_None && !PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "set_gpu_arrays: array_type must be a type or None");
+        return NULL;
+    }
+    Py_XSETREF(g_gpu_array_type, type == Py_None ? NULL : (PyTypeObject *)Py_NewRef(type));
+    Py_XSETREF(g_gpu_kernels, Py_NewRef(kernels));
+    g_single_gpu = single && type != Py_None;
+    Py_RETURN_NONE;
+}
+
+/* ------------------------------------------------ creation on the default device
+ *
+ * zeros(8) is a few hundred nanoseconds of NumPy (or a few microseconds of CuPy);
+ * bridge's checks in Python cost as much again. filled(name, shape, dtype) is the hot
+ * path of bridge/_ops/creation.py's _filled in C: a shape that is an int or a tuple
+ * of ints >= 0, dtype None or one of the 13 dtypes in native byte order, the default
+ * device the CPU (the selected CPU backend's kernels) or a machine's one GPU. Anything
+ * else, and any error of the kernel, gives None: the Python path then runs (and
+ * raises with bridge's message). */
+
+static PyObject *g_state = NULL;         /* bridge.backends.STATE */
+static PyObject *g_default_float = NULL; /* the default dtype, float64 */
+static PyTypeObject *g_dtype_classes[16];
+static int g_n_dtype_classes = 0;
+static PyTypeObject *g_state_type = NULL, *g_device_type = NULL;
+/* __slots__ offsets: STATE.default_device, STATE.cpu_kernels, Device.type */
+static Py_ssize_t g_default_device_offset, g_cpu_kernels_offset, g_device_type_offset;
+static PyObject *s_dtype_kwname, *s_cpu, *s_cuda;
+
+static int creation_dtype(PyObject *dtype)
+{
+    if (!PyArray_DescrCheck(dtype) || !PyArray_ISNBO(((PyArray_Descr *)dtype)->byteorder)) {
+        return 0;
+    }
+    for (int i = 0; i < g_n_dtype_classes; i++) {
+        if (Py_TYPE(dtype) == g_dtype_classes[i]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* the shape as a tuple (new reference), or NULL without an error when not plain */
+static PyObject *creation_shape(PyObject *shape)
+{
+    if (PyLong_CheckExact(shape)) {
+        Py_ssize_t n = PyLong_AsSsize_t(shape);
+        if (n < 0) {
+            PyErr_Clear();
+            return NULL;
+        }
+        return PyTuple_Pack(1, shape);
+    }
+    if (!PyTuple_CheckExact(shape)) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(shape); i++) {
+        PyObject *s = PyTuple_GET_ITEM(shape, i);
+        if (!PyLong_CheckExact(s) || PyLong_AsSsize_t(s) < 0) {
+            PyErr_Clear();
+            return NULL;
+        }
+    }
+    return Py_NewRef(shape);
+}
+
+static inline PyObject *slot_at(PyObject *obj, Py_ssize_t offset)
+{
+    return *(PyObject **)((char *)obj + offset); /* borrowed; NULL when never set */
+}
+
+static inline int same_str(PyObject *s, PyObject *interned)
+{
+    return s == interned || (PyUnicode_Check(s) && PyUnicode_Compare(s, interned) == 0);
+}
+
+/* the kernel table of the default device (borrowed), or NULL without an error */
+static PyObject *default_kernels(void)
+{
+    /* the slots are read at their offsets (learned by bind_filled), after checking
+     * that the objects are of the classes they were learned from */
+    if (!Py_IS_TYPE(g_state, g_state_type)) {
+        return NULL;
+    }
+    PyObject *device = slot_at(g_state, g_default_device_offset);
+    if (device == NULL || !Py_IS_TYPE(device, g_device_type)) {
+        return NULL;
+    }
+    PyObject *type = slot_at(device, g_device_type_offset);
+    if (type == NULL) {
+        return NULL;
+    }
+    if (same_str(type, s_cpu)) {
+        PyObject *kernels = slot_at(g_state, g_cpu_kernels_offset);
+        return kernels != NULL && PyDict_CheckExact(kernels) ? kernels : NULL;
+    }
+    if (g_single_gpu && g_gpu_kernels != NULL && same_str(type, s_cuda)) {
+        return g_gpu_kernels; /* the one GPU is always current */
+    }
+    return NULL;
+}
+
+static PyObject *filled(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "filled(name, shape, dtype) takes 3 arguments");
+        return NULL;
+    }
+    PyObject *name = args[0], *dtype = args[2];
+    if (g_state == NULL || (dtype != Py_None && !creation_dtype(dtype))) {
+        Py_RETURN_NONE;
+    }
+    PyObject *shape = creation_shape(args[1]);
+    if (shape == NULL) {
+        Py_RETURN_NONE;
+    }
+    PyObject *kernels = default_kernels(); /* borrowed */
+    PyObject *kernel = NULL;
+    if (kernels != NULL) {
+        kernel = PyDict_GetItemWithError(kernels, name); /* borrowed */
+        if (kernel == NULL) {
+            PyErr_Clear();
+        }
+        else {
+            Py_INCREF(kernel);
+        }
+    }
+    if (kernel == NULL) {
+        Py_DECREF(shape);
+        Py_RETURN_NONE;
+    }
+    PyObject *call[3] = {NULL, shape, dtype == Py_None ? g_default_float : dtype};
+    PyObject *out = PyObject_Vectorcall(kernel, call + 1, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                        s_dtype_kwname);
+    Py_DECREF(kernel);
+    Py_DECREF(shape);
+    if (out == NULL) {
+        PyErr_Clear(); /* the Python path runs it again and raises bridge's error */
+        Py_RETURN_NONE;
+    }
+    return new_tensor(out);
+}
+
+/* bind_filled(STATE, Device, default_dtype, dtypes) -> None: where filled finds the
+ * default device and its kernels (the __slots__ of STATE's class and of Device), and
+ * which dtypes it takes (the classes of `dtypes`). */
+static PyObject *bind_filled(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *state, *device_type, *default_float, *dtypes;
+    if (!PyArg_ParseTuple(args, "OO!OO!", &state, &PyType_Type, &device_type, &default_float,
+                          &PyTuple_Type, &dtypes)) {
+        return NULL;
+    }
+    Py_ssize_t default_device_offset, cpu_kernels_offset, type_offset;
+    if (slot_offset(Py_TYPE(state), "default_device", &default_device_offset) < 0 ||
+        slot_offset(Py_TYPE(state), "cpu_kernels", &cpu_kernels_offset) < 0 ||
+        slot_offset((PyTypeObject *)device_type, "type", &type_offset) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(dtypes);
+    if (n > (Py_ssize_t)(sizeof g_dtype_classes / sizeof g_dtype_classes[0])) {
+        PyErr_SetString(PyExc_ValueError, "bind_filled: too many dtypes");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyArray_DescrCheck(PyTuple_GET_ITEM(dtypes, i))) {
+            PyErr_SetString(PyExc_TypeError, "bind_filled: dtypes must be NumPy dtypes");
+            return NULL;
+        }
+    }
+    if (!PyArray_DescrCheck(default_float)) {
+        PyErr_SetString(PyExc_TypeError, "bind_filled: default_dtype must be a NumPy dtype");
+        return NULL;
+    }
+    /* the classes are kept alive by the dtype objects, which NumPy never frees */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        g_dtype_classes[i] = Py_TYPE(PyTuple_GET_ITEM(dtypes, i));
+    }
+    g_n_dtype_classes = (int)n;
+    Py_XSETREF(g_state_type, (PyTypeObject *)Py_NewRef(Py_TYPE(state)));
+    Py_XSETREF(g_device_type, (PyTypeObject *)Py_NewRef(device_type));
+    g_default_device_offset = default_device_offset;
+    g_cpu_kernels_offset = cpu_kernels_offset;
+    g_device_type_offset = type_offset;
+    Py_XSETREF(g_state, Py_NewRef(state));
+    Py_XSETREF(g_default_float, Py_NewRef(default_float));
+    Py_RETURN_NONE;
+}
+
 /* ------------------------------------------------------------------ import */
 
 /* The base object of an imported array: owns the managed tensor, calls its deleter
@@ -1931,6 +2240,17 @@ static PyObject *aligned_empty(PyObject *Py_UNUSED(module), PyObject *args)
 static PyMethodDef methods[] = {
     {"export_ndarray", (PyCFunction)(void (*)(void))export_ndarray, METH_FASTCALL,
      "export_ndarray(arr, stream, max_version, dl_device, copy) -> DLPack capsule"},
+    {"bind_getitem", bind_getitem, METH_O,
+     "bind_getitem(getitem) -> Tensor.__getitem__ in C; getitem serves the keys it does "
+     "not"},
+    {"set_gpu_arrays", set_gpu_arrays, METH_VARARGS,
+     "set_gpu_arrays(array_type or None, kernels, single_gpu): the GPU arrays the C paths "
+     "view, the GPU kernels creation calls"},
+    {"filled", (PyCFunction)(void (*)(void))filled, METH_FASTCALL,
+     "filled(name, shape, dtype) -> a Tensor from the default device's kernel `name`, or "
+     "None where the Python path must decide"},
+    {"bind_filled", bind_filled, METH_VARARGS,
+     "bind_filled(STATE, default_dtype, dtypes): where filled finds the default device"},
     {"bind_tensor", bind_tensor, METH_VARARGS,
      "bind_tensor(Tensor, export, device_tuple, from_dlpack, import_gpu) -> (__dlpack__, "
      "__dlpack_device__): learns Tensor's slots, registers the Python paths for GPU "
@@ -1996,6 +2316,9 @@ PyMODINIT_FUNC PyInit__dlpack_ext(void)
     s_data = PyUnicode_InternFromString("_data");
     s_meta = PyUnicode_InternFromString("_meta");
     s_requires_grad = PyUnicode_InternFromString("requires_grad");
+    s_cpu = PyUnicode_InternFromString("cpu");
+    s_cuda = PyUnicode_InternFromString("cuda");
+    s_dtype_kwname = Py_BuildValue("(s)", "dtype");
     s_is_conj = PyUnicode_InternFromString("is_conj");
     s_stream = PyUnicode_InternFromString("stream");
     s_max_version = PyUnicode_InternFromString("max_version");

@@ -10,6 +10,7 @@ import numpy as np
 from .. import _dispatch
 from .._device import Device, parse_device
 from .._dispatch import PY_SCALARS, wrap
+from .._dlpack import _ext as _dlpack_ext
 from .._dlpack import from_dlpack as _dlpack_from_dlpack
 from .._dtypes import (
     ALL_DTYPES,
@@ -26,6 +27,9 @@ _SUPPORTED = frozenset(ALL_DTYPES)
 # dtype object of the standard's 13 from anything a user may pass as a dtype
 _DTYPE_CLASSES = frozenset(d.__class__ for d in ALL_DTYPES)
 _NEW = object.__new__
+_C_FILLED = getattr(_dlpack_ext, "filled", None)
+if _C_FILLED is not None:
+    _dlpack_ext.bind_filled(STATE, Device, DEFAULT_FLOAT, tuple(ALL_DTYPES))
 
 
 def _device(device, func: str) -> Device:
@@ -241,7 +245,12 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
 def _filled(name, shape, dtype, device, **extra):
     func = name
-    if device is None and not extra and (dtype is None or dtype.__class__ in _DTYPE_CLASSES):
+    if device is None and not extra and _C_FILLED is not None:
+        # the hot path below, in C (bridge._dlpack_ext): None where it does not apply
+        t = _C_FILLED(name, shape, dtype)
+        if t is not None:
+            return t
+    elif device is None and not extra and (dtype is None or dtype.__class__ in _DTYPE_CLASSES):
         # hot path for latency: an int or a tuple of ints, a dtype object, the default
         # device (the CPU, or the machine's one GPU)
         if shape.__class__ is int:

@@ -103,15 +103,14 @@ def getitem(x, key, /):
         if data_cls is not ndarray and (data_cls is not _dispatch.GPU_ARRAY_TYPE
                                         or not _dispatch.SINGLE_GPU):
             cls = None
-    if cls is slice and key.step != 0:
-        # the hot path of a basic slice: a view, no key translation needed
-        t = _NEW(_dispatch.TENSOR)
-        t._data = x._data[key]
-        t._meta = None
-        return t
-    # an int, or a basic tuple key (x[1:5, None], x[0, ...]): NumPy's view straight away
-    # (``...`` after ints keeps a 0-d view instead of a scalar)
-    raw = (key, ...) if cls is int else _basic_tuple(key) if cls is tuple else None
+    # (bridge._dlpack_ext's Tensor.__getitem__ answers slices and ints in C, the same
+    # way, before calling this)
+    # a slice, an int, or a basic tuple key (x[1:5, None], x[0, ...]): NumPy's view
+    # straight away (``...`` after ints keeps a 0-d view instead of a scalar)
+    if cls is slice:
+        raw = key if key.step != 0 else None
+    else:
+        raw = (key, ...) if cls is int else _basic_tuple(key) if cls is tuple else None
     if raw is not None:
         try:
             out = x._data[raw]
