@@ -173,20 +173,6 @@ def _c_getitem(getitem):
     return ext.bind_getitem(getitem)
 
 
-def _c_binary(op, operator, reflected):
-    """The Tensor operator ``operator`` of elementwise function ``op`` with its CPU hot
-    path in C (bridge._dlpack_ext's BinaryOp, a method descriptor); ``operator``
-    itself serves everything else, or everything where the extension is not built."""
-    from . import _dispatch, _dlpack
-    from ._dtypes import CATEGORIES
-
-    ext = _dlpack._ext
-    if ext is None or not hasattr(ext, "bind_binary"):
-        return operator
-    return ext.bind_binary(op.name, operator, reflected, tuple(CATEGORIES[op.dtypes]),
-                           _dispatch.normalize_raw)
-
-
 def bind_methods():
     for op in REGISTRY.values():
         if not op.methods:
@@ -199,22 +185,23 @@ def bind_methods():
             elif name == "__setitem__":
                 setattr(Tensor, name, func)
             elif name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
-                from ._ops.elementwise import make_binary
+                from ._ops.elementwise import make_binary, with_c_hot_path
 
-                setattr(Tensor, name, _c_binary(
-                    op, make_binary(op.name, op.dtypes, "operator"), reflected=False))
+                setattr(Tensor, name, with_c_hot_path(
+                    op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator")))
             else:  # unary operators
                 setattr(Tensor, name, func)
             continue
         forward, reflected, inplace = op.methods
         if op.section == "elementwise":
             # generated with the same inlined hot path as the function itself
-            from ._ops.elementwise import make_binary
+            from ._ops.elementwise import make_binary, with_c_hot_path
 
-            setattr(Tensor, forward, _c_binary(
-                op, make_binary(op.name, op.dtypes, "operator"), reflected=False))
-            setattr(Tensor, reflected, _c_binary(
-                op, make_binary(op.name, op.dtypes, "reflected"), reflected=True))
+            setattr(Tensor, forward, with_c_hot_path(
+                op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator")))
+            setattr(Tensor, reflected, with_c_hot_path(
+                op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "reflected"),
+                reflected=True))
         else:
             setattr(Tensor, forward, _forward(func))
             setattr(Tensor, reflected, _reflected(func))

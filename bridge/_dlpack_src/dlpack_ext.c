@@ -1249,22 +1249,25 @@ static PyObject *bind_filled(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* ------------------------------------------------------- binary operators in C
+/* ------------------------------------------- elementwise functions and operators in C
  *
- * x + y on 8 elements is a few hundred nanoseconds of NumPy; the Python operator of
- * bridge/_ops/elementwise.py's make_binary doubles that. A BinaryOp is that
- * operator's hot path in C, a method descriptor on the Tensor class (called unbound,
- * like NumPy's own): CPU tensors without an autograd record, both of the operator's
- * dtype category (or a tensor and a Python int or float, the tensor not bool), go
- * straight to the selected CPU backend's kernel. Everything else, and any error of the
- * kernel (shapes that do not broadcast, say), goes to the Python operator, which
- * records autograd, handles devices and raises bridge's errors. */
+ * x + y or exp(x) on 8 elements is a few hundred nanoseconds of NumPy; the Python
+ * functions of bridge/_ops/elementwise.py (make_unary, make_binary) double that. A
+ * BinaryOp is their hot path in C, for the functions (bridge.add) and the Tensor
+ * operators, as a method descriptor on the class (called unbound, like NumPy's own
+ * methods): CPU tensors without an autograd record, of the function's dtype category
+ * (for two operands: both, or a tensor and a Python int or float, the tensor not
+ * bool), go straight to the selected CPU backend's kernel. Everything else, and any
+ * error of a binary kernel (shapes that do not broadcast, say), goes to the Python
+ * function, which promotes, records autograd, handles devices and raises bridge's
+ * errors. */
 
 typedef struct {
     PyObject_HEAD
     vectorcallfunc vectorcall;
     PyObject *name;     /* the kernel's name in the backend's table */
-    PyObject *fallback; /* the Python operator: (self, other) -> result */
+    PyObject *fallback; /* the Python function or operator: (self, other) -> result */
+    int nin;            /* 1: a unary function (x); 2: binary (x1, x2) */
     int reflected;      /* __radd__ & co.: the kernel gets (other, self) */
     int n_allowed;
     PyTypeObject *allowed[16]; /* the dtype classes of the operator's category */
@@ -1289,16 +1292,41 @@ static PyObject *binop_fallback(BinaryOp *op, PyObject *const *args, size_t narg
     return PyObject_Vectorcall(op->fallback, args, nargsf, kwnames);
 }
 
+/* the NumPy result of a kernel as a new Tensor (a NumPy scalar, for a 0-d result,
+ * through _dispatch.normalize_raw as in the Python paths) */
+static PyObject *kernel_result(PyObject *out)
+{
+    if (out != NULL && !PyArray_CheckExact(out)) {
+        PyObject *raw = PyObject_CallOneArg(g_normalize_raw, out);
+        Py_DECREF(out);
+        out = raw;
+    }
+    return new_tensor(out);
+}
+
+/* the selected CPU backend's kernel `name` (new reference), or NULL without an error */
+static PyObject *cpu_kernel(PyObject *name)
+{
+    PyObject *kernels = slot_at(g_state, g_cpu_kernels_offset);
+    PyObject *kernel = kernels != NULL && PyDict_CheckExact(kernels) ?
+                       PyDict_GetItemWithError(kernels, name) : NULL; /* borrowed */
+    if (kernel == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return Py_NewRef(kernel);
+}
+
 static PyObject *binop_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
                                   PyObject *kwnames)
 {
     BinaryOp *op = (BinaryOp *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (nargs != 2 || kwnames != NULL || g_tensor_type == NULL || g_state == NULL ||
+    if (nargs != op->nin || kwnames != NULL || g_tensor_type == NULL || g_state == NULL ||
         !Py_IS_TYPE(g_state, g_state_type)) {
         return binop_fallback(op, args, nargsf, kwnames);
     }
-    PyObject *self = args[0], *other = args[1];
+    PyObject *self = args[0];
     if (!Py_IS_TYPE(self, g_tensor_type) || slot_at(self, g_meta_offset) != Py_None) {
         return binop_fallback(op, args, nargsf, kwnames);
     }
@@ -1306,6 +1334,16 @@ static PyObject *binop_vectorcall(PyObject *callable, PyObject *const *args, siz
     if (a == NULL || !PyArray_CheckExact(a) || !binop_dtype(op, (PyArrayObject *)a)) {
         return binop_fallback(op, args, nargsf, kwnames);
     }
+    if (op->nin == 1) {
+        PyObject *kernel = cpu_kernel(op->name);
+        if (kernel == NULL) {
+            return binop_fallback(op, args, nargsf, kwnames);
+        }
+        PyObject *out = PyObject_CallOneArg(kernel, a);
+        Py_DECREF(kernel);
+        return kernel_result(out);
+    }
+    PyObject *other = args[1];
     PyObject *b;
     if (Py_IS_TYPE(other, g_tensor_type)) {
         b = slot_at(other, g_data_offset);
@@ -1321,14 +1359,10 @@ static PyObject *binop_vectorcall(PyObject *callable, PyObject *const *args, siz
     else {
         return binop_fallback(op, args, nargsf, kwnames);
     }
-    PyObject *kernels = slot_at(g_state, g_cpu_kernels_offset);
-    PyObject *kernel = kernels != NULL && PyDict_CheckExact(kernels) ?
-                       PyDict_GetItemWithError(kernels, op->name) : NULL; /* borrowed */
+    PyObject *kernel = cpu_kernel(op->name);
     if (kernel == NULL) {
-        PyErr_Clear();
         return binop_fallback(op, args, nargsf, kwnames);
     }
-    Py_INCREF(kernel);
     PyObject *call[3] = {NULL, op->reflected ? b : a, op->reflected ? a : b};
     PyObject *out = PyObject_Vectorcall(kernel, call + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                         NULL);
@@ -1341,13 +1375,7 @@ static PyObject *binop_vectorcall(PyObject *callable, PyObject *const *args, siz
         }
         return NULL;
     }
-    if (!PyArray_CheckExact(out)) {
-        /* NumPy gives scalars for 0-d results: the Python path's normalize_raw */
-        PyObject *raw = PyObject_CallOneArg(g_normalize_raw, out);
-        Py_DECREF(out);
-        out = raw;
-    }
-    return new_tensor(out);
+    return kernel_result(out);
 }
 
 static PyObject *binop_descr_get(PyObject *self, PyObject *obj, PyObject *Py_UNUSED(type))
@@ -1393,7 +1421,8 @@ static PyGetSetDef binop_getset[] = {
 static PyTypeObject BinaryOpType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "bridge._dlpack_ext.BinaryOp",
-    .tp_doc = "A Tensor binary operator whose CPU hot path is C (see bind_binary).",
+    .tp_doc = "An elementwise function or Tensor operator whose CPU hot path is C (see "
+              "bind_elementwise).",
     .tp_basicsize = sizeof(BinaryOp),
     .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_vectorcall_offset = offsetof(BinaryOp, vectorcall),
@@ -1403,29 +1432,34 @@ static PyTypeObject BinaryOpType = {
     .tp_getset = binop_getset,
 };
 
-/* bind_binary(name, operator, reflected, dtypes, normalize_raw) -> BinaryOp: the
- * operator `name` (a kernel name) with its C hot path; `operator` is the Python one,
- * `dtypes` its category. bind_tensor and bind_filled must have run. */
-static PyObject *bind_binary(PyObject *Py_UNUSED(module), PyObject *args)
+/* bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw) -> BinaryOp:
+ * the elementwise function or Tensor operator `name` (a kernel name) of `nin` (1 or 2)
+ * operands with its C hot path; `function` is the Python one, `dtypes` its category.
+ * The C path runs once bind_tensor and bind_filled have. */
+static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
 {
     PyObject *name, *fallback, *dtypes, *normalize;
-    int reflected;
-    if (!PyArg_ParseTuple(args, "UOpO!O", &name, &fallback, &reflected, &PyTuple_Type, &dtypes,
-                          &normalize)) {
+    int nin, reflected;
+    if (!PyArg_ParseTuple(args, "UiOpO!O", &name, &nin, &fallback, &reflected, &PyTuple_Type,
+                          &dtypes, &normalize)) {
+        return NULL;
+    }
+    if (nin != 1 && nin != 2) {
+        PyErr_SetString(PyExc_ValueError, "bind_elementwise: nin must be 1 or 2");
         return NULL;
     }
     Py_ssize_t n = PyTuple_GET_SIZE(dtypes);
     if (n > 16) {
-        PyErr_SetString(PyExc_ValueError, "bind_binary: too many dtypes");
+        PyErr_SetString(PyExc_ValueError, "bind_elementwise: too many dtypes");
         return NULL;
     }
     if (!PyCallable_Check(fallback) || !PyCallable_Check(normalize)) {
-        PyErr_SetString(PyExc_TypeError, "bind_binary: operator and normalize_raw must be callable");
+        PyErr_SetString(PyExc_TypeError, "bind_elementwise: function and normalize_raw must be callable");
         return NULL;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         if (!PyArray_DescrCheck(PyTuple_GET_ITEM(dtypes, i))) {
-            PyErr_SetString(PyExc_TypeError, "bind_binary: dtypes must be NumPy dtypes");
+            PyErr_SetString(PyExc_TypeError, "bind_elementwise: dtypes must be NumPy dtypes");
             return NULL;
         }
     }
@@ -1436,7 +1470,8 @@ static PyObject *bind_binary(PyObject *Py_UNUSED(module), PyObject *args)
     op->vectorcall = binop_vectorcall;
     op->name = Py_NewRef(name);
     op->fallback = Py_NewRef(fallback);
-    op->reflected = reflected;
+    op->nin = nin;
+    op->reflected = reflected && nin == 2;
     op->n_allowed = (int)n;
     for (Py_ssize_t i = 0; i < n; i++) {
         op->allowed[i] = (PyTypeObject *)Py_NewRef(Py_TYPE(PyTuple_GET_ITEM(dtypes, i)));
@@ -2445,9 +2480,9 @@ static PyMethodDef methods[] = {
     {"filled", (PyCFunction)(void (*)(void))filled, METH_FASTCALL,
      "filled(name, shape, dtype) -> a Tensor from the default device's kernel `name`, or "
      "None where the Python path must decide"},
-    {"bind_binary", bind_binary, METH_VARARGS,
-     "bind_binary(name, operator, reflected, dtypes, normalize_raw) -> the Tensor operator "
-     "with its CPU hot path in C"},
+    {"bind_elementwise", bind_elementwise, METH_VARARGS,
+     "bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw) -> the "
+     "elementwise function or Tensor operator with its CPU hot path in C"},
     {"bind_filled", bind_filled, METH_VARARGS,
      "bind_filled(STATE, default_dtype, dtypes): where filled finds the default device"},
     {"bind_tensor", bind_tensor, METH_VARARGS,

@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import _dispatch
 from .._dispatch import PY_SCALARS, ndarray, normalize_raw
+from .._dlpack import _ext as _C_EXT
 from .._dtypes import CATEGORIES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
 from .._registry import Op
 from ..backends import STATE
@@ -320,13 +321,24 @@ def _record_binary(name, x1, x2, a, b, out):
         autograd.record(name, (x2,), (), {"x1": x1}, out)
 
 
+def with_c_hot_path(name: str, category: str, nin: int, function, reflected: bool = False):
+    """``function`` (a Python elementwise function or Tensor operator of ``nin``
+    operands) with its CPU hot path in C: bridge._dlpack_ext's BinaryOp, which calls
+    ``function`` for everything but CPU tensors of ``category`` without autograd.
+    ``function`` itself where the extension is not built."""
+    if _C_EXT is None or not hasattr(_C_EXT, "bind_elementwise"):
+        return function
+    return _C_EXT.bind_elementwise(name, nin, function, reflected, tuple(CATEGORIES[category]),
+                                   normalize_raw)
+
+
 _FUNCS: dict = {}
 OPS: list[Op] = []
 for _name, _cat, _diff, _methods in UNARY:
-    _FUNCS[_name] = make_unary(_name, _cat)
+    _FUNCS[_name] = with_c_hot_path(_name, _cat, 1, make_unary(_name, _cat))
     OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _diff, methods=_methods))
 for _name, _cat, _diff, _methods in BINARY:
-    _FUNCS[_name] = make_binary(_name, _cat)
+    _FUNCS[_name] = with_c_hot_path(_name, _cat, 2, make_binary(_name, _cat))
     OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _diff, methods=_methods))
 
 
