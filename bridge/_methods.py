@@ -188,7 +188,8 @@ def bind_methods():
                 from ._ops.elementwise import make_binary, with_c_hot_path
 
                 setattr(Tensor, name, with_c_hot_path(
-                    op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator")))
+                    op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator"),
+                    qualname=f"Tensor.{name}"))
             else:  # unary operators
                 setattr(Tensor, name, func)
             continue
@@ -198,10 +199,11 @@ def bind_methods():
             from ._ops.elementwise import make_binary, with_c_hot_path
 
             setattr(Tensor, forward, with_c_hot_path(
-                op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator")))
+                op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator"),
+                qualname=f"Tensor.{forward}"))
             setattr(Tensor, reflected, with_c_hot_path(
                 op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "reflected"),
-                reflected=True))
+                reflected=True, qualname=f"Tensor.{reflected}"))
         else:
             setattr(Tensor, forward, _forward(func))
             setattr(Tensor, reflected, _reflected(func))

@@ -41,8 +41,9 @@ for so in bridge/backends/native/_native bridge/backends/native/_blas bridge/_dl
     fi
 done
 
-# test_api.py: the C Tensor.__getitem__ and creation paths of the DLPack extension
-tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py)
+# test_api.py, test_c_paths.py: the C paths of the DLPack extension (elementwise
+# functions and operators, __getitem__, creation)
+tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py tests/test_c_paths.py)
 echo "== running ${tests[*]} under ASan + UBSan"
 # Preload the ASan runtime, and libstdc++ right after it: ASan intercepts __cxa_throw, and C++ extensions loaded by the
 # tests (PyTorch, JAX) throw C++ exceptions; without the real symbol loaded at start-up

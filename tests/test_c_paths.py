@@ -105,8 +105,22 @@ def test_operators_of_other_types_return_not_implemented(backend):
     assert (x == None) is False or isinstance(x == None, bridge.Tensor)  # noqa: E711
     # the C objects bind like methods and keep the Python functions' metadata
     assert x.__add__(1.0).tolist() == [2.0, 3.0]
-    assert bridge.Tensor.__add__.__name__ == "add" and "add" in bridge.Tensor.__add__.__doc__
+    assert bridge.Tensor.__add__.__name__ == "__add__" and "add" in bridge.Tensor.__add__.__doc__
+    assert bridge.add.__name__ == "add"
     assert operator.neg(x).tolist() == [-1.0, -2.0]
+
+
+def test_c_functions_pickle_by_name(backend):
+    # as functions and NumPy's ufuncs do (Dask's distributed scheduler, multiprocessing)
+    import copy
+    import pickle
+
+    for func in (bridge.add, bridge.exp, bridge.Tensor.__add__, bridge.Tensor.__rtruediv__,
+                 bridge.Tensor.__neg__, bridge.Tensor.__lt__):
+        assert pickle.loads(pickle.dumps(func)) is func
+        assert copy.deepcopy(func) is func
+    x = bridge.asarray([1.0, 2.0])
+    assert pickle.loads(pickle.dumps(x.__mul__))(3.0).tolist() == [3.0, 6.0]
 
 
 def test_c_paths_keep_reference_counts(backend):

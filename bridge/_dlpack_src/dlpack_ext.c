@@ -1271,6 +1271,7 @@ typedef struct {
     int reflected;      /* __radd__ & co.: the kernel gets (other, self) */
     int n_allowed;
     PyTypeObject *allowed[16]; /* the dtype classes of the operator's category */
+    PyObject *dict;            /* __module__, __qualname__ (pickling by name) */
 } BinaryOp;
 
 static PyObject *g_normalize_raw = NULL; /* _dispatch.normalize_raw: NumPy scalars */
@@ -1388,6 +1389,7 @@ static PyObject *binop_descr_get(PyObject *self, PyObject *obj, PyObject *Py_UNU
 
 static void binop_dealloc(BinaryOp *op)
 {
+    Py_XDECREF(op->dict);
     Py_XDECREF(op->name);
     Py_XDECREF(op->fallback);
     for (int i = 0; i < op->n_allowed; i++) {
@@ -1401,8 +1403,20 @@ static PyObject *binop_get_doc(BinaryOp *op, void *Py_UNUSED(closure))
     return PyObject_GetAttrString(op->fallback, "__doc__");
 }
 
+/* the last part of __qualname__ ("__add__" for Tensor.__add__, so that bound methods
+ * pickle as getattr(tensor, "__add__")), else the Python function's name */
 static PyObject *binop_get_name(BinaryOp *op, void *Py_UNUSED(closure))
 {
+    PyObject *qualname = op->dict ? PyDict_GetItemString(op->dict, "__qualname__") : NULL;
+    if (qualname != NULL && PyUnicode_Check(qualname)) {
+        PyObject *parts = PyObject_CallMethod(qualname, "rpartition", "s", ".");
+        if (parts == NULL) {
+            return NULL;
+        }
+        PyObject *name = Py_NewRef(PyTuple_GET_ITEM(parts, 2));
+        Py_DECREF(parts);
+        return name;
+    }
     return PyObject_GetAttrString(op->fallback, "__name__");
 }
 
@@ -1410,6 +1424,18 @@ static PyObject *binop_get_wrapped(BinaryOp *op, void *Py_UNUSED(closure))
 {
     return Py_NewRef(op->fallback);
 }
+
+/* pickled by name, as functions and NumPy's ufuncs are: __qualname__ found in the
+ * module __module__ (set by bridge when it binds the object) */
+static PyObject *binop_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return PyObject_GetAttrString(self, "__qualname__");
+}
+
+static PyMethodDef binop_methods[] = {
+    {"__reduce__", binop_reduce, METH_NOARGS, "pickled by its module and qualified name"},
+    {NULL, NULL, 0, NULL},
+};
 
 static PyGetSetDef binop_getset[] = {
     {"__doc__", (getter)binop_get_doc, NULL, NULL, NULL},
@@ -1430,6 +1456,8 @@ static PyTypeObject BinaryOpType = {
     .tp_descr_get = binop_descr_get,
     .tp_dealloc = (destructor)binop_dealloc,
     .tp_getset = binop_getset,
+    .tp_methods = binop_methods,
+    .tp_dictoffset = offsetof(BinaryOp, dict),
 };
 
 /* bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw) -> BinaryOp:
@@ -1471,6 +1499,7 @@ static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
     op->name = Py_NewRef(name);
     op->fallback = Py_NewRef(fallback);
     op->nin = nin;
+    op->dict = NULL;
     op->reflected = reflected && nin == 2;
     op->n_allowed = (int)n;
     for (Py_ssize_t i = 0; i < n; i++) {

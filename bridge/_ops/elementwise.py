@@ -321,15 +321,21 @@ def _record_binary(name, x1, x2, a, b, out):
         autograd.record(name, (x2,), (), {"x1": x1}, out)
 
 
-def with_c_hot_path(name: str, category: str, nin: int, function, reflected: bool = False):
+def with_c_hot_path(name: str, category: str, nin: int, function, reflected: bool = False,
+                    qualname: str | None = None):
     """``function`` (a Python elementwise function or Tensor operator of ``nin``
     operands) with its CPU hot path in C: bridge._dlpack_ext's BinaryOp, which calls
     ``function`` for everything but CPU tensors of ``category`` without autograd.
-    ``function`` itself where the extension is not built."""
+    ``function`` itself where the extension is not built. The object is pickled by name:
+    ``bridge.<qualname>`` (default: ``bridge.<name>``; ``"Tensor.__add__"`` for an
+    operator)."""
     if _C_EXT is None or not hasattr(_C_EXT, "bind_elementwise"):
         return function
-    return _C_EXT.bind_elementwise(name, nin, function, reflected, tuple(CATEGORIES[category]),
-                                   normalize_raw)
+    op = _C_EXT.bind_elementwise(name, nin, function, reflected, tuple(CATEGORIES[category]),
+                                 normalize_raw)
+    op.__module__ = "bridge"
+    op.__qualname__ = qualname or name
+    return op
 
 
 _FUNCS: dict = {}
