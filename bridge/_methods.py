@@ -204,6 +204,16 @@ def bind_methods():
             setattr(Tensor, reflected, with_c_hot_path(
                 op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "reflected"),
                 reflected=True, qualname=f"Tensor.{reflected}"))
+        elif op.name == "matmul":
+            from ._ops.elementwise import with_c_hot_path
+
+            python = getattr(func, "__wrapped__", func)  # the C path of bridge.matmul
+            setattr(Tensor, forward, with_c_hot_path(
+                "matmul", op.dtypes, 2, _forward(python), qualname=f"Tensor.{forward}",
+                matrix=True))
+            setattr(Tensor, reflected, with_c_hot_path(
+                "matmul", op.dtypes, 2, _reflected(python), reflected=True,
+                qualname=f"Tensor.{reflected}", matrix=True))
         else:
             setattr(Tensor, forward, _forward(func))
             setattr(Tensor, reflected, _reflected(func))

@@ -107,6 +107,8 @@ def test_operators_of_other_types_return_not_implemented(backend):
     assert x.__add__(1.0).tolist() == [2.0, 3.0]
     assert bridge.Tensor.__add__.__name__ == "__add__" and "add" in bridge.Tensor.__add__.__doc__
     assert bridge.add.__name__ == "add"
+    assert repr(bridge.add) == "<bridge function add>"
+    assert repr(bridge.Tensor.__add__) == "<bridge function Tensor.__add__>"
     assert operator.neg(x).tolist() == [-1.0, -2.0]
 
 
@@ -154,3 +156,25 @@ def test_creation_matches_the_python_path(backend, shape, dtype):
         finally:
             creation._C_FILLED = c_filled
         assert outcome(lambda t: t, got) == outcome(lambda t: t, want)
+
+
+@settings(max_examples=150)
+@given(d1=st.sampled_from(DTYPES), d2=st.sampled_from(DTYPES),
+       shapes=st.sampled_from([((2, 3), (3, 4)), ((3, 3), (3, 3)), ((2, 3), (2, 3)), ((3,), (3, 2)),
+                               ((2, 3), (3,)), ((0, 2), (2, 0)), ((1, 1), (1, 1)), ((), (2, 2)),
+                               ((2, 2, 3), (3, 2))]),
+       grad=st.booleans(), scalar=st.booleans())
+def test_matmul_matches_the_python_path(backend, d1, d2, shapes, grad, scalar):
+    rng = np.random.default_rng(0)
+
+    def tensor(shape, dtype):
+        data = (rng.integers(-3, 4, shape) + 0.5 * (np.dtype(dtype).kind in "fc")).astype(dtype)
+        return bridge.asarray(data, requires_grad=grad and np.dtype(dtype).kind in "fc")
+
+    x1 = tensor(shapes[0], d1)
+    x2 = 2.0 if scalar else tensor(shapes[1], d2)
+    if not scalar:
+        assert outcome(bridge.matmul, x1, x2) == outcome(bridge.matmul.__wrapped__, x1, x2)
+    for dunder in ("__matmul__", "__rmatmul__"):
+        method = getattr(bridge.Tensor, dunder)
+        assert outcome(method, x1, x2) == outcome(method.__wrapped__, x1, x2), dunder

@@ -1268,6 +1268,7 @@ typedef struct {
     PyObject *name;     /* the kernel's name in the backend's table */
     PyObject *fallback; /* the Python function or operator: (self, other) -> result */
     int nin;            /* 1: a unary function (x); 2: binary (x1, x2) */
+    int matrix;         /* matmul: two tensors, 2-D, x1's columns == x2's rows */
     int reflected;      /* __radd__ & co.: the kernel gets (other, self) */
     int n_allowed;
     PyTypeObject *allowed[16]; /* the dtype classes of the operator's category */
@@ -1346,7 +1347,22 @@ static PyObject *binop_vectorcall(PyObject *callable, PyObject *const *args, siz
     }
     PyObject *other = args[1];
     PyObject *b;
-    if (Py_IS_TYPE(other, g_tensor_type)) {
+    if (op->matrix) {
+        if (!Py_IS_TYPE(other, g_tensor_type) || slot_at(other, g_meta_offset) != Py_None) {
+            return binop_fallback(op, args, nargsf, kwnames);
+        }
+        b = slot_at(other, g_data_offset);
+        if (b == NULL || !PyArray_CheckExact(b) || !binop_dtype(op, (PyArrayObject *)b)) {
+            return binop_fallback(op, args, nargsf, kwnames);
+        }
+        PyArrayObject *m1 = (PyArrayObject *)(op->reflected ? b : a);
+        PyArrayObject *m2 = (PyArrayObject *)(op->reflected ? a : b);
+        if (PyArray_NDIM(m1) != 2 || PyArray_NDIM(m2) != 2 ||
+            PyArray_DIM(m1, 1) != PyArray_DIM(m2, 0)) {
+            return binop_fallback(op, args, nargsf, kwnames);
+        }
+    }
+    else if (Py_IS_TYPE(other, g_tensor_type)) {
         b = slot_at(other, g_data_offset);
         if (slot_at(other, g_meta_offset) != Py_None || b == NULL || !PyArray_CheckExact(b) ||
             !binop_dtype(op, (PyArrayObject *)b)) {
@@ -1432,6 +1448,21 @@ static PyObject *binop_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
     return PyObject_GetAttrString(self, "__qualname__");
 }
 
+static PyObject *binop_repr(PyObject *self)
+{
+    PyObject *qualname = PyObject_GetAttrString(self, "__qualname__");
+    if (qualname == NULL) {
+        PyErr_Clear();
+        qualname = PyObject_GetAttrString(((BinaryOp *)self)->fallback, "__name__");
+        if (qualname == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *repr = PyUnicode_FromFormat("<bridge function %S>", qualname);
+    Py_DECREF(qualname);
+    return repr;
+}
+
 static PyMethodDef binop_methods[] = {
     {"__reduce__", binop_reduce, METH_NOARGS, "pickled by its module and qualified name"},
     {NULL, NULL, 0, NULL},
@@ -1457,19 +1488,22 @@ static PyTypeObject BinaryOpType = {
     .tp_dealloc = (destructor)binop_dealloc,
     .tp_getset = binop_getset,
     .tp_methods = binop_methods,
+    .tp_repr = binop_repr,
     .tp_dictoffset = offsetof(BinaryOp, dict),
 };
 
-/* bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw) -> BinaryOp:
+/* bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw[, matrix])
+ *     -> BinaryOp
  * the elementwise function or Tensor operator `name` (a kernel name) of `nin` (1 or 2)
  * operands with its C hot path; `function` is the Python one, `dtypes` its category.
+ * matrix: matmul's hot path instead (two 2-D tensors whose inner dimensions match).
  * The C path runs once bind_tensor and bind_filled have. */
 static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
 {
     PyObject *name, *fallback, *dtypes, *normalize;
-    int nin, reflected;
-    if (!PyArg_ParseTuple(args, "UiOpO!O", &name, &nin, &fallback, &reflected, &PyTuple_Type,
-                          &dtypes, &normalize)) {
+    int nin, reflected, matrix = 0;
+    if (!PyArg_ParseTuple(args, "UiOpO!O|p", &name, &nin, &fallback, &reflected, &PyTuple_Type,
+                          &dtypes, &normalize, &matrix)) {
         return NULL;
     }
     if (nin != 1 && nin != 2) {
@@ -1499,6 +1533,7 @@ static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
     op->name = Py_NewRef(name);
     op->fallback = Py_NewRef(fallback);
     op->nin = nin;
+    op->matrix = matrix && nin == 2;
     op->dict = NULL;
     op->reflected = reflected && nin == 2;
     op->n_allowed = (int)n;
@@ -2510,8 +2545,8 @@ static PyMethodDef methods[] = {
      "filled(name, shape, dtype) -> a Tensor from the default device's kernel `name`, or "
      "None where the Python path must decide"},
     {"bind_elementwise", bind_elementwise, METH_VARARGS,
-     "bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw) -> the "
-     "elementwise function or Tensor operator with its CPU hot path in C"},
+     "bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw[, matrix]) -> "
+     "the elementwise function (or matmul) or Tensor operator with its CPU hot path in C"},
     {"bind_filled", bind_filled, METH_VARARGS,
      "bind_filled(STATE, default_dtype, dtypes): where filled finds the default device"},
     {"bind_tensor", bind_tensor, METH_VARARGS,

@@ -322,17 +322,18 @@ def _record_binary(name, x1, x2, a, b, out):
 
 
 def with_c_hot_path(name: str, category: str, nin: int, function, reflected: bool = False,
-                    qualname: str | None = None):
+                    qualname: str | None = None, matrix: bool = False):
     """``function`` (a Python elementwise function or Tensor operator of ``nin``
     operands) with its CPU hot path in C: bridge._dlpack_ext's BinaryOp, which calls
     ``function`` for everything but CPU tensors of ``category`` without autograd.
     ``function`` itself where the extension is not built. The object is pickled by name:
     ``bridge.<qualname>`` (default: ``bridge.<name>``; ``"Tensor.__add__"`` for an
-    operator)."""
+    operator). ``matrix``: matmul's hot path (two 2-D tensors whose inner dimensions
+    match) instead of the elementwise one."""
     if _C_EXT is None or not hasattr(_C_EXT, "bind_elementwise"):
         return function
     op = _C_EXT.bind_elementwise(name, nin, function, reflected, tuple(CATEGORIES[category]),
-                                 normalize_raw)
+                                 normalize_raw, matrix)
     op.__module__ = "bridge"
     op.__qualname__ = qualname or name
     return op

@@ -10,6 +10,7 @@ from .._dispatch import ndarray
 from .._dtypes import CATEGORIES
 from .._registry import Op
 from ..backends import STATE
+from .elementwise import with_c_hot_path
 
 _NUMERIC = CATEGORIES["numeric"]
 
@@ -115,6 +116,9 @@ def vecdot(x1, x2, /, *, axis=-1):
     except ValueError as exc:
         raise ValueError(f"{func}: {exc}") from None
 
+
+# the hot path above, in C (bridge._dlpack_ext) for CPU matrices
+matmul = with_c_hot_path("matmul", "numeric", 2, matmul, matrix=True)
 
 OPS = [
     Op("matmul", "linear_algebra", matmul, "numeric", True,
