@@ -67,12 +67,19 @@ class Tensor:
 
     @property
     def T(self):  # noqa: N802 - the standard names it so
-        if self._data.ndim != 2:
+        data = self._data
+        if data.ndim != 2:
             raise ValueError(
-                f"Tensor.T: needs a 2-dimensional tensor, got {self._data.ndim} dimensions; "
+                f"Tensor.T: needs a 2-dimensional tensor, got {data.ndim} dimensions; "
                 "use .mT or permute_dims for other shapes"
             )
-        from ._ops.manipulation import permute_dims
+        if self._meta is None:
+            # the backend's transposed view (NumPy's and CuPy's .T need no device context)
+            t = object.__new__(Tensor)
+            t._data = data.T
+            t._meta = None
+            return t
+        from ._ops.manipulation import permute_dims  # autograd records the view
 
         return permute_dims(self, (1, 0))
 

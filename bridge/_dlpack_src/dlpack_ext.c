@@ -946,8 +946,9 @@ static PyObject *bind_tensor(PyObject *Py_UNUSED(module), PyObject *args)
  * bridge's own around them is most of a small GPU op's cost. The hot path of
  * bridge/_ops/indexing.py's getitem, in C: a tensor without an autograd record whose
  * memory is a NumPy array (or a CuPy array on a machine with one GPU), indexed by a
- * slice with a non-zero step or by an int, gets the backend's view at once. Every
- * other key goes to the Python getitem, registered by bind_getitem. */
+ * slice with a non-zero step, an int, None, Ellipsis or a tuple of those (basic
+ * indexing), gets the backend's view at once. Every other key goes to the Python
+ * getitem, registered by bind_getitem. */
 
 static PyObject *g_getitem_fallback = NULL; /* bridge._ops.indexing.getitem */
 static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the backend loads */
@@ -999,6 +1000,52 @@ static PyObject *view_tensor(PyObject *data, PyObject *raw)
     return NULL;
 }
 
+/* a slice bound or step as the Python path's _basic_tuple takes it: None or an int */
+static inline int plain_bound(PyObject *v)
+{
+    return v == Py_None || PyLong_CheckExact(v);
+}
+
+/* _basic_tuple of bridge/_ops/indexing.py: a tuple of ints (not bools), slices of int
+ * bounds and non-zero step, None and Ellipsis as the array library's key (new
+ * reference; all ints get a trailing Ellipsis: a 0-d view, not a scalar), or NULL
+ * without an error for any other tuple */
+static PyObject *basic_tuple(PyObject *key)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(key);
+    int all_ints = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyTuple_GET_ITEM(key, i);
+        if (PyLong_CheckExact(k)) {
+            continue;
+        }
+        all_ints = 0;
+        if (Py_IS_TYPE(k, &PySlice_Type)) {
+            PySliceObject *s = (PySliceObject *)k;
+            if (!plain_bound(s->start) || !plain_bound(s->stop) || !plain_bound(s->step) ||
+                !plain_step(k)) {
+                return NULL;
+            }
+        }
+        else if (k != Py_None && k != Py_Ellipsis) {
+            return NULL;
+        }
+    }
+    if (!all_ints) {
+        return Py_NewRef(key);
+    }
+    PyObject *raw = PyTuple_New(n + 1);
+    if (raw == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(raw, i, Py_NewRef(PyTuple_GET_ITEM(key, i)));
+    }
+    PyTuple_SET_ITEM(raw, n, Py_NewRef(Py_Ellipsis));
+    return raw;
+}
+
 static PyObject *tensor_getitem(PyObject *self, PyObject *key)
 {
     PyObject *meta = *(PyObject **)((char *)self + g_meta_offset);
@@ -1006,8 +1053,17 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
     if (meta == Py_None && data != NULL &&
         (PyArray_CheckExact(data) ||
          (g_single_gpu && (PyTypeObject *)Py_TYPE(data) == g_gpu_array_type))) {
-        if (Py_IS_TYPE(key, &PySlice_Type) && plain_step(key)) {
+        if ((Py_IS_TYPE(key, &PySlice_Type) && plain_step(key)) || key == Py_None ||
+            key == Py_Ellipsis) {
             return view_tensor(data, key);
+        }
+        if (PyTuple_CheckExact(key)) {
+            PyObject *raw = basic_tuple(key);
+            if (raw != NULL) {
+                PyObject *out = view_tensor(data, raw);
+                Py_DECREF(raw);
+                return out;
+            }
         }
         if (PyLong_CheckExact(key)) {
             /* (key, ...): an int gives a 0-d view, not NumPy's scalar */

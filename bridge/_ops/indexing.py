@@ -109,6 +109,8 @@ def getitem(x, key, /):
     # straight away (``...`` after ints keeps a 0-d view instead of a scalar)
     if cls is slice:
         raw = key if key.step != 0 else None
+    elif key is None or key is Ellipsis:
+        raw = key
     else:
         raw = (key, ...) if cls is int else _basic_tuple(key) if cls is tuple else None
     if raw is not None:
