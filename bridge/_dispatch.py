@@ -160,6 +160,16 @@ def run(name: str, inputs: tuple, *args, **params):
     return result
 
 
+_run_python = run
+try:  # the common case of run in C (bridge._dlpack_ext): CPU tensors without autograd
+    from . import _dlpack_ext as _c_ext
+except ImportError:  # not built
+    _c_ext = None
+if _c_ext is not None and hasattr(_c_ext, "run"):
+    _c_ext.bind_run(_run_python, name_the_function, normalize_raw)
+    run = _c_ext.run  # noqa: F811
+
+
 def run_on_device(name: str, device: Device, *args, **params):
     """Run a kernel that takes no input tensor (creation functions) on ``device``."""
     if device.type == "cpu":

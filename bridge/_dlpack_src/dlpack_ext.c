@@ -1600,6 +1600,129 @@ static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
     return (PyObject *)op;
 }
 
+/* ------------------------------------------------------- _dispatch.run in C
+ *
+ * Every function that is not elementwise (reshape, concat, max, ...) runs its kernel
+ * through bridge._dispatch.run(name, inputs, *args, **params). Its common case in C:
+ * CPU tensors (NumPy arrays, so one device) without an autograd record get the
+ * selected CPU backend's kernel called on their arrays, and the result (or a tuple of
+ * them) wrapped as Tensors. A ValueError, TypeError, IndexError or MemoryError of the
+ * kernel is raised as the Python run raises it (through name_the_function); any other
+ * input goes to the Python run. */
+
+static PyObject *g_run_fallback = NULL;    /* _dispatch.run (the Python one) */
+static PyObject *g_name_the_function = NULL;
+
+/* a kernel result as a Tensor: NumPy scalars through normalize_raw */
+static PyObject *wrap_result(PyObject *out)
+{
+    return kernel_result(out); /* steals out */
+}
+
+static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args,
+                              Py_ssize_t nargs, PyObject *kwnames)
+{
+    if (g_run_fallback == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "run: bind_run has not run");
+        return NULL;
+    }
+    if (nargs < 2 || !PyUnicode_Check(args[0]) || !PyTuple_CheckExact(args[1]) ||
+        g_tensor_type == NULL || g_state == NULL || !Py_IS_TYPE(g_state, g_state_type) ||
+        g_normalize_raw == NULL) {
+        return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+    }
+    PyObject *inputs = args[1];
+    Py_ssize_t n = PyTuple_GET_SIZE(inputs);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    Py_ssize_t nextra = nargs - 2;
+    if (n < 1 || n > 16 || nextra + nkw > 32) {
+        return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+    }
+    PyObject *stack[1 + 16 + 32];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_GET_ITEM(inputs, i);
+        PyObject *data;
+        if (!Py_IS_TYPE(t, g_tensor_type) || slot_at(t, g_meta_offset) != Py_None ||
+            (data = slot_at(t, g_data_offset)) == NULL || !PyArray_CheckExact(data)) {
+            return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+        }
+        stack[1 + i] = data; /* borrowed: inputs holds the tensors, which hold them */
+    }
+    PyObject *kernel = cpu_kernel(args[0]);
+    if (kernel == NULL) {
+        return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+    }
+    for (Py_ssize_t i = 0; i < nextra + nkw; i++) {
+        stack[1 + n + i] = args[2 + i];
+    }
+    PyObject *out = PyObject_Vectorcall(kernel, stack + 1,
+                                        (size_t)(n + nextra) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                        kwnames);
+    Py_DECREF(kernel);
+    if (out == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_ValueError) || PyErr_ExceptionMatches(PyExc_TypeError) ||
+            PyErr_ExceptionMatches(PyExc_IndexError) || PyErr_ExceptionMatches(PyExc_MemoryError)) {
+            /* raise name_the_function(name, exc) from None, as the Python run does */
+            PyObject *type, *exc, *tb;
+            PyErr_Fetch(&type, &exc, &tb);
+            PyErr_NormalizeException(&type, &exc, &tb);
+            if (exc != NULL && tb != NULL) {
+                PyException_SetTraceback(exc, tb);
+            }
+            PyObject *named = exc ? PyObject_CallFunctionObjArgs(g_name_the_function, args[0],
+                                                                 exc, NULL) : NULL;
+            Py_XDECREF(type);
+            Py_XDECREF(exc);
+            Py_XDECREF(tb);
+            if (named == NULL) {
+                return NULL;
+            }
+            PyException_SetCause(named, NULL); /* from None: __suppress_context__ */
+            PyErr_SetObject((PyObject *)Py_TYPE(named), named);
+            Py_DECREF(named);
+        }
+        return NULL;
+    }
+    if (!PyTuple_CheckExact(out)) {
+        return wrap_result(out);
+    }
+    Py_ssize_t m = PyTuple_GET_SIZE(out);
+    PyObject *result = PyTuple_New(m);
+    if (result == NULL) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < m; i++) {
+        PyObject *t = wrap_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
+        if (t == NULL) {
+            Py_DECREF(out);
+            Py_DECREF(result);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(result, i, t);
+    }
+    Py_DECREF(out);
+    return result;
+}
+
+/* bind_run(run, name_the_function, normalize_raw) -> None: the Python run (every case
+ * the C one does not take) and the helpers its errors and results go through */
+static PyObject *bind_run(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *run, *namer, *normalize;
+    if (!PyArg_ParseTuple(args, "OOO", &run, &namer, &normalize)) {
+        return NULL;
+    }
+    if (!PyCallable_Check(run) || !PyCallable_Check(namer) || !PyCallable_Check(normalize)) {
+        PyErr_SetString(PyExc_TypeError, "bind_run: arguments must be callable");
+        return NULL;
+    }
+    Py_XSETREF(g_run_fallback, Py_NewRef(run));
+    Py_XSETREF(g_name_the_function, Py_NewRef(namer));
+    Py_XSETREF(g_normalize_raw, Py_NewRef(normalize));
+    Py_RETURN_NONE;
+}
+
 /* ------------------------------------------------------------------ import */
 
 /* The base object of an imported array: owns the managed tensor, calls its deleter
@@ -2603,6 +2726,11 @@ static PyMethodDef methods[] = {
     {"bind_elementwise", bind_elementwise, METH_VARARGS,
      "bind_elementwise(name, nin, function, reflected, dtypes, normalize_raw[, matrix]) -> "
      "the elementwise function (or matmul) or Tensor operator with its CPU hot path in C"},
+    {"run", (PyCFunction)(void (*)(void))dispatch_run, METH_FASTCALL | METH_KEYWORDS,
+     "run(name, inputs, *args, **params) -> Tensor or tuple: bridge._dispatch.run, its "
+     "CPU case in C"},
+    {"bind_run", bind_run, METH_VARARGS,
+     "bind_run(run, name_the_function, normalize_raw): the Python run and its helpers"},
     {"bind_filled", bind_filled, METH_VARARGS,
      "bind_filled(STATE, default_dtype, dtypes): where filled finds the default device"},
     {"bind_tensor", bind_tensor, METH_VARARGS,
