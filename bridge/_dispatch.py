@@ -15,7 +15,6 @@ Backends never see a Tensor; the autograd layer never sees a raw array.
 from __future__ import annotations
 
 import builtins
-import sys
 
 import numpy as np
 
@@ -48,9 +47,8 @@ SINGLE_GPU = False
 def register_gpu_arrays(array_type, kernels: dict, single_device: bool) -> None:
     global GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU
     GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU = array_type, kernels, single_device
-    ext = sys.modules.get("bridge._dlpack_ext")  # its C getitem views GPU arrays too
-    if ext is not None and hasattr(ext, "set_gpu_arrays"):
-        ext.set_gpu_arrays(array_type, kernels, single_device)
+    if _c_ext is not None:  # its C getitem and creation serve GPU arrays too
+        _c_ext.set_gpu_arrays(array_type, kernels, single_device)
 
 
 def is_raw_array(data) -> bool:
@@ -165,7 +163,7 @@ try:  # the common case of run in C (bridge._dlpack_ext): CPU tensors without au
     from . import _dlpack_ext as _c_ext
 except ImportError:  # not built
     _c_ext = None
-if _c_ext is not None and hasattr(_c_ext, "run"):
+if _c_ext is not None:
     _c_ext.bind_run(_run_python, name_the_function, normalize_raw)
     run = _c_ext.run  # noqa: F811
 

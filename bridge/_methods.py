@@ -164,12 +164,11 @@ def _c_getitem(getitem):
     """Tensor.__getitem__ in C (bridge._dlpack_ext, with the Tensor's other C methods):
     x[1:5] and x[0] without a Python frame, most of a small GPU op's cost; ``getitem``
     serves every other key. ``getitem`` itself where the extension is not built."""
-    from . import _dispatch, _dlpack
+    from . import _dlpack
 
     ext = _dlpack._ext
     if ext is None or not hasattr(ext, "bind_getitem"):
         return getitem
-    ext.set_gpu_arrays(_dispatch.GPU_ARRAY_TYPE, _dispatch.GPU_KERNELS, _dispatch.SINGLE_GPU)
     return ext.bind_getitem(getitem)
 
 

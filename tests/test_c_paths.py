@@ -45,6 +45,11 @@ def outcome(func, *args):
             result.grad_fn is not None)
 
 
+def assert_paths_agree(func, *args, label=None):
+    """The C object ``func`` and its Python function give the same outcome."""
+    assert outcome(func, *args) == outcome(func.__wrapped__, *args), label or func
+
+
 @st.composite
 def operands(draw):
     shape1 = draw(st.sampled_from([(), (1,), (3,), (2, 3), (0,)]))
@@ -79,12 +84,9 @@ def test_binary_functions_and_operators_match_the_python_paths(backend, args, na
     func = getattr(bridge, name)
     with np.errstate(all="ignore"):
         if isinstance(x2, bridge.Tensor):
-            assert outcome(func, x1, x2) == outcome(func.__wrapped__, x1, x2)
-        methods = OPERATORS.get(name)
-        if methods:
-            for dunder in methods[:2]:
-                method = getattr(bridge.Tensor, dunder)
-                assert outcome(method, x1, x2) == outcome(method.__wrapped__, x1, x2), dunder
+            assert_paths_agree(func, x1, x2)
+        for dunder in OPERATORS.get(name, ())[:2]:
+            assert_paths_agree(getattr(bridge.Tensor, dunder), x1, x2, label=dunder)
 
 
 @settings(max_examples=200)
@@ -93,7 +95,7 @@ def test_unary_functions_match_the_python_paths(backend, args, name):
     x, _ = args
     func = getattr(bridge, name)
     with np.errstate(all="ignore"):
-        assert outcome(func, x) == outcome(func.__wrapped__, x)
+        assert_paths_agree(func, x)
 
 
 def test_operators_of_other_types_return_not_implemented(backend):
@@ -174,7 +176,6 @@ def test_matmul_matches_the_python_path(backend, d1, d2, shapes, grad, scalar):
     x1 = tensor(shapes[0], d1)
     x2 = 2.0 if scalar else tensor(shapes[1], d2)
     if not scalar:
-        assert outcome(bridge.matmul, x1, x2) == outcome(bridge.matmul.__wrapped__, x1, x2)
+        assert_paths_agree(bridge.matmul, x1, x2)
     for dunder in ("__matmul__", "__rmatmul__"):
-        method = getattr(bridge.Tensor, dunder)
-        assert outcome(method, x1, x2) == outcome(method.__wrapped__, x1, x2), dunder
+        assert_paths_agree(getattr(bridge.Tensor, dunder), x1, x2, label=dunder)

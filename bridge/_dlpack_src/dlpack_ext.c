@@ -974,6 +974,25 @@ static int plain_step(PyObject *key)
     return overflow != 0 || value != 0;
 }
 
+/* The pending exception, normalised, with its traceback (new reference; the error
+ * indicator is cleared), or NULL when none is set. */
+static PyObject *take_raised_exception(void)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type, *exc, *tb;
+    PyErr_Fetch(&type, &exc, &tb);
+    PyErr_NormalizeException(&type, &exc, &tb);
+    if (exc != NULL && tb != NULL) {
+        PyException_SetTraceback(exc, tb);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return exc;
+#endif
+}
+
 /* The backend's view data[raw] as a new Tensor; an IndexError is raised again as the
  * Python path raises it: IndexError(f"__getitem__: {exc}") from None. */
 static PyObject *view_tensor(PyObject *data, PyObject *raw)
@@ -983,19 +1002,9 @@ static PyObject *view_tensor(PyObject *data, PyObject *raw)
         return new_tensor(out);
     }
     if (PyErr_ExceptionMatches(PyExc_IndexError)) {
-#if PY_VERSION_HEX >= 0x030C0000
-        PyObject *exc = PyErr_GetRaisedException();
-        PyErr_Format(PyExc_IndexError, "__getitem__: %S", exc);
-        Py_DECREF(exc);
-#else
-        PyObject *type, *exc, *tb;
-        PyErr_Fetch(&type, &exc, &tb);
-        PyErr_NormalizeException(&type, &exc, &tb);
+        PyObject *exc = take_raised_exception();
         PyErr_Format(PyExc_IndexError, "__getitem__: %S", exc ? exc : Py_None);
-        Py_XDECREF(type);
         Py_XDECREF(exc);
-        Py_XDECREF(tb);
-#endif
     }
     return NULL;
 }
@@ -1145,17 +1154,42 @@ static PyTypeObject *g_state_type = NULL, *g_device_type = NULL;
 static Py_ssize_t g_default_device_offset, g_cpu_kernels_offset, g_device_type_offset;
 static PyObject *s_dtype_kwname, *s_cpu, *s_cuda;
 
-static int creation_dtype(PyObject *dtype)
+/* 1 when dtype class `cls` is one of `classes` (a category's, or the 13 dtypes') */
+static inline int class_in(PyTypeObject *cls, PyTypeObject *const *classes, int n)
 {
-    if (!PyArray_DescrCheck(dtype) || !PyArray_ISNBO(((PyArray_Descr *)dtype)->byteorder)) {
-        return 0;
-    }
-    for (int i = 0; i < g_n_dtype_classes; i++) {
-        if (Py_TYPE(dtype) == g_dtype_classes[i]) {
+    for (int i = 0; i < n; i++) {
+        if (cls == classes[i]) {
             return 1;
         }
     }
     return 0;
+}
+
+/* the classes of the NumPy dtypes in tuple `dtypes` into `out` (borrowed: NumPy never
+ * frees its dtype classes); their number, or -1 with an error naming `func` */
+static int dtype_classes(PyObject *dtypes, PyTypeObject **out, int capacity, const char *func)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(dtypes);
+    if (n > capacity) {
+        PyErr_Format(PyExc_ValueError, "%s: too many dtypes", func);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyArray_DescrCheck(PyTuple_GET_ITEM(dtypes, i))) {
+            PyErr_Format(PyExc_TypeError, "%s: dtypes must be NumPy dtypes", func);
+            return -1;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = Py_TYPE(PyTuple_GET_ITEM(dtypes, i));
+    }
+    return (int)n;
+}
+
+static int creation_dtype(PyObject *dtype)
+{
+    return PyArray_DescrCheck(dtype) && PyArray_ISNBO(((PyArray_Descr *)dtype)->byteorder) &&
+           class_in(Py_TYPE(dtype), g_dtype_classes, g_n_dtype_classes);
 }
 
 /* the shape as a tuple (new reference), or NULL without an error when not plain */
@@ -1218,6 +1252,18 @@ static PyObject *default_kernels(void)
     return NULL;
 }
 
+/* kernel `name` of table `kernels` (a dict, or NULL) as a new reference, or NULL
+ * without an error */
+static PyObject *kernel_in(PyObject *kernels, PyObject *name)
+{
+    PyObject *kernel = kernels != NULL ? PyDict_GetItemWithError(kernels, name) : NULL;
+    if (kernel == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return Py_NewRef(kernel);
+}
+
 static PyObject *filled(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
     if (nargs != 3 || !PyUnicode_Check(args[0])) {
@@ -1232,17 +1278,7 @@ static PyObject *filled(PyObject *Py_UNUSED(module), PyObject *const *args, Py_s
     if (shape == NULL) {
         Py_RETURN_NONE;
     }
-    PyObject *kernels = default_kernels(); /* borrowed */
-    PyObject *kernel = NULL;
-    if (kernels != NULL) {
-        kernel = PyDict_GetItemWithError(kernels, name); /* borrowed */
-        if (kernel == NULL) {
-            PyErr_Clear();
-        }
-        else {
-            Py_INCREF(kernel);
-        }
-    }
+    PyObject *kernel = kernel_in(default_kernels(), name);
     if (kernel == NULL) {
         Py_DECREF(shape);
         Py_RETURN_NONE;
@@ -1275,26 +1311,17 @@ static PyObject *bind_filled(PyObject *Py_UNUSED(module), PyObject *args)
         slot_offset((PyTypeObject *)device_type, "type", &type_offset) < 0) {
         return NULL;
     }
-    Py_ssize_t n = PyTuple_GET_SIZE(dtypes);
-    if (n > (Py_ssize_t)(sizeof g_dtype_classes / sizeof g_dtype_classes[0])) {
-        PyErr_SetString(PyExc_ValueError, "bind_filled: too many dtypes");
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (!PyArray_DescrCheck(PyTuple_GET_ITEM(dtypes, i))) {
-            PyErr_SetString(PyExc_TypeError, "bind_filled: dtypes must be NumPy dtypes");
-            return NULL;
-        }
-    }
     if (!PyArray_DescrCheck(default_float)) {
         PyErr_SetString(PyExc_TypeError, "bind_filled: default_dtype must be a NumPy dtype");
         return NULL;
     }
-    /* the classes are kept alive by the dtype objects, which NumPy never frees */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        g_dtype_classes[i] = Py_TYPE(PyTuple_GET_ITEM(dtypes, i));
+    PyTypeObject *classes[16];
+    int n = dtype_classes(dtypes, classes, 16, "bind_filled");
+    if (n < 0) {
+        return NULL;
     }
-    g_n_dtype_classes = (int)n;
+    memcpy(g_dtype_classes, classes, sizeof classes);
+    g_n_dtype_classes = n;
     Py_XSETREF(g_state_type, (PyTypeObject *)Py_NewRef(Py_TYPE(state)));
     Py_XSETREF(g_device_type, (PyTypeObject *)Py_NewRef(device_type));
     g_default_device_offset = default_device_offset;
@@ -1335,13 +1362,7 @@ static PyObject *g_normalize_raw = NULL; /* _dispatch.normalize_raw: NumPy scala
 
 static inline int binop_dtype(BinaryOp *op, PyArrayObject *arr)
 {
-    PyTypeObject *cls = Py_TYPE(PyArray_DESCR(arr));
-    for (int i = 0; i < op->n_allowed; i++) {
-        if (cls == op->allowed[i]) {
-            return 1;
-        }
-    }
-    return 0;
+    return class_in(Py_TYPE(PyArray_DESCR(arr)), op->allowed, op->n_allowed);
 }
 
 static PyObject *binop_fallback(BinaryOp *op, PyObject *const *args, size_t nargsf,
@@ -1366,13 +1387,7 @@ static PyObject *kernel_result(PyObject *out)
 static PyObject *cpu_kernel(PyObject *name)
 {
     PyObject *kernels = slot_at(g_state, g_cpu_kernels_offset);
-    PyObject *kernel = kernels != NULL && PyDict_CheckExact(kernels) ?
-                       PyDict_GetItemWithError(kernels, name) : NULL; /* borrowed */
-    if (kernel == NULL) {
-        PyErr_Clear();
-        return NULL;
-    }
-    return Py_NewRef(kernel);
+    return kernel_in(kernels != NULL && PyDict_CheckExact(kernels) ? kernels : NULL, name);
 }
 
 static PyObject *binop_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf,
@@ -1566,20 +1581,14 @@ static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
         PyErr_SetString(PyExc_ValueError, "bind_elementwise: nin must be 1 or 2");
         return NULL;
     }
-    Py_ssize_t n = PyTuple_GET_SIZE(dtypes);
-    if (n > 16) {
-        PyErr_SetString(PyExc_ValueError, "bind_elementwise: too many dtypes");
-        return NULL;
-    }
     if (!PyCallable_Check(fallback) || !PyCallable_Check(normalize)) {
         PyErr_SetString(PyExc_TypeError, "bind_elementwise: function and normalize_raw must be callable");
         return NULL;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (!PyArray_DescrCheck(PyTuple_GET_ITEM(dtypes, i))) {
-            PyErr_SetString(PyExc_TypeError, "bind_elementwise: dtypes must be NumPy dtypes");
-            return NULL;
-        }
+    PyTypeObject *classes[16];
+    int n = dtype_classes(dtypes, classes, 16, "bind_elementwise");
+    if (n < 0) {
+        return NULL;
     }
     BinaryOp *op = PyObject_New(BinaryOp, &BinaryOpType);
     if (op == NULL) {
@@ -1592,9 +1601,9 @@ static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
     op->matrix = matrix && nin == 2;
     op->dict = NULL;
     op->reflected = reflected && nin == 2;
-    op->n_allowed = (int)n;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        op->allowed[i] = (PyTypeObject *)Py_NewRef(Py_TYPE(PyTuple_GET_ITEM(dtypes, i)));
+    op->n_allowed = n;
+    for (int i = 0; i < n; i++) {
+        op->allowed[i] = (PyTypeObject *)Py_NewRef(classes[i]);
     }
     Py_XSETREF(g_normalize_raw, Py_NewRef(normalize));
     return (PyObject *)op;
@@ -1612,12 +1621,6 @@ static PyObject *bind_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
 
 static PyObject *g_run_fallback = NULL;    /* _dispatch.run (the Python one) */
 static PyObject *g_name_the_function = NULL;
-
-/* a kernel result as a Tensor: NumPy scalars through normalize_raw */
-static PyObject *wrap_result(PyObject *out)
-{
-    return kernel_result(out); /* steals out */
-}
 
 static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args,
                               Py_ssize_t nargs, PyObject *kwnames)
@@ -1663,17 +1666,10 @@ static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args
         if (PyErr_ExceptionMatches(PyExc_ValueError) || PyErr_ExceptionMatches(PyExc_TypeError) ||
             PyErr_ExceptionMatches(PyExc_IndexError) || PyErr_ExceptionMatches(PyExc_MemoryError)) {
             /* raise name_the_function(name, exc) from None, as the Python run does */
-            PyObject *type, *exc, *tb;
-            PyErr_Fetch(&type, &exc, &tb);
-            PyErr_NormalizeException(&type, &exc, &tb);
-            if (exc != NULL && tb != NULL) {
-                PyException_SetTraceback(exc, tb);
-            }
+            PyObject *exc = take_raised_exception();
             PyObject *named = exc ? PyObject_CallFunctionObjArgs(g_name_the_function, args[0],
                                                                  exc, NULL) : NULL;
-            Py_XDECREF(type);
             Py_XDECREF(exc);
-            Py_XDECREF(tb);
             if (named == NULL) {
                 return NULL;
             }
@@ -1684,7 +1680,7 @@ static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args
         return NULL;
     }
     if (!PyTuple_CheckExact(out)) {
-        return wrap_result(out);
+        return kernel_result(out);
     }
     Py_ssize_t m = PyTuple_GET_SIZE(out);
     PyObject *result = PyTuple_New(m);
@@ -1693,7 +1689,7 @@ static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args
         return NULL;
     }
     for (Py_ssize_t i = 0; i < m; i++) {
-        PyObject *t = wrap_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
+        PyObject *t = kernel_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
         if (t == NULL) {
             Py_DECREF(out);
             Py_DECREF(result);
