@@ -34,6 +34,8 @@ def _numpy_include():
 EXTENSIONS = [
     ("bridge.backends.native._native", "bridge/backends/native/src", ["-lpthread", "-lm"]),
     ("bridge._dlpack_ext", "bridge/_dlpack_src", []),
+    # the C front of the one dispatch path (argument kinds, kernel lookup, wrapping)
+    ("bridge._fastpath._front", "bridge/_fastpath/src", []),
     # matmul & co. through the BLAS NumPy loaded (found at run time: no BLAS to link,
     # see blas_src/blas.c); -ldl for glibc before 2.34, where dlopen lived there
     ("bridge.backends.native._blas", "bridge/backends/native/blas_src",

@@ -18,6 +18,7 @@ import builtins
 
 import numpy as np
 
+from . import _fastpath
 from ._device import CPU, Device
 from .backends import STATE, load_backend
 
@@ -47,8 +48,15 @@ SINGLE_GPU = False
 def register_gpu_arrays(array_type, kernels: dict, single_device: bool) -> None:
     global GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU
     GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU = array_type, kernels, single_device
-    if _c_ext is not None:  # its C getitem and creation serve GPU arrays too
-        _c_ext.set_gpu_arrays(array_type, kernels, single_device)
+    _fastpath.set_gpu_arrays(array_type, kernels, single_device)  # the C front's too
+
+
+def set_autograd(hooks) -> None:
+    """Autograd's hooks (``record``, ``inplace``, ...), set once bridge.autograd is
+    imported; the C front records through the same ``record``."""
+    global AUTOGRAD
+    AUTOGRAD = hooks
+    _fastpath.set_record(None if hooks is None else hooks.record)
 
 
 def is_raw_array(data) -> bool:
@@ -92,15 +100,10 @@ def normalize_raw(data):
     return np.asarray(data)
 
 
-def wrap(data):
-    """A new Tensor around raw array ``data`` (no copy)."""
-    cls = data.__class__
-    if cls is not ndarray and cls is not GPU_ARRAY_TYPE:
-        data = normalize_raw(data)
-    t = _NEW(TENSOR)
-    t._data = data
-    t._meta = None
-    return t
+# wrap(data): a new Tensor around raw array ``data`` (no copy; NumPy scalars become
+# 0-d arrays through normalize_raw). It is the C front's, as every kernel result
+# is wrapped there.
+wrap = _fastpath.wrap
 
 
 def same_device(func: str, tensors) -> None:
@@ -158,14 +161,11 @@ def run(name: str, inputs: tuple, *args, **params):
     return result
 
 
+# run in C (bridge._fastpath): tensors of one kernel table get the kernel called on
+# their raw arrays, the result wrapped and the call recorded; the Python run above
+# serves every other call (several devices, raw arrays of another kind)
 _run_python = run
-try:  # the common case of run in C (bridge._dlpack_ext): CPU tensors without autograd
-    from . import _dlpack_ext as _c_ext
-except ImportError:  # not built
-    _c_ext = None
-if _c_ext is not None:
-    _c_ext.bind_run(_run_python, name_the_function, normalize_raw)
-    run = _c_ext.run  # noqa: F811
+run = _fastpath.run  # noqa: F811
 
 
 def run_on_device(name: str, device: Device, *args, **params):
@@ -233,9 +233,14 @@ def normalize_axes(axis, ndim: int, func: str, argname: str = "axis"):
 
 
 TENSOR = None
-_NEW = object.__new__
 
 
 def _bind_tensor_type():
+    """Called by bridge/_tensor.py once the Tensor class exists: the C front learns the
+    class, where the backend selection lives and the helpers it calls."""
     global TENSOR
     TENSOR = _tensor_type()
+    from ._dtypes import ALL_DTYPES, DEFAULT_FLOAT
+
+    _fastpath.bind(TENSOR, STATE, Device, DEFAULT_FLOAT, tuple(ALL_DTYPES), normalize_raw,
+                   name_the_function, _run_python)

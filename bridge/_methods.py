@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _dispatch
+from . import _dispatch, _fastpath
 from ._dispatch import PY_SCALARS
 from ._registry import REGISTRY
 from ._tensor import Tensor
@@ -160,18 +160,6 @@ def _inplace(func, opname):
     return method
 
 
-def _c_getitem(getitem):
-    """Tensor.__getitem__ in C (bridge._dlpack_ext, with the Tensor's other C methods):
-    x[1:5] and x[0] without a Python frame, most of a small GPU op's cost; ``getitem``
-    serves every other key. ``getitem`` itself where the extension is not built."""
-    from . import _dlpack
-
-    ext = _dlpack._ext
-    if ext is None or not hasattr(ext, "bind_getitem"):
-        return getitem
-    return ext.bind_getitem(getitem)
-
-
 def bind_methods():
     for op in REGISTRY.values():
         if not op.methods:
@@ -180,7 +168,7 @@ def bind_methods():
         if len(op.methods) == 1:
             name = op.methods[0]
             if name == "__getitem__":
-                setattr(Tensor, name, _c_getitem(func))
+                setattr(Tensor, name, _fastpath.getitem_method(func))
             elif name == "__setitem__":
                 setattr(Tensor, name, func)
             elif name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):

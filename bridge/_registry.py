@@ -14,7 +14,71 @@ side effects scattered over the package.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the C front accepts for one parameter, and the value the kernel gets.
+
+    kind     "tensor" (a Tensor of ``dtypes``), "tensors" (a list or tuple of Tensors
+             of one dtype), "axis" (an int axis of tensor ``ref``, normalised), "axes"
+             (None, an int or a tuple of distinct ints: None or a sorted tuple),
+             "bool", "default" (only the default value), "shape" (a tuple of ints >= 0;
+             flag "int": or an int), "permutation" (each axis of ``ref`` once), "nonneg" (an int or
+             float >= 0), "dtype" (one of the 13 dtypes; None for a default of None:
+             float64), "dtype_of" (only None: the kernel gets ``ref``'s dtype)
+    dtypes   the dtype category of a tensor parameter (_dtypes.CATEGORIES), or a
+             frozenset of dtypes
+    ref      the tensor parameter an axis, shape or dtype is relative to
+    like     "tensor": the parameter whose dtype this tensor must have
+    flags    "insert" (an axis of the result: one more than ``ref`` has), "optional"
+             (None passes), "nonempty" (the reduced axes must be non-empty), "squeeze"
+             (axes of size 1, not None), "same_shape" / "concat" (for "tensors"; with
+             "concat" the axis checks that the other dimensions agree), "reshape" (a
+             shape for ``ref``'s size, with one -1 resolved)
+
+    Anything a kind does not accept goes to the row's Python function, which decides
+    (and raises bridge's errors): the front declines, it never rejects.
+    """
+
+    kind: str
+    dtypes: str | frozenset | None = None
+    ref: str | None = None
+    like: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fast:
+    """The C front's spec of a row: the kind of each parameter of the row's function
+    (the names, defaults and positional/keyword rules come from its signature; a name
+    the function does not take is a "dtype_of" value the kernel gets, derived by the
+    front, never given by the caller), and how the kernel is called: ``kernel(*raw arrays of the tensor parameters,
+    *[values of pos], **{name: value for name in kw})``, which must be the call the
+    Python function makes through ``_dispatch.run``.
+    """
+
+    params: dict[str, Kind]
+    pos: tuple[str, ...] = ()
+    kw: tuple[str, ...] = ()
+
+
+# shorthands for the rows
+BOOL = Kind("bool")
+DEFAULT = Kind("default")
+
+
+def tensor(dtypes=None, like=None) -> Kind:
+    return Kind("tensor", dtypes=dtypes, like=like)
+
+
+def axes(ref="x", *flags) -> Kind:
+    return Kind("axes", ref=ref, flags=flags)
+
+
+def axis(ref="x", *flags) -> Kind:
+    return Kind("axis", ref=ref, flags=flags)
 
 
 @dataclass(frozen=True)
@@ -30,6 +94,9 @@ class Op:
               indices, integer/bool results and creation functions)
     kernels   names of the backend kernels this op calls (default: its own name)
     methods   Tensor methods bound to it (``("__add__",)``)
+    fast      how the C front (bridge/_fastpath) parses the arguments and calls the
+              kernel, for rows whose function is a validation followed by one kernel
+              call: see :class:`Fast`. None: every call takes the Python function.
     """
 
     name: str
@@ -39,6 +106,7 @@ class Op:
     differentiable: bool = True
     kernels: tuple[str, ...] | None = None
     methods: tuple[str, ...] = field(default=())
+    fast: Fast | None = None
 
     @property
     def kernel_names(self) -> tuple[str, ...]:
@@ -91,6 +159,13 @@ REGISTRY: dict[str, Op] = {}
 
 
 def build_registry() -> dict[str, Op]:
+    """The registry, built once: rows with a ``fast`` spec get their C front as
+    ``func`` (the Python function stays as ``func.__wrapped__``)."""
     if not REGISTRY:
-        REGISTRY.update(_collect())
+        from . import _fastpath
+
+        for name, op in _collect().items():
+            if op.fast is not None:
+                op = replace(op, func=_fastpath.generic(op))
+            REGISTRY[name] = op
     return REGISTRY

@@ -16,18 +16,21 @@ import numpy as np
 from . import _dispatch
 from ._device import CPU, Device, parse_device
 from ._dispatch import ndarray
+from ._fastpath import TensorBase
 
 SUPPORTED_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12", "2025.12")
 
 
-class Tensor:
+class Tensor(TensorBase):
     """An n-dimensional array following the Python Array API standard 2025.12.
 
     Create one with ``bridge.asarray``, ``bridge.zeros`` and the other creation
     functions; ``bridge.Tensor(obj)`` is the same as ``bridge.asarray(obj)``.
     """
 
-    __slots__ = ("_data", "_meta", "__weakref__")
+    # the raw array (``_data``) and the autograd record (``_meta``) are C members of
+    # TensorBase, which the C front and the DLPack extension read as struct fields
+    __slots__ = ()
 
     # NumPy defers binary operators to us (ndarray + Tensor → Tensor.__radd__)
     __array_priority__ = 1000
@@ -75,10 +78,7 @@ class Tensor:
             )
         if self._meta is None:
             # the backend's transposed view (NumPy's and CuPy's .T need no device context)
-            t = object.__new__(Tensor)
-            t._data = data.T
-            t._meta = None
-            return t
+            return _dispatch.wrap(data.T)
         from ._ops.manipulation import permute_dims  # autograd records the view
 
         return permute_dims(self, (1, 0))

@@ -34,16 +34,17 @@ cd "$scratch"
 echo "== building bridge's C extensions with -fsanitize=address,undefined"
 CC="$cc" BRIDGE_SANITIZE=1 "$python" setup.py -q build_ext --inplace \
     2>&1 | grep -Ev '^(running|copying|creating)' || true
-for so in bridge/backends/native/_native bridge/backends/native/_blas bridge/_dlpack_ext; do
+for so in bridge/backends/native/_native bridge/backends/native/_blas bridge/_dlpack_ext \
+    bridge/_fastpath/_front; do
     if ! ls "$so"*.so >/dev/null 2>&1; then
         echo "sanitize.sh: the sanitized build of $so failed" >&2
         exit 1
     fi
 done
 
-# test_api.py, test_c_paths.py: the C paths of the DLPack extension (elementwise
-# functions and operators, __getitem__, creation)
-tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py tests/test_c_paths.py)
+# test_api.py, test_front.py: the C front (bridge/_fastpath: every front object, the
+# Tensor's layout, __getitem__, run) against the Python functions it declines to
+tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py tests/test_front.py)
 echo "== running ${tests[*]} under ASan + UBSan"
 # Preload the ASan runtime, and libstdc++ right after it: ASan intercepts __cxa_throw, and C++ extensions loaded by the
 # tests (PyTorch, JAX) throw C++ exceptions; without the real symbol loaded at start-up

@@ -353,7 +353,7 @@ def test_basic_indexing_views(backend):
 
 
 def test_c_getitem_agrees_with_the_python_getitem(backend):
-    # Tensor.__getitem__ is C (bridge._dlpack_ext) for slices and ints, the Python
+    # Tensor.__getitem__ is C (bridge._fastpath) for slices and ints, the Python
     # getitem for the rest: the two give the same views and the same errors
     from bridge._ops.indexing import getitem
 

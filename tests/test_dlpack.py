@@ -28,6 +28,7 @@ import pytest
 
 import bridge
 from bridge import _dlpack
+from bridge._fastpath import TensorBase
 
 ext = _dlpack._ext
 
@@ -838,7 +839,7 @@ def test_method_argument_errors():
 
 
 def test_uninitialised_tensor_raises_instead_of_crashing():
-    blank = object.__new__(bridge.Tensor)  # slots never set
+    blank = TensorBase.__new__(bridge.Tensor)  # _data never set
     with pytest.raises(AttributeError, match="_data"):
         blank.__dlpack__()
     with pytest.raises(AttributeError, match="_data"):
@@ -854,7 +855,7 @@ def test_tensor_subclass_exchanges():
         pass
 
     base = np.arange(6.0)
-    sub = object.__new__(Sub)
+    sub = TensorBase.__new__(Sub)
     sub._data, sub._meta = base, None
     assert sub.__dlpack_device__() == (1, 0)
     out = np.from_dlpack(sub)

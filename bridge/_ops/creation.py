@@ -10,7 +10,6 @@ import numpy as np
 from .. import _dispatch
 from .._device import Device, parse_device
 from .._dispatch import PY_SCALARS, wrap
-from .._dlpack import _ext as _dlpack_ext
 from .._dlpack import from_dlpack as _dlpack_from_dlpack
 from .._dtypes import (
     ALL_DTYPES,
@@ -19,17 +18,13 @@ from .._dtypes import (
     DEFAULT_INT,
     normalize_dtype,
 )
-from .._registry import Op
+from .._registry import DEFAULT, Fast, Kind, Op
 from ..backends import STATE, backend_for_device
 
 _SUPPORTED = frozenset(ALL_DTYPES)
 # NumPy 2 gives each dtype its own class (Float32DType, ...): one class check tells a
 # dtype object of the standard's 13 from anything a user may pass as a dtype
 _DTYPE_CLASSES = frozenset(d.__class__ for d in ALL_DTYPES)
-_NEW = object.__new__
-_C_FILLED = getattr(_dlpack_ext, "filled", None)
-if _C_FILLED is not None:
-    _dlpack_ext.bind_filled(STATE, Device, DEFAULT_FLOAT, tuple(ALL_DTYPES))
 
 
 def _device(device, func: str) -> Device:
@@ -103,10 +98,7 @@ def asarray(obj, /, *, dtype=None, device=None, copy=None, requires_grad=False):
             and obj.dtype in _SUPPORTED:
         # hot path (downstream libraries call asarray on every input): _asarray's answer
         # for a NumPy array of one of the 13 dtypes, its memory shared
-        t = _NEW(_dispatch.TENSOR)
-        t._data = obj
-        t._meta = None
-        return t
+        return wrap(obj)
     return _grad_leaf(_asarray(obj, dtype=dtype, device=device, copy=copy), requires_grad,
                       "asarray")
 
@@ -254,39 +246,6 @@ def from_dlpack(x, /, *, device=None, copy=None):
 
 def _filled(name, shape, dtype, device, **extra):
     func = name
-    if device is None and not extra and _C_FILLED is not None:
-        # the hot path below, in C (bridge._dlpack_ext): None where it does not apply
-        t = _C_FILLED(name, shape, dtype)
-        if t is not None:
-            return t
-    elif device is None and not extra and (dtype is None or dtype.__class__ in _DTYPE_CLASSES):
-        # hot path for latency: an int or a tuple of ints, a dtype object, the default
-        # device (the CPU, or the machine's one GPU)
-        if shape.__class__ is int:
-            shape = (shape,)
-        if shape.__class__ is tuple and (dtype is None or dtype.isnative):
-            for s in shape:
-                if s.__class__ is not int or s < 0:
-                    break
-            else:
-                dev = STATE.default_device
-                if dev.type == "cpu":
-                    kernel = STATE.cpu_kernels[name]
-                elif _dispatch.SINGLE_GPU and dev.type == "cuda":
-                    kernel = _dispatch.GPU_KERNELS[name]  # the one GPU is always current
-                else:
-                    kernel = None
-                if kernel is not None:
-                    # the kernel called here rather than through run_on_device: a small
-                    # creation is mostly call overhead (each frame is ~5% of zeros(8))
-                    try:
-                        data = kernel(shape, dtype=DEFAULT_FLOAT if dtype is None else dtype)
-                    except (ValueError, TypeError, MemoryError) as exc:
-                        raise _dispatch.name_the_function(name, exc) from None
-                    t = _NEW(_dispatch.TENSOR)  # wrap(data), inline: the kernels give arrays
-                    t._data = data
-                    t._meta = None
-                    return t
     shape = _shape(shape, func)
     dev = _device(device, func)
     dtype = DEFAULT_FLOAT if dtype is None else normalize_dtype(dtype, func)
@@ -464,10 +423,14 @@ def triu(x, /, *, k=0):
     return _triangle("triu", x, k)
 
 
+# zeros/ones/empty on the default device: kernel(shape, dtype=dtype)
+_FILLED = Fast(dict(shape=Kind("shape", flags=("int",)), dtype=Kind("dtype"), device=DEFAULT,
+                    requires_grad=DEFAULT), pos=("shape",), kw=("dtype",))
+
 OPS = [
     Op("arange", "creation", arange, differentiable=False),
     Op("asarray", "creation", asarray, differentiable=False),
-    Op("empty", "creation", empty, differentiable=False),
+    Op("empty", "creation", empty, differentiable=False, fast=_FILLED),
     Op("empty_like", "creation", empty_like, differentiable=False, kernels=("empty",)),
     Op("eye", "creation", eye, differentiable=False),
     Op("from_dlpack", "creation", from_dlpack, differentiable=False, kernels=()),
@@ -475,10 +438,10 @@ OPS = [
     Op("full_like", "creation", full_like, differentiable=False, kernels=("full",)),
     Op("linspace", "creation", linspace, differentiable=False),
     Op("meshgrid", "creation", meshgrid, "any", True),
-    Op("ones", "creation", ones, differentiable=False),
+    Op("ones", "creation", ones, differentiable=False, fast=_FILLED),
     Op("ones_like", "creation", ones_like, differentiable=False, kernels=("ones",)),
     Op("tril", "creation", tril, "any", True),
     Op("triu", "creation", triu, "any", True),
-    Op("zeros", "creation", zeros, differentiable=False),
+    Op("zeros", "creation", zeros, differentiable=False, fast=_FILLED),
     Op("zeros_like", "creation", zeros_like, differentiable=False, kernels=("zeros",)),
 ]

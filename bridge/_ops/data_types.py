@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import _dispatch
 from .._device import parse_device
 from .._dtypes import can_cast, finfo, iinfo, isdtype, normalize_dtype, result_type_of
-from .._registry import Op
+from .._registry import DEFAULT, Fast, Kind, Op, tensor
 
 
 def astype(x, dtype, /, *, copy=True, device=None):
@@ -28,7 +28,11 @@ def result_type(*arrays_and_dtypes):
 
 
 OPS = [
-    Op("astype", "data_types", astype, "any", True),
+    # the C front takes the default copy=True on the tensor's own device: the kernel
+    # call astype makes then
+    Op("astype", "data_types", astype, "any", True,
+       fast=Fast(dict(x=tensor(), dtype=Kind("dtype"), copy=DEFAULT, device=DEFAULT),
+                 pos=("dtype", "copy"))),
     Op("can_cast", "data_types", can_cast, differentiable=False, kernels=()),
     Op("finfo", "data_types", finfo, differentiable=False, kernels=()),
     Op("iinfo", "data_types", iinfo, differentiable=False, kernels=()),

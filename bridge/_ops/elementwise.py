@@ -2,9 +2,10 @@
 
 The tables below declare each function once: its name, the dtype category of its
 inputs (the standard's wording), whether it is differentiable, and the Tensor
-operators it backs. The public functions are generated from the tables; their hot
-path (a Tensor in, a Tensor out) is written inline for latency, doing exactly what
-``_dispatch.run`` does.
+operators it backs. The public functions are generated from the tables: the Python
+function (promotion, Python scalars, devices, autograd, bridge's errors) wrapped in
+the C front's elementwise object (bridge/_fastpath), which calls the kernel itself
+for plain CPU tensors and gives every other call to the Python function.
 """
 
 from __future__ import annotations
@@ -13,14 +14,10 @@ import builtins
 
 import numpy as np
 
-from .. import _dispatch
-from .._dispatch import PY_SCALARS, ndarray, normalize_raw
-from .._dlpack import _ext as _C_EXT
+from .. import _dispatch, _fastpath
+from .._dispatch import PY_SCALARS, ndarray, wrap
 from .._dtypes import CATEGORIES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
 from .._registry import Op
-from ..backends import STATE
-
-_NEW = object.__new__
 
 # name, input category, differentiable, operator dunders
 UNARY = [
@@ -127,15 +124,7 @@ def make_unary(name: str, category: str):
         if data.dtype not in allowed:
             x = promote_integers_to_float(name, x, category, "x")
             data = x._data
-        if data.__class__ is ndarray:
-            out = STATE.cpu_kernels[name](data)
-            if out.__class__ is not ndarray:
-                out = normalize_raw(out)
-        else:
-            out = normalize_raw(_dispatch.kernels_of(data)[name](data))
-        t = _NEW(_dispatch.TENSOR)
-        t._data = out
-        t._meta = None
+        t = wrap(_dispatch.kernels_of(data)[name](data))
         if x._meta is not None:
             _record(name, (x,), t)
         return t
@@ -252,47 +241,17 @@ def make_binary(name: str, category: str, mode: str = "function"):
         if reflected:
             x1, x2 = x2, x1
         tensor_cls = _dispatch.TENSOR
-        # hot path: CPU tensors, or a CPU tensor and a Python scalar; the same for GPU
-        # tensors when the machine has one GPU (so no device comparison is needed)
-        if x1.__class__ is tensor_cls:
-            a = x1._data
-            c2 = x2.__class__
-            cls = a.__class__
-            if c2 is tensor_cls:
-                b = x2._data
-                hot = (cls is ndarray or (cls is _dispatch.GPU_ARRAY_TYPE and _dispatch.SINGLE_GPU)) \
-                    and b.__class__ is cls and a.dtype in allowed and b.dtype in allowed
-            else:
-                b = x2
-                hot = (c2 is float or c2 is int) and (cls is ndarray or cls is _dispatch.GPU_ARRAY_TYPE) \
-                    and a.dtype in allowed and a.dtype.kind != "b"
-            if hot:
-                try:
-                    out = (STATE.cpu_kernels if cls is ndarray else _dispatch.GPU_KERNELS)[name](a, b)
-                except (ValueError, TypeError, OverflowError) as exc:  # e.g. shapes that do not broadcast
-                    raise _dispatch.name_the_function(name, exc) from None
-                if out.__class__ is not ndarray:
-                    out = normalize_raw(out)
-                t = _NEW(tensor_cls)
-                t._data = out
-                t._meta = None
-                if x1._meta is not None or (c2 is tensor_cls and x2._meta is not None):
-                    _record_binary(name, x1, x2, a, b, t)
-                return t
         if is_operator:
             other = x1 if reflected else x2
             if other.__class__ is not tensor_cls and other.__class__ not in PY_SCALARS \
                     and not isinstance(other, (tensor_cls, *_OPERAND_TYPES)):
                 return NotImplemented
         a, b, tensors = _operands(name, x1, x2, allowed, category)
-        data = a if a.__class__ is ndarray or not isinstance(a, PY_SCALARS) else b
+        data = b if isinstance(a, PY_SCALARS) else a
         try:
-            out = normalize_raw(_dispatch.kernels_of(data)[name](a, b))
+            t = wrap(_dispatch.kernels_of(data)[name](a, b))
         except (ValueError, TypeError, OverflowError) as exc:
             raise _dispatch.name_the_function(name, exc) from None
-        t = _NEW(tensor_cls)
-        t._data = out
-        t._meta = None
         for x in tensors:
             if x._meta is not None:
                 _record_binary(name, x1, x2, a, b, t)
@@ -324,19 +283,12 @@ def _record_binary(name, x1, x2, a, b, out):
 def with_c_hot_path(name: str, category: str, nin: int, function, reflected: bool = False,
                     qualname: str | None = None, matrix: bool = False):
     """``function`` (a Python elementwise function or Tensor operator of ``nin``
-    operands) with its CPU hot path in C: bridge._dlpack_ext's BinaryOp, which calls
-    ``function`` for everything but CPU tensors of ``category`` without autograd.
-    ``function`` itself where the extension is not built. The object is pickled by name:
+    operands) in the C front's elementwise object, which calls ``function`` for
+    everything but CPU tensors of ``category`` without autograd. It pickles by name:
     ``bridge.<qualname>`` (default: ``bridge.<name>``; ``"Tensor.__add__"`` for an
-    operator). ``matrix``: matmul's hot path (two 2-D tensors whose inner dimensions
+    operator). ``matrix``: matmul's C path (two 2-D tensors whose inner dimensions
     match) instead of the elementwise one."""
-    if _C_EXT is None or not hasattr(_C_EXT, "bind_elementwise"):
-        return function
-    op = _C_EXT.bind_elementwise(name, nin, function, reflected, tuple(CATEGORIES[category]),
-                                 normalize_raw, matrix)
-    op.__module__ = "bridge"
-    op.__qualname__ = qualname or name
-    return op
+    return _fastpath.elementwise(name, category, nin, function, reflected, qualname, matrix)
 
 
 _FUNCS: dict = {}

@@ -12,12 +12,11 @@ import operator
 import numpy as np
 
 from .. import _dispatch
-from .._dispatch import ndarray, normalize_axis
+from .._dispatch import ndarray, normalize_axis, wrap
 from .._dtypes import CATEGORIES
 from .._registry import Op
 
 _INTEGER_TYPES = (int, np.integer)
-_NEW = object.__new__
 
 
 def _raw_key(key, x, func):
@@ -93,35 +92,33 @@ def _basic_tuple(key):
     return key + (Ellipsis,) if all_ints else key
 
 
+def _basic_key(key):
+    """A basic key (a slice with a non-zero step, an int, None, Ellipsis, or a tuple of
+    them) as the array library's key, which gives a view; None for any other key."""
+    cls = key.__class__
+    if cls is slice:
+        return key if key.step != 0 else None
+    if key is None or key is Ellipsis:
+        return key
+    if cls is int:
+        return (key, ...)
+    return _basic_tuple(key) if cls is tuple else None
+
+
 def getitem(x, key, /):
     """``x[key]`` (Tensor.__getitem__)."""
-    cls = key.__class__
-    if x._meta is not None:
-        cls = None  # autograd: the general path below records the view
-    else:
-        data_cls = x._data.__class__
-        if data_cls is not ndarray and (data_cls is not _dispatch.GPU_ARRAY_TYPE
-                                        or not _dispatch.SINGLE_GPU):
-            cls = None
-    # (bridge._dlpack_ext's Tensor.__getitem__ answers slices and ints in C, the same
-    # way, before calling this)
-    # a slice, an int, or a basic tuple key (x[1:5, None], x[0, ...]): NumPy's view
-    # straight away (``...`` after ints keeps a 0-d view instead of a scalar)
-    if cls is slice:
-        raw = key if key.step != 0 else None
-    elif key is None or key is Ellipsis:
-        raw = key
-    else:
-        raw = (key, ...) if cls is int else _basic_tuple(key) if cls is tuple else None
-    if raw is not None:
-        try:
-            out = x._data[raw]
-        except IndexError as exc:
-            raise IndexError(f"__getitem__: {exc}") from None
-        t = _NEW(_dispatch.TENSOR)
-        t._data = out
-        t._meta = None
-        return t
+    # (Tensor.__getitem__ is the C front's: basic keys of a tensor without autograd
+    # get the backend's view there, and every other key comes here)
+    if x._meta is None:
+        raw = _basic_key(key)
+        if raw is not None:
+            data = x._data
+            if data.__class__ is ndarray or (data.__class__ is _dispatch.GPU_ARRAY_TYPE
+                                             and _dispatch.SINGLE_GPU):
+                try:
+                    return wrap(data[raw])
+                except IndexError as exc:
+                    raise IndexError(f"__getitem__: {exc}") from None
     raw, _ = _raw_key(key, x, "__getitem__")
     try:
         return _dispatch.run("getitem", (x,), raw)

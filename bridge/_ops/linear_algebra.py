@@ -6,10 +6,8 @@ from __future__ import annotations
 import operator
 
 from .. import _dispatch
-from .._dispatch import ndarray
 from .._dtypes import CATEGORIES
 from .._registry import Op
-from ..backends import STATE
 from .elementwise import with_c_hot_path
 
 _NUMERIC = CATEGORIES["numeric"]
@@ -26,20 +24,6 @@ def _pair(func, x1, x2):
 def matmul(x1, x2, /):
     """Matrix product with NumPy's broadcasting rules for stacks of matrices."""
     func = "matmul"
-    tensor = _dispatch.TENSOR
-    if x1.__class__ is tensor and x2.__class__ is tensor and x1._meta is None \
-            and x2._meta is None:
-        a = x1._data
-        b = x2._data
-        # hot path: two matrices with matching inner dimensions on the CPU (or on the
-        # machine's one GPU)
-        cls = a.__class__
-        if b.__class__ is cls and a.ndim == 2 and b.ndim == 2 and a.shape[1] == b.shape[0] \
-                and a.dtype in _NUMERIC and b.dtype in _NUMERIC:
-            if cls is ndarray:
-                return _dispatch.wrap(STATE.cpu_kernels["matmul"](a, b))
-            if cls is _dispatch.GPU_ARRAY_TYPE and _dispatch.SINGLE_GPU:
-                return _dispatch.wrap(_dispatch.GPU_KERNELS["matmul"](a, b))
     x1, x2 = _pair(func, x1, x2)
     if x1.ndim == 0 or x2.ndim == 0:
         raise ValueError(f"{func}: operands must have at least 1 dimension, got 0-d")
@@ -117,7 +101,7 @@ def vecdot(x1, x2, /, *, axis=-1):
         raise ValueError(f"{func}: {exc}") from None
 
 
-# the hot path above, in C (bridge._dlpack_ext) for CPU matrices
+# two matrices (2-D, inner dimensions equal) go to the kernel in C (bridge._fastpath)
 matmul = with_c_hot_path("matmul", "numeric", 2, matmul, matrix=True)
 
 OPS = [

@@ -11,7 +11,7 @@ import numpy as np
 from .. import _dispatch
 from .._dispatch import normalize_axes, normalize_axis
 from .._dtypes import normalize_dtype
-from .._registry import Op
+from .._registry import DEFAULT, Fast, Kind, Op, axes, axis, tensor
 
 
 def broadcast_shapes(*shapes):
@@ -254,20 +254,34 @@ def unstack(x, /, *, axis=0):
     return tuple(_dispatch.run("unstack", (x,), normalize_axis(axis, x.ndim, func)))
 
 
+# the rows' C front specs (fast=...) mirror the kernel calls of the functions above
+
 OPS = [
     Op("broadcast_arrays", "manipulation", broadcast_arrays, "any", True),
     Op("broadcast_shapes", "manipulation", broadcast_shapes, None, False, kernels=()),
-    Op("broadcast_to", "manipulation", broadcast_to, "any", True),
-    Op("concat", "manipulation", concat, "any", True),
-    Op("expand_dims", "manipulation", expand_dims, "any", True),
-    Op("flip", "manipulation", flip, "any", True),
+    Op("broadcast_to", "manipulation", broadcast_to, "any", True,
+       fast=Fast(dict(x=tensor(), shape=Kind("shape")), pos=("shape",))),
+    Op("concat", "manipulation", concat, "any", True,
+       fast=Fast(dict(arrays=Kind("tensors", flags=("concat",)),
+                 axis=axis("arrays", "concat"), dtype=Kind("dtype_of", ref="arrays")),
+       kw=("axis", "dtype"))),
+    Op("expand_dims", "manipulation", expand_dims, "any", True,
+       fast=Fast(dict(x=tensor(), axis=axis("x", "insert")), pos=("axis",))),
+    Op("flip", "manipulation", flip, "any", True,
+       fast=Fast(dict(x=tensor(), axis=axes("x")), pos=("axis",))),
     Op("moveaxis", "manipulation", moveaxis, "any", True),
-    Op("permute_dims", "manipulation", permute_dims, "any", True),
+    Op("permute_dims", "manipulation", permute_dims, "any", True,
+       fast=Fast(dict(x=tensor(), axes=Kind("permutation", ref="x")), pos=("axes",))),
     Op("repeat", "manipulation", repeat, "any", True),
-    Op("reshape", "manipulation", reshape, "any", True),
+    Op("reshape", "manipulation", reshape, "any", True,
+       fast=Fast(dict(x=tensor(), shape=Kind("shape", ref="x", flags=("reshape",)),
+                 copy=DEFAULT), pos=("shape", "copy"))),
     Op("roll", "manipulation", roll, "any", True),
-    Op("squeeze", "manipulation", squeeze, "any", True),
-    Op("stack", "manipulation", stack, "any", True),
+    Op("squeeze", "manipulation", squeeze, "any", True,
+       fast=Fast(dict(x=tensor(), axis=axes("x", "squeeze")), pos=("axis",))),
+    Op("stack", "manipulation", stack, "any", True,
+       fast=Fast(dict(arrays=Kind("tensors", flags=("same_shape",)),
+                 axis=axis("arrays", "insert")), kw=("axis",))),
     Op("tile", "manipulation", tile, "any", True),
     Op("unstack", "manipulation", unstack, "any", True),
 ]

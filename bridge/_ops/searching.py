@@ -7,7 +7,7 @@ import numpy as np
 from .. import _dispatch
 from .._dispatch import PY_SCALARS, normalize_axes, normalize_axis
 from .._dtypes import CATEGORIES
-from .._registry import Op
+from .._registry import BOOL, Fast, Op, axes, axis, tensor
 
 _REAL = CATEGORIES["real-valued"]
 # argmax/argmin of a bool mask: NumPy's and PyTorch's first True (or False)
@@ -113,11 +113,17 @@ def _scalar_dtype(func, dtype, scalar):
     return scalar_result_dtype(func, dtype, scalar)
 
 
+# the C front's specs (bridge/_fastpath): the kernel calls the functions above make
+_ARG_REDUCTION = Fast(dict(x=tensor(_REAL_OR_BOOL), axis=axis("x", "optional", "nonempty"),
+                           keepdims=BOOL), kw=("axis", "keepdims"))
+
 OPS = [
-    Op("argmax", "searching", argmax, "real-valued", False),
-    Op("argmin", "searching", argmin, "real-valued", False),
-    Op("count_nonzero", "searching", count_nonzero, "any", False),
+    Op("argmax", "searching", argmax, "real-valued", False, fast=_ARG_REDUCTION),
+    Op("argmin", "searching", argmin, "real-valued", False, fast=_ARG_REDUCTION),
+    Op("count_nonzero", "searching", count_nonzero, "any", False,
+       fast=Fast(dict(x=tensor(), axis=axes("x"), keepdims=BOOL), kw=("axis", "keepdims"))),
     Op("nonzero", "searching", nonzero, "any", False),
     Op("searchsorted", "searching", searchsorted, "real-valued", False),
-    Op("where", "searching", where, "any", True),
+    Op("where", "searching", where, "any", True,
+       fast=Fast(dict(condition=tensor("bool"), x1=tensor(), x2=tensor(like="x1")))),
 ]

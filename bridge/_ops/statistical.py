@@ -9,13 +9,11 @@ from __future__ import annotations
 import builtins
 
 from .. import _dispatch
-from .._dispatch import ndarray, normalize_axes, normalize_axis
+from .._dispatch import normalize_axes, normalize_axis
 from .._dtypes import CATEGORIES, DEFAULT_INT, normalize_dtype, uint64
-from .._registry import Op
-from ..backends import STATE
+from .._registry import BOOL, Fast, Kind, Op, axes, tensor
 from .elementwise import promote_integers_to_float
 
-_NEW = object.__new__
 # Beyond the standard's "should have a numeric dtype", bool tensors reduce as NumPy and
 # PyTorch reduce them (sum of a mask counts its True values; max of a mask is any).
 _NUMERIC = CATEGORIES["numeric"] | CATEGORIES["bool"]
@@ -47,23 +45,6 @@ def _reduce(name, x, allowed, category, axis, keepdims, **params):
 
 def sum(x, /, *, axis=None, dtype=None, keepdims=False):  # noqa: A001
     """Sum over ``axis`` (all axes by default); integers accumulate in int64/uint64."""
-    if axis is None and dtype is None and x.__class__ is _dispatch.TENSOR and x._meta is None:
-        # hot path, inlined for latency: a float tensor (CPU, or the one GPU) summed over
-        # all axes in its own dtype
-        data = x._data
-        cls = data.__class__
-        if data.dtype in _FLOAT:
-            if cls is ndarray:
-                kernel = STATE.cpu_kernels["sum"]
-            elif cls is _dispatch.GPU_ARRAY_TYPE and _dispatch.SINGLE_GPU:
-                kernel = _dispatch.GPU_KERNELS["sum"]
-            else:
-                kernel = None
-            if kernel is not None:
-                t = _NEW(_dispatch.TENSOR)
-                t._data = kernel(data, None, data.dtype, keepdims is True)
-                t._meta = None
-                return t
     x, axes, params = _reduce("sum", x, _NUMERIC, "numeric", axis, keepdims)
     return _dispatch.run("sum", (x,), dtype=_accumulator_dtype("sum", x, dtype), **params)
 
@@ -145,14 +126,31 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, include_initial=False):
     return _cumulative("cumulative_prod", x, axis, dtype, include_initial)
 
 
+# The C front's specs (bridge/_fastpath): the kernel calls the functions above make.
+# sum and prod of floating-point input accumulate in its own dtype (dtype=None);
+# integer and bool input, and an explicit dtype, take the Python function.
+_FLOAT_OR_COMPLEX = "floating-point"
+
+
+def _reduction(dtypes, *flags, **extra):
+    params = dict(x=tensor(dtypes), axis=axes("x", *flags), keepdims=BOOL, **extra)
+    return Fast(params, kw=tuple(n for n in params if n != "x"))
+
+
 OPS = [
     Op("cumulative_sum", "statistical", cumulative_sum, "numeric", True),
     Op("cumulative_prod", "statistical", cumulative_prod, "numeric", True),
-    Op("max", "statistical", max, "real-valued", True),
-    Op("mean", "statistical", mean, "floating-point", True),
-    Op("min", "statistical", min, "real-valued", True),
-    Op("prod", "statistical", prod, "numeric", True),
-    Op("std", "statistical", std, "real-valued floating-point", True),
-    Op("sum", "statistical", sum, "numeric", True),
-    Op("var", "statistical", var, "real-valued floating-point", True),
+    Op("max", "statistical", max, "real-valued", True,
+       fast=_reduction(_REAL, "nonempty")),
+    Op("mean", "statistical", mean, "floating-point", True, fast=_reduction(_FLOAT)),
+    Op("min", "statistical", min, "real-valued", True,
+       fast=_reduction(_REAL, "nonempty")),
+    Op("prod", "statistical", prod, "numeric", True,
+       fast=_reduction(_FLOAT_OR_COMPLEX, dtype=Kind("dtype_of", ref="x"))),
+    Op("std", "statistical", std, "real-valued floating-point", True,
+       fast=_reduction(_REAL_FLOAT, correction=Kind("nonneg"))),
+    Op("sum", "statistical", sum, "numeric", True,
+       fast=_reduction(_FLOAT_OR_COMPLEX, dtype=Kind("dtype_of", ref="x"))),
+    Op("var", "statistical", var, "real-valued floating-point", True,
+       fast=_reduction(_REAL_FLOAT, correction=Kind("nonneg"))),
 ]

@@ -7,7 +7,7 @@ import operator
 
 from .. import _dispatch
 from .._dispatch import normalize_axes, normalize_axis
-from .._registry import Op
+from .._registry import BOOL, Fast, Op, axes, tensor
 
 
 def all(x, /, *, axis=None, keepdims=False):  # noqa: A001
@@ -57,8 +57,11 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
                          has_prepend=prepend is not None, has_append=append is not None)
 
 
+# the C front's spec (bridge/_fastpath): the kernel call all and any make
+_TRUTH = Fast(dict(x=tensor(), axis=axes("x"), keepdims=BOOL), kw=("axis", "keepdims"))
+
 OPS = [
-    Op("all", "utility", all, "any", False),
-    Op("any", "utility", any, "any", False),
+    Op("all", "utility", all, "any", False, fast=_TRUTH),
+    Op("any", "utility", any, "any", False, fast=_TRUTH),
     Op("diff", "utility", diff, "numeric", True),
 ]

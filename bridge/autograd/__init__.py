@@ -71,7 +71,7 @@ def gradient_status_table() -> str:
 
 _rules.install_nondifferentiable(REGISTRY)
 _tensor_api.install(Tensor)
-_dispatch.AUTOGRAD = _Hooks
+_dispatch.set_autograd(_Hooks)
 
 __all__ = [
     "Function", "FunctionCtx", "GradcheckError", "MissingRuleError", "RULES", "Rule",

@@ -1,0 +1,1684 @@
+/* bridge._fastpath._front: the C front of bridge's one dispatch path.
+ *
+ * Every public function of bridge is a registry row (bridge/_registry.py). A row that
+ * declares its parameters' kinds (an axis, a tuple of axes, a shape, a bool, a tensor
+ * of a dtype category, ...) and how its kernel is called gets a Front: a vectorcall
+ * object that parses the arguments with those kinds, looks the kernel up in the table
+ * the selected backend pushed, calls it on the tensors' raw arrays, wraps the result
+ * and, when an input carries an autograd record, records the call exactly as the
+ * Python dispatcher (bridge._dispatch.run) does. Whatever a kind does not accept (a
+ * list where a tensor goes, an axis out of range, a dtype outside the fast category,
+ * a kernel error to report) is declined: the Front calls the row's Python function,
+ * the readable path that implements the op's semantics and raises bridge's errors.
+ * The front never implements an op; it only skips the Python frames for arguments
+ * that the Python function would pass to the kernel unchanged.
+ *
+ * Also here: TensorBase, the C layout of bridge.Tensor (its raw array and its autograd
+ * record), so that this front and the DLPack extension read a tensor's fields as
+ * struct members; Tensor.__getitem__ for basic keys; and run(), the C case of
+ * bridge._dispatch.run for every function without a Front of its own.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <numpy/arrayobject.h>
+#include <structmember.h>
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ TensorBase */
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *data;     /* the raw array: numpy.ndarray, or cupy.ndarray on a GPU */
+    PyObject *meta;     /* the autograd record, or None */
+    PyObject *weakrefs;
+} TensorObject;
+
+static PyObject *tensorbase_new(PyTypeObject *type, PyObject *Py_UNUSED(args),
+                                PyObject *Py_UNUSED(kwds))
+{
+    TensorObject *self = (TensorObject *)type->tp_alloc(type, 0);
+    if (self != NULL) {
+        self->meta = Py_NewRef(Py_None);
+    }
+    return (PyObject *)self;
+}
+
+static int tensorbase_traverse(TensorObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(Py_TYPE(self));
+    Py_VISIT(self->data);
+    Py_VISIT(self->meta);
+    return 0;
+}
+
+static int tensorbase_clear(TensorObject *self)
+{
+    Py_CLEAR(self->data);
+    Py_CLEAR(self->meta);
+    return 0;
+}
+
+static void tensorbase_dealloc(TensorObject *self)
+{
+    PyObject_GC_UnTrack(self);
+    if (self->weakrefs != NULL) {
+        PyObject_ClearWeakRefs((PyObject *)self);
+    }
+    tensorbase_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyMemberDef tensorbase_members[] = {
+    {"_data", T_OBJECT_EX, offsetof(TensorObject, data), 0,
+     "the raw array (numpy.ndarray on the CPU, cupy.ndarray on a GPU)"},
+    {"_meta", T_OBJECT_EX, offsetof(TensorObject, meta), 0,
+     "the autograd record, or None"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyTypeObject TensorBaseType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "bridge._fastpath._front.TensorBase",
+    .tp_doc = "The C layout of bridge.Tensor: a raw array and an autograd record.",
+    .tp_basicsize = sizeof(TensorObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .tp_new = tensorbase_new,
+    .tp_traverse = (traverseproc)tensorbase_traverse,
+    .tp_clear = (inquiry)tensorbase_clear,
+    .tp_dealloc = (destructor)tensorbase_dealloc,
+    .tp_members = tensorbase_members,
+    .tp_weaklistoffset = offsetof(TensorObject, weakrefs),
+};
+
+#define T_DATA(t) (((TensorObject *)(t))->data)
+#define T_META(t) (((TensorObject *)(t))->meta)
+
+/* ------------------------------------------------------------------ bound state */
+
+static PyTypeObject *g_tensor_type = NULL; /* bridge.Tensor */
+static PyObject *g_state = NULL;           /* bridge.backends.STATE */
+static PyTypeObject *g_state_type = NULL, *g_device_type = NULL;
+static Py_ssize_t g_default_device_offset, g_cpu_kernels_offset, g_device_type_offset;
+static PyObject *g_default_float = NULL;  /* float64, the default dtype */
+static PyTypeObject *g_dtype_classes[16]; /* the classes of the 13 dtypes */
+static int g_n_dtype_classes = 0;
+static PyObject *g_normalize_raw = NULL;  /* _dispatch.normalize_raw: NumPy scalars */
+static PyObject *g_name_the_function = NULL;
+static PyObject *g_run_fallback = NULL;   /* _dispatch.run, the Python one */
+static PyObject *g_record = NULL;         /* autograd's record(name, inputs, args, params, out) */
+static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the cupy backend loads */
+static PyObject *g_gpu_kernels = NULL;        /* the cupy backend's kernel table */
+static int g_single_gpu = 0;
+static PyObject *s_cpu, *s_cuda;
+static PyObject *g_required;              /* the sentinel of a parameter without default */
+
+static inline int is_tensor(PyObject *obj)
+{
+    return g_tensor_type != NULL && Py_IS_TYPE(obj, g_tensor_type);
+}
+
+/* The offset of `type`'s object member `name` (a __slots__ entry or a C member),
+ * looked up through the MRO. */
+static int member_offset(PyTypeObject *type, const char *name, Py_ssize_t *out)
+{
+    PyObject *key = PyUnicode_FromString(name);
+    if (key == NULL) {
+        return -1;
+    }
+    PyObject *descr = _PyType_Lookup(type, key); /* borrowed */
+    Py_DECREF(key);
+    if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        PyErr_Format(PyExc_TypeError, "bind: %s.%s is not a member", type->tp_name, name);
+        return -1;
+    }
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    if (member->type != T_OBJECT_EX || (member->flags & READONLY)) {
+        PyErr_Format(PyExc_TypeError, "bind: %s.%s is not a writable object member",
+                     type->tp_name, name);
+        return -1;
+    }
+    *out = member->offset;
+    return 0;
+}
+
+static inline PyObject *slot_at(PyObject *obj, Py_ssize_t offset)
+{
+    return *(PyObject **)((char *)obj + offset); /* borrowed; NULL when never set */
+}
+
+static inline int class_in(PyTypeObject *cls, PyTypeObject *const *classes, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (cls == classes[i]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* the classes of the NumPy dtypes in tuple `dtypes` into `out`; their number, or -1 */
+static int dtype_classes(PyObject *dtypes, PyTypeObject **out, int capacity, const char *func)
+{
+    if (!PyTuple_Check(dtypes)) {
+        PyErr_Format(PyExc_TypeError, "%s: dtypes must be a tuple", func);
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(dtypes);
+    if (n > capacity) {
+        PyErr_Format(PyExc_ValueError, "%s: too many dtypes", func);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyArray_DescrCheck(PyTuple_GET_ITEM(dtypes, i))) {
+            PyErr_Format(PyExc_TypeError, "%s: dtypes must be NumPy dtypes", func);
+            return -1;
+        }
+        out[i] = Py_TYPE(PyTuple_GET_ITEM(dtypes, i)); /* NumPy never frees these */
+    }
+    return (int)n;
+}
+
+/* The pending exception, normalised, with its traceback (new reference), or NULL. */
+static PyObject *take_raised_exception(void)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    return PyErr_GetRaisedException();
+#else
+    PyObject *type, *exc, *tb;
+    PyErr_Fetch(&type, &exc, &tb);
+    PyErr_NormalizeException(&type, &exc, &tb);
+    if (exc != NULL && tb != NULL) {
+        PyException_SetTraceback(exc, tb);
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    return exc;
+#endif
+}
+
+/* 1 when the kernel's pending error is one the Python path reports in bridge's words
+ * (the front then declines and the Python function raises it again) */
+static int reportable_error(void)
+{
+    return PyErr_ExceptionMatches(PyExc_ValueError) || PyErr_ExceptionMatches(PyExc_TypeError) ||
+           PyErr_ExceptionMatches(PyExc_IndexError) ||
+           PyErr_ExceptionMatches(PyExc_OverflowError) ||
+           PyErr_ExceptionMatches(PyExc_MemoryError);
+}
+
+/* A new bridge.Tensor over raw array `arr` (reference stolen; NULL passes through). */
+static PyObject *new_tensor(PyObject *arr)
+{
+    if (arr == NULL) {
+        return NULL;
+    }
+    if (g_tensor_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "bridge._fastpath: bind() has not run");
+        Py_DECREF(arr);
+        return NULL;
+    }
+    TensorObject *t = (TensorObject *)g_tensor_type->tp_alloc(g_tensor_type, 0);
+    if (t == NULL) {
+        Py_DECREF(arr);
+        return NULL;
+    }
+    t->data = arr;
+    t->meta = Py_NewRef(Py_None);
+    return (PyObject *)t;
+}
+
+/* A kernel's result as a new Tensor: NumPy scalars (0-d results) and array subclasses
+ * through _dispatch.normalize_raw, as the Python paths do. */
+static PyObject *kernel_result(PyObject *out)
+{
+    if (out != NULL && !PyArray_CheckExact(out) &&
+        !(g_gpu_array_type != NULL && Py_IS_TYPE(out, g_gpu_array_type))) {
+        PyObject *raw = PyObject_CallOneArg(g_normalize_raw, out);
+        Py_DECREF(out);
+        out = raw;
+    }
+    return new_tensor(out);
+}
+
+static inline int same_str(PyObject *s, PyObject *interned)
+{
+    return s == interned || (PyUnicode_Check(s) && PyUnicode_Compare(s, interned) == 0);
+}
+
+/* the selected CPU backend's kernel table (borrowed), or NULL */
+static inline PyObject *cpu_kernels(void)
+{
+    if (g_state == NULL || !Py_IS_TYPE(g_state, g_state_type)) {
+        return NULL;
+    }
+    PyObject *kernels = slot_at(g_state, g_cpu_kernels_offset);
+    return kernels != NULL && PyDict_CheckExact(kernels) ? kernels : NULL;
+}
+
+/* the kernel table of the default device (borrowed), or NULL */
+static PyObject *default_kernels(void)
+{
+    if (g_state == NULL || !Py_IS_TYPE(g_state, g_state_type)) {
+        return NULL;
+    }
+    PyObject *device = slot_at(g_state, g_default_device_offset);
+    if (device == NULL || !Py_IS_TYPE(device, g_device_type)) {
+        return NULL;
+    }
+    PyObject *type = slot_at(device, g_device_type_offset);
+    if (type == NULL) {
+        return NULL;
+    }
+    if (same_str(type, s_cpu)) {
+        return cpu_kernels();
+    }
+    if (g_single_gpu && g_gpu_kernels != NULL && same_str(type, s_cuda)) {
+        return g_gpu_kernels; /* the one GPU is always current */
+    }
+    return NULL;
+}
+
+/* the kernel table for raw arrays of class `cls` (borrowed), or NULL: NumPy arrays
+ * run on the selected CPU backend, CuPy arrays on the cupy backend when the machine
+ * has one GPU (with several, the Python path makes the arrays' device current) */
+static inline PyObject *kernels_for(PyTypeObject *cls)
+{
+    if (cls == &PyArray_Type) {
+        return cpu_kernels();
+    }
+    if (g_single_gpu && cls == g_gpu_array_type) {
+        return g_gpu_kernels;
+    }
+    return NULL;
+}
+
+/* kernel `name` of table `kernels` (a dict, or NULL) as a new reference, or NULL */
+static PyObject *kernel_in(PyObject *kernels, PyObject *name)
+{
+    PyObject *kernel = kernels != NULL ? PyDict_GetItemWithError(kernels, name) : NULL;
+    if (kernel == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return Py_NewRef(kernel);
+}
+
+/* ------------------------------------------------------------------ Front */
+
+/* Parameter kinds. Each turns a user's argument into the value the row's Python
+ * function hands its kernel, or declines (the Python function then decides). */
+enum {
+    K_TENSOR = 1,  /* a Tensor of the row's dtypes (ref >= 0: of param ref's dtype) */
+    K_TENSORS,     /* a list or tuple of 1..16 Tensors of one dtype (flag: F_SAME_*) */
+    K_AXIS,        /* an int axis of tensor param `ref`, normalised (flags below) */
+    K_AXES,        /* None, an int or a tuple of distinct ints: None or a sorted tuple */
+    K_BOOL,        /* True or False */
+    K_DEFAULT,     /* only the default value (anything else: the Python path) */
+    K_SHAPE,       /* a tuple of ints >= 0 (F_INT: or an int; F_RESHAPE: one -1 for ref) */
+    K_PERMUTATION, /* a tuple holding each axis of tensor `ref` once, normalised */
+    K_NONNEG,      /* an int or float (not bool) that is not negative */
+    K_DTYPE,       /* one of the 13 dtypes; None when the default is None: float64 */
+    K_DTYPE_OF,    /* only None: the kernel gets the dtype of tensor param `ref` */
+};
+
+/* flags */
+enum {
+    F_INSERT = 1,    /* K_AXIS: an axis of the result, one more than the input has */
+    F_OPTIONAL = 2,  /* K_AXIS: None passes */
+    F_NONEMPTY = 4,  /* K_AXIS, K_AXES: the reduced axes (all for None) must be non-empty */
+    F_SQUEEZE = 8,   /* K_AXES: not None, and each axis of size 1 */
+    F_SAME_SHAPE = 16,  /* K_TENSORS: all of one shape */
+    F_CONCAT = 32,      /* K_TENSORS: one ndim >= 1; K_AXIS over them: the other dims agree */
+    F_RESHAPE = 64,     /* K_SHAPE: a shape for the size of tensor `ref`, -1 resolved */
+    F_INT = 128,        /* K_SHAPE: an int n passes too, as (n,) */
+};
+
+/* how a parameter is given; M_DERIVED: never by the caller (a value the kernel gets
+ * that the front derives, like concat's result dtype) */
+enum { M_POSITIONAL = 0, M_EITHER = 1, M_KEYWORD = 2, M_DERIVED = 3 };
+enum { FAM_GENERIC = 0, FAM_ELEMENTWISE = 1, FAM_MATMUL = 2 };
+
+#define MAX_PARAMS 8
+#define MAX_TENSORS 16
+
+typedef struct {
+    PyObject *name; /* interned */
+    PyObject *dflt; /* borrowed from the row's spec (held by `spec`); g_required if none */
+    int kind, mode, ref, flag;
+    int n_classes;
+    PyTypeObject *classes[16];
+} Param;
+
+typedef struct {
+    PyObject_HEAD
+    vectorcallfunc vectorcall;
+    PyObject *name;     /* the kernel's name in the backend's table */
+    PyObject *fallback; /* the Python function or operator */
+    PyObject *spec;     /* the row's parameter spec (keeps names and defaults alive) */
+    PyObject *dict;     /* __module__, __qualname__ (pickling by name) */
+    int family;
+    /* elementwise and matmul */
+    int nin, reflected;
+    int n_allowed;
+    PyTypeObject *allowed[16];
+    /* generic */
+    int n_params;
+    Param params[MAX_PARAMS];
+    int n_call_pos;              /* kernel positionals after the tensors: params */
+    int call_pos[MAX_PARAMS];
+    int n_call_kw;               /* then these keywords (names in call_kwnames) */
+    int call_kw[MAX_PARAMS];
+    PyObject *call_kwnames;      /* tuple, or NULL */
+} Front;
+
+static inline PyObject *decline(Front *op, PyObject *const *args, size_t nargsf,
+                                PyObject *kwnames)
+{
+    return PyObject_Vectorcall(op->fallback, args, nargsf, kwnames);
+}
+
+/* ---- the elementwise family: f(x), f(x1, x2), operators, matmul */
+
+static PyArray_Descr *raw_dtype(PyObject *a);
+static int raw_shape(PyObject *a, npy_intp *dims, int *ndim);
+
+/* the raw array of tensor `t` when it is a tensor without an autograd record whose
+ * memory is a NumPy array (or a CuPy array on a machine with one GPU) of the op's
+ * dtypes (borrowed), else NULL; *descr: its dtype */
+static inline PyObject *plain_raw(Front *op, PyObject *t, PyArray_Descr **descr)
+{
+    if (!is_tensor(t) || T_META(t) != Py_None) {
+        return NULL;
+    }
+    PyObject *a = T_DATA(t);
+    if (a == NULL || (!PyArray_CheckExact(a) && !(g_single_gpu && Py_TYPE(a) == g_gpu_array_type))) {
+        return NULL;
+    }
+    PyArray_Descr *d = raw_dtype(a);
+    if (d == NULL || !class_in(Py_TYPE(d), op->allowed, op->n_allowed)) {
+        return NULL;
+    }
+    *descr = d;
+    return a;
+}
+
+static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, size_t nargsf,
+                                  PyObject *kwnames)
+{
+    Front *op = (Front *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs != op->nin || kwnames != NULL) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyArray_Descr *da, *db;
+    PyObject *a = plain_raw(op, args[0], &da);
+    if (a == NULL) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *kernel = kernel_in(kernels_for(Py_TYPE(a)), op->name);
+    if (kernel == NULL) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *out;
+    if (op->nin == 1) {
+        out = PyObject_CallOneArg(kernel, a);
+    }
+    else {
+        PyObject *other = args[1], *b;
+        if (is_tensor(other)) {
+            b = plain_raw(op, other, &db);
+            if (b != NULL && Py_TYPE(b) != Py_TYPE(a)) {
+                b = NULL; /* another kind of memory: the Python path decides */
+            }
+            if (b != NULL && op->family == FAM_MATMUL) {
+                npy_intp d1[NPY_MAXDIMS], d2[NPY_MAXDIMS];
+                int n1, n2;
+                PyObject *m1 = op->reflected ? b : a, *m2 = op->reflected ? a : b;
+                if (raw_shape(m1, d1, &n1) < 0 || raw_shape(m2, d2, &n2) < 0 || n1 != 2 ||
+                    n2 != 2 || d1[1] != d2[0]) {
+                    b = NULL;
+                }
+            }
+        }
+        else if (op->family != FAM_MATMUL && (PyFloat_CheckExact(other) || PyLong_CheckExact(other)) &&
+                 da->type_num != NPY_BOOL) {
+            b = other; /* a weak Python scalar, as NumPy 2 and the standard treat it */
+        }
+        else {
+            b = NULL;
+        }
+        if (b == NULL) {
+            Py_DECREF(kernel);
+            return decline(op, args, nargsf, kwnames);
+        }
+        PyObject *call[3] = {NULL, op->reflected ? b : a, op->reflected ? a : b};
+        out = PyObject_Vectorcall(kernel, call + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+    }
+    Py_DECREF(kernel);
+    if (out == NULL) {
+        if (reportable_error()) {
+            PyErr_Clear(); /* the Python function raises it again, in bridge's words */
+            return decline(op, args, nargsf, kwnames);
+        }
+        return NULL;
+    }
+    return kernel_result(out);
+}
+
+/* ---- the generic family */
+
+/* an exact Python int (not bool) as a C long; 0 on success */
+static inline int exact_long(PyObject *v, long *out)
+{
+    if (!PyLong_CheckExact(v)) {
+        return -1;
+    }
+    int overflow = 0;
+    *out = PyLong_AsLongAndOverflow(v, &overflow);
+    if (overflow || (*out == -1 && PyErr_Occurred())) {
+        PyErr_Clear();
+        return -1;
+    }
+    return 0;
+}
+
+/* normalised axis `v` of a tensor with `ndim` dims, or -1 (decline) */
+static inline long axis_in(PyObject *v, int ndim)
+{
+    long a;
+    if (exact_long(v, &a) < 0 || a < -ndim || a >= ndim) {
+        return -1;
+    }
+    return a < 0 ? a + ndim : a;
+}
+
+typedef struct {
+    PyObject *tensors[MAX_TENSORS]; /* borrowed: the caller's arguments hold them */
+    PyObject *raws[MAX_TENSORS];
+    int n;
+    int first_of[MAX_PARAMS]; /* index in tensors of a tensor param's first tensor */
+    int count_of[MAX_PARAMS];
+    PyTypeObject *raw_class;
+    int any_meta;
+} Tensors;
+
+/* add tensor `t` of param `p` (dtype like tensors[like] when like >= 0); 0 or -1 */
+static int take_tensor(Tensors *ts, Param *p, PyObject *t, int like)
+{
+    if (!is_tensor(t) || ts->n >= MAX_TENSORS) {
+        return -1;
+    }
+    PyObject *a = T_DATA(t);
+    if (a == NULL) {
+        return -1;
+    }
+    PyTypeObject *cls = Py_TYPE(a);
+    if (ts->n == 0) {
+        if (cls != &PyArray_Type && !(g_single_gpu && cls == g_gpu_array_type)) {
+            return -1;
+        }
+        ts->raw_class = cls;
+    }
+    else if (cls != ts->raw_class) {
+        return -1; /* another device, or another array type: the Python path decides */
+    }
+    /* NumPy and CuPy arrays share the descr layout (CuPy's dtype is a NumPy dtype) */
+    PyArray_Descr *descr = cls == &PyArray_Type ? PyArray_DESCR((PyArrayObject *)a) : NULL;
+    if (descr == NULL) {
+        PyObject *d = PyObject_GetAttrString(a, "dtype");
+        if (d == NULL || !PyArray_DescrCheck(d)) {
+            Py_XDECREF(d);
+            PyErr_Clear();
+            return -1;
+        }
+        descr = (PyArray_Descr *)d;
+        Py_DECREF(d); /* the array holds its dtype */
+    }
+    if (p->n_classes && !class_in(Py_TYPE(descr), p->classes, p->n_classes)) {
+        return -1;
+    }
+    if (like >= 0) {
+        PyObject *o = ts->raws[like];
+        PyArray_Descr *od = cls == &PyArray_Type ? PyArray_DESCR((PyArrayObject *)o) : NULL;
+        if (od == NULL) {
+            PyObject *d = PyObject_GetAttrString(o, "dtype");
+            if (d == NULL) {
+                PyErr_Clear();
+                return -1;
+            }
+            od = (PyArray_Descr *)d;
+            Py_DECREF(d);
+        }
+        if (!PyArray_EquivTypes(descr, od)) {
+            return -1;
+        }
+    }
+    if (T_META(t) != Py_None) {
+        ts->any_meta = 1;
+    }
+    ts->tensors[ts->n] = t;
+    ts->raws[ts->n] = a;
+    ts->n++;
+    return 0;
+}
+
+/* ndim, shape and size of a raw array (NumPy or CuPy) */
+static int raw_shape(PyObject *a, npy_intp *dims, int *ndim)
+{
+    if (PyArray_CheckExact(a)) {
+        *ndim = PyArray_NDIM((PyArrayObject *)a);
+        memcpy(dims, PyArray_DIMS((PyArrayObject *)a), sizeof(npy_intp) * (size_t)*ndim);
+        return 0;
+    }
+    PyObject *shape = PyObject_GetAttrString(a, "shape");
+    if (shape == NULL || !PyTuple_Check(shape) || PyTuple_GET_SIZE(shape) > NPY_MAXDIMS) {
+        Py_XDECREF(shape);
+        PyErr_Clear();
+        return -1;
+    }
+    *ndim = (int)PyTuple_GET_SIZE(shape);
+    for (int i = 0; i < *ndim; i++) {
+        dims[i] = PyLong_AsSsize_t(PyTuple_GET_ITEM(shape, i));
+    }
+    Py_DECREF(shape);
+    return PyErr_Occurred() ? (PyErr_Clear(), -1) : 0;
+}
+
+static PyArray_Descr *raw_dtype(PyObject *a)
+{
+    if (PyArray_CheckExact(a)) {
+        return PyArray_DESCR((PyArrayObject *)a);
+    }
+    PyObject *d = PyObject_GetAttrString(a, "dtype");
+    if (d == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    Py_DECREF(d); /* the array holds it */
+    return PyArray_DescrCheck(d) ? (PyArray_Descr *)d : NULL;
+}
+
+/* the normalised value of non-tensor param `p` for argument `v` (new reference), or
+ * NULL (declined; no error is left set) */
+static PyObject *normalize(Param *p, PyObject *v, Tensors *ts)
+{
+    npy_intp dims[NPY_MAXDIMS];
+    int ndim = 0;
+    if (p->ref >= 0 && p->kind != K_DEFAULT && p->kind != K_BOOL && p->kind != K_NONNEG &&
+        p->kind != K_DTYPE) {
+        if (ts->count_of[p->ref] == 0 ||
+            raw_shape(ts->raws[ts->first_of[p->ref]], dims, &ndim) < 0) {
+            return NULL;
+        }
+    }
+    switch (p->kind) {
+    case K_BOOL:
+        return v == Py_True || v == Py_False ? Py_NewRef(v) : NULL;
+    case K_DEFAULT:
+        return v == p->dflt ? Py_NewRef(v) : NULL;
+    case K_AXIS: {
+        if (v == Py_None) {
+            if (!(p->flag & F_OPTIONAL)) {
+                return NULL;
+            }
+            if (p->flag & F_NONEMPTY) {
+                for (int i = 0; i < ndim; i++) {
+                    if (dims[i] == 0) {
+                        return NULL;
+                    }
+                }
+            }
+            return Py_NewRef(Py_None);
+        }
+        long a = axis_in(v, (p->flag & F_INSERT) ? ndim + 1 : ndim);
+        if (a < 0 || ((p->flag & F_NONEMPTY) && dims[a] == 0)) {
+            return NULL;
+        }
+        if (ts->count_of[p->ref] > 1 && (p->flag & F_CONCAT)) {
+            /* concat: the other dimensions of every tensor agree */
+            int first = ts->first_of[p->ref];
+            for (int k = 1; k < ts->count_of[p->ref]; k++) {
+                npy_intp od[NPY_MAXDIMS];
+                int on;
+                if (raw_shape(ts->raws[first + k], od, &on) < 0 || on != ndim) {
+                    return NULL;
+                }
+                for (int i = 0; i < ndim; i++) {
+                    if (i != a && od[i] != dims[i]) {
+                        return NULL;
+                    }
+                }
+            }
+        }
+        return PyLong_FromLong(a);
+    }
+    case K_AXES: {
+        if (v == Py_None) {
+            if (p->flag & F_SQUEEZE) {
+                return NULL;
+            }
+            if (p->flag & F_NONEMPTY) {
+                for (int i = 0; i < ndim; i++) {
+                    if (dims[i] == 0) {
+                        return NULL;
+                    }
+                }
+            }
+            return Py_NewRef(Py_None);
+        }
+        long axes[NPY_MAXDIMS];
+        Py_ssize_t n;
+        if (PyLong_CheckExact(v)) {
+            if ((axes[0] = axis_in(v, ndim)) < 0) {
+                return NULL;
+            }
+            n = 1;
+        }
+        else if (PyTuple_CheckExact(v) && PyTuple_GET_SIZE(v) <= ndim) {
+            n = PyTuple_GET_SIZE(v);
+            for (Py_ssize_t i = 0; i < n; i++) {
+                long a = axis_in(PyTuple_GET_ITEM(v, i), ndim);
+                if (a < 0) {
+                    return NULL;
+                }
+                /* insertion sort; a repeated axis declines (the Python path raises) */
+                Py_ssize_t j = i;
+                while (j > 0 && axes[j - 1] > a) {
+                    axes[j] = axes[j - 1];
+                    j--;
+                }
+                if (j > 0 && axes[j - 1] == a) {
+                    return NULL;
+                }
+                axes[j] = a;
+            }
+        }
+        else {
+            return NULL;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (((p->flag & F_NONEMPTY) && dims[axes[i]] == 0) ||
+                ((p->flag & F_SQUEEZE) && dims[axes[i]] != 1)) {
+                return NULL;
+            }
+        }
+        PyObject *out = PyTuple_New(n);
+        for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+            PyObject *a = PyLong_FromLong(axes[i]);
+            if (a == NULL) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyTuple_SET_ITEM(out, i, a);
+        }
+        if (out == NULL) {
+            PyErr_Clear();
+        }
+        return out;
+    }
+    case K_SHAPE: {
+        if (PyLong_CheckExact(v)) {
+            long s;
+            if (!(p->flag & F_INT) || exact_long(v, &s) < 0 || s < 0) {
+                return NULL;
+            }
+            PyObject *out = PyTuple_Pack(1, v);
+            if (out == NULL) {
+                PyErr_Clear();
+            }
+            return out;
+        }
+        if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) > NPY_MAXDIMS) {
+            return NULL;
+        }
+        Py_ssize_t n = PyTuple_GET_SIZE(v);
+        int unknown = -1;
+        npy_intp known = 1;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            long s;
+            if (exact_long(PyTuple_GET_ITEM(v, i), &s) < 0) {
+                return NULL;
+            }
+            if (s == -1 && (p->flag & F_RESHAPE) && unknown < 0) {
+                unknown = (int)i;
+                continue;
+            }
+            if (s < 0 || __builtin_mul_overflow(known, (npy_intp)s, &known)) {
+                return NULL;
+            }
+        }
+        if (!(p->flag & F_RESHAPE)) {
+            return Py_NewRef(v);
+        }
+        npy_intp size = 1;
+        for (int i = 0; i < ndim; i++) {
+            size *= dims[i]; /* an existing array's size cannot overflow */
+        }
+        if (unknown < 0) {
+            return known == size ? Py_NewRef(v) : NULL;
+        }
+        if (known == 0 || size % known) {
+            return NULL;
+        }
+        PyObject *out = PyTuple_New(n);
+        for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+            PyObject *s = i == unknown ? PyLong_FromSsize_t(size / known)
+                                       : Py_NewRef(PyTuple_GET_ITEM(v, i));
+            if (s == NULL) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyTuple_SET_ITEM(out, i, s);
+        }
+        if (out == NULL) {
+            PyErr_Clear();
+        }
+        return out;
+    }
+    case K_PERMUTATION: {
+        if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) != ndim) {
+            return NULL;
+        }
+        int seen[NPY_MAXDIMS] = {0};
+        PyObject *out = PyTuple_New(ndim);
+        if (out == NULL) {
+            PyErr_Clear();
+            return NULL;
+        }
+        for (int i = 0; i < ndim; i++) {
+            long a = axis_in(PyTuple_GET_ITEM(v, i), ndim);
+            PyObject *item = a < 0 || seen[a] ? NULL : PyLong_FromLong(a);
+            if (item == NULL) {
+                PyErr_Clear();
+                Py_DECREF(out);
+                return NULL;
+            }
+            seen[a] = 1;
+            PyTuple_SET_ITEM(out, i, item);
+        }
+        return out;
+    }
+    case K_NONNEG:
+        if (PyFloat_CheckExact(v)) {
+            return PyFloat_AS_DOUBLE(v) < 0 ? NULL : Py_NewRef(v); /* NaN passes, as in Python */
+        }
+        if (PyLong_CheckExact(v)) {
+            return _PyLong_Sign(v) < 0 ? NULL : Py_NewRef(v);
+        }
+        return NULL;
+    case K_DTYPE:
+        if (v == Py_None && p->dflt == Py_None) {
+            return Py_NewRef(g_default_float);
+        }
+        if (PyArray_DescrCheck(v) && PyArray_ISNBO(((PyArray_Descr *)v)->byteorder) &&
+            class_in(Py_TYPE(v), g_dtype_classes, g_n_dtype_classes)) {
+            return Py_NewRef(v);
+        }
+        return NULL;
+    case K_DTYPE_OF: {
+        if (v != Py_None || ts->count_of[p->ref] == 0) {
+            return NULL;
+        }
+        PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
+        return d == NULL ? NULL : Py_NewRef((PyObject *)d);
+    }
+    }
+    return NULL;
+}
+
+static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t nargsf,
+                              PyObject *kwnames)
+{
+    Front *op = (Front *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    int np_ = op->n_params;
+    if (nargs > np_ || g_tensor_type == NULL) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *given[MAX_PARAMS] = {NULL};
+    for (Py_ssize_t i = 0; i < nargs; i++) {
+        if (op->params[i].mode >= M_KEYWORD) {
+            return decline(op, args, nargsf, kwnames);
+        }
+        given[i] = args[i];
+    }
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+        int j = 0;
+        while (j < np_ && op->params[j].name != key) {
+            j++;
+        }
+        if (j == np_) { /* not interned the same: compare the text */
+            for (j = 0; j < np_ && PyUnicode_Compare(op->params[j].name, key) != 0; j++) {
+            }
+            if (PyErr_Occurred()) {
+                PyErr_Clear();
+                j = np_;
+            }
+        }
+        if (j == np_ || op->params[j].mode == M_POSITIONAL || op->params[j].mode == M_DERIVED ||
+            given[j] != NULL) {
+            return decline(op, args, nargsf, kwnames);
+        }
+        given[j] = args[nargs + k];
+    }
+    Tensors ts;
+    ts.n = 0;
+    ts.any_meta = 0;
+    ts.raw_class = NULL;
+    for (int j = 0; j < np_; j++) {
+        Param *p = &op->params[j];
+        if (given[j] == NULL) {
+            if (p->dflt == g_required) {
+                return decline(op, args, nargsf, kwnames);
+            }
+            given[j] = p->dflt;
+        }
+        ts.count_of[j] = 0;
+        if (p->kind == K_TENSOR) {
+            ts.first_of[j] = ts.n;
+            int like = p->ref >= 0 && ts.count_of[p->ref] ? ts.first_of[p->ref] : -1;
+            if ((p->ref >= 0 && like < 0) || take_tensor(&ts, p, given[j], like) < 0) {
+                return decline(op, args, nargsf, kwnames);
+            }
+            ts.count_of[j] = 1;
+        }
+        else if (p->kind == K_TENSORS) {
+            PyObject *seq = given[j];
+            if (!PyList_CheckExact(seq) && !PyTuple_CheckExact(seq)) {
+                return decline(op, args, nargsf, kwnames);
+            }
+            Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+            if (n < 1 || ts.n + n > MAX_TENSORS) {
+                return decline(op, args, nargsf, kwnames);
+            }
+            PyObject **items = PySequence_Fast_ITEMS(seq);
+            ts.first_of[j] = ts.n;
+            npy_intp d0[NPY_MAXDIMS];
+            int n0 = 0;
+            for (Py_ssize_t k = 0; k < n; k++) {
+                if (take_tensor(&ts, p, items[k], k ? ts.first_of[j] : -1) < 0) {
+                    return decline(op, args, nargsf, kwnames);
+                }
+                if (p->flag & (F_SAME_SHAPE | F_CONCAT)) {
+                    npy_intp dk[NPY_MAXDIMS];
+                    int nk;
+                    if (raw_shape(ts.raws[ts.n - 1], k ? dk : d0, k ? &nk : &n0) < 0) {
+                        return decline(op, args, nargsf, kwnames);
+                    }
+                    if ((p->flag & F_CONCAT) && n0 == 0) {
+                        return decline(op, args, nargsf, kwnames);
+                    }
+                    if (k && (nk != n0 || ((p->flag & F_SAME_SHAPE) &&
+                                           memcmp(dk, d0, sizeof(npy_intp) * (size_t)nk)))) {
+                        return decline(op, args, nargsf, kwnames);
+                    }
+                }
+            }
+            ts.count_of[j] = (int)n;
+        }
+    }
+    /* the kernel's arguments: the raw arrays, then the positional and keyword values */
+    PyObject *values[MAX_PARAMS] = {NULL};
+    PyObject *result = NULL;
+    PyObject *stack[1 + MAX_TENSORS + MAX_PARAMS];
+    for (int j = 0; j < np_; j++) {
+        Param *p = &op->params[j];
+        if (p->kind == K_TENSOR || p->kind == K_TENSORS) {
+            continue;
+        }
+        if ((values[j] = normalize(p, given[j], &ts)) == NULL) {
+            goto declined;
+        }
+    }
+    PyObject *kernels = ts.n ? kernels_for(ts.raw_class) : default_kernels();
+    PyObject *kernel = kernel_in(kernels, op->name);
+    if (kernel == NULL) {
+        goto declined;
+    }
+    int n = 0;
+    for (int i = 0; i < ts.n; i++) {
+        stack[1 + n++] = ts.raws[i];
+    }
+    for (int i = 0; i < op->n_call_pos; i++) {
+        stack[1 + n++] = values[op->call_pos[i]];
+    }
+    for (int i = 0; i < op->n_call_kw; i++) {
+        stack[1 + n + i] = values[op->call_kw[i]];
+    }
+    PyObject *out = PyObject_Vectorcall(kernel, stack + 1,
+                                        (size_t)n | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                        op->call_kwnames);
+    Py_DECREF(kernel);
+    if (out == NULL) {
+        if (reportable_error()) {
+            PyErr_Clear();
+            goto declined;
+        }
+        goto done;
+    }
+    if (PyTuple_CheckExact(out)) {
+        Py_ssize_t m = PyTuple_GET_SIZE(out);
+        result = PyTuple_New(m);
+        for (Py_ssize_t i = 0; result != NULL && i < m; i++) {
+            PyObject *t = kernel_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
+            if (t == NULL) {
+                Py_CLEAR(result);
+                break;
+            }
+            PyTuple_SET_ITEM(result, i, t);
+        }
+        Py_DECREF(out);
+    }
+    else {
+        result = kernel_result(out);
+    }
+    if (result != NULL && ts.any_meta && g_record != NULL) {
+        /* autograd records the call as _dispatch.run does: (name, inputs, args, params) */
+        PyObject *inputs = PyTuple_New(ts.n);
+        PyObject *pos = PyTuple_New(op->n_call_pos);
+        PyObject *kw = PyDict_New();
+        int ok = inputs != NULL && pos != NULL && kw != NULL;
+        for (int i = 0; ok && i < ts.n; i++) {
+            PyTuple_SET_ITEM(inputs, i, Py_NewRef(ts.tensors[i]));
+        }
+        for (int i = 0; ok && i < op->n_call_pos; i++) {
+            PyTuple_SET_ITEM(pos, i, Py_NewRef(values[op->call_pos[i]]));
+        }
+        for (int i = 0; ok && i < op->n_call_kw; i++) {
+            ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(op->call_kwnames, i),
+                                values[op->call_kw[i]]) == 0;
+        }
+        PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, op->name, inputs, pos, kw,
+                                                        result, NULL)
+                         : NULL;
+        Py_XDECREF(inputs);
+        Py_XDECREF(pos);
+        Py_XDECREF(kw);
+        if (r == NULL) {
+            Py_CLEAR(result);
+        }
+        Py_XDECREF(r);
+    }
+    goto done;
+declined:
+    for (int j = 0; j < np_; j++) {
+        Py_XDECREF(values[j]);
+    }
+    return decline(op, args, nargsf, kwnames);
+done:
+    for (int j = 0; j < np_; j++) {
+        Py_XDECREF(values[j]);
+    }
+    return result;
+}
+
+/* ---- the Front type */
+
+static PyObject *front_descr_get(PyObject *self, PyObject *obj, PyObject *Py_UNUSED(type))
+{
+    if (obj == NULL || obj == Py_None) {
+        return Py_NewRef(self);
+    }
+    return PyMethod_New(self, obj);
+}
+
+static int front_traverse(Front *op, visitproc visit, void *arg)
+{
+    Py_VISIT(op->fallback);
+    Py_VISIT(op->spec);
+    Py_VISIT(op->dict);
+    return 0;
+}
+
+static int front_clear(Front *op)
+{
+    Py_CLEAR(op->fallback);
+    Py_CLEAR(op->spec);
+    Py_CLEAR(op->dict);
+    return 0;
+}
+
+static void front_dealloc(Front *op)
+{
+    PyObject_GC_UnTrack(op);
+    front_clear(op);
+    Py_XDECREF(op->name);
+    Py_XDECREF(op->call_kwnames);
+    for (int j = 0; j < op->n_params; j++) {
+        Py_XDECREF(op->params[j].name);
+    }
+    PyObject_GC_Del(op);
+}
+
+static PyObject *front_get_doc(Front *op, void *Py_UNUSED(closure))
+{
+    return PyObject_GetAttrString(op->fallback, "__doc__");
+}
+
+/* the last part of __qualname__ ("__add__" for Tensor.__add__, so that bound methods
+ * pickle as getattr(tensor, "__add__")), else the Python function's name */
+static PyObject *front_get_name(Front *op, void *Py_UNUSED(closure))
+{
+    PyObject *qualname = op->dict ? PyDict_GetItemString(op->dict, "__qualname__") : NULL;
+    if (qualname != NULL && PyUnicode_Check(qualname)) {
+        PyObject *parts = PyObject_CallMethod(qualname, "rpartition", "s", ".");
+        if (parts == NULL) {
+            return NULL;
+        }
+        PyObject *name = Py_NewRef(PyTuple_GET_ITEM(parts, 2));
+        Py_DECREF(parts);
+        return name;
+    }
+    return PyObject_GetAttrString(op->fallback, "__name__");
+}
+
+static PyObject *front_get_wrapped(Front *op, void *Py_UNUSED(closure))
+{
+    return Py_NewRef(op->fallback);
+}
+
+static PyObject *front_get_kernel(Front *op, void *Py_UNUSED(closure))
+{
+    return Py_NewRef(op->name);
+}
+
+/* pickled by name, as functions and NumPy's ufuncs are */
+static PyObject *front_reduce(PyObject *self, PyObject *Py_UNUSED(ignored))
+{
+    return PyObject_GetAttrString(self, "__qualname__");
+}
+
+static PyObject *front_repr(PyObject *self)
+{
+    PyObject *qualname = PyObject_GetAttrString(self, "__qualname__");
+    if (qualname == NULL) {
+        PyErr_Clear();
+        qualname = PyObject_GetAttrString(((Front *)self)->fallback, "__name__");
+        if (qualname == NULL) {
+            return NULL;
+        }
+    }
+    PyObject *repr = PyUnicode_FromFormat("<bridge function %S>", qualname);
+    Py_DECREF(qualname);
+    return repr;
+}
+
+static PyMethodDef front_methods[] = {
+    {"__reduce__", front_reduce, METH_NOARGS, "pickled by its module and qualified name"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef front_getset[] = {
+    {"__doc__", (getter)front_get_doc, NULL, NULL, NULL},
+    {"__name__", (getter)front_get_name, NULL, NULL, NULL},
+    {"__wrapped__", (getter)front_get_wrapped, NULL, "the Python function (the readable path)",
+     NULL},
+    {"kernel", (getter)front_get_kernel, NULL, "the kernel's name in the backends' tables",
+     NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject FrontType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "bridge._fastpath._front.Front",
+    .tp_doc = "A registry row's function with its arguments parsed in C (see bridge/_registry.py).",
+    .tp_basicsize = sizeof(Front),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR |
+                Py_TPFLAGS_HAVE_GC,
+    .tp_vectorcall_offset = offsetof(Front, vectorcall),
+    .tp_call = PyVectorcall_Call,
+    .tp_descr_get = front_descr_get,
+    .tp_traverse = (traverseproc)front_traverse,
+    .tp_clear = (inquiry)front_clear,
+    .tp_dealloc = (destructor)front_dealloc,
+    .tp_getset = front_getset,
+    .tp_methods = front_methods,
+    .tp_repr = front_repr,
+    .tp_dictoffset = offsetof(Front, dict),
+};
+
+static Front *front_alloc(PyObject *name, PyObject *fallback, int family)
+{
+    if (!PyUnicode_Check(name) || !PyCallable_Check(fallback)) {
+        PyErr_SetString(PyExc_TypeError, "Front: name must be a str and function callable");
+        return NULL;
+    }
+    Front *op = PyObject_GC_New(Front, &FrontType);
+    if (op == NULL) {
+        return NULL;
+    }
+    op->name = Py_NewRef(name);
+    PyUnicode_InternInPlace(&op->name);
+    op->fallback = Py_NewRef(fallback);
+    op->spec = NULL;
+    op->dict = NULL;
+    op->family = family;
+    op->nin = op->reflected = op->n_allowed = 0;
+    op->n_params = op->n_call_pos = op->n_call_kw = 0;
+    op->call_kwnames = NULL;
+    op->vectorcall = family == FAM_GENERIC ? generic_call : elementwise_call;
+    PyObject_GC_Track(op);
+    return op;
+}
+
+/* elementwise(name, nin, function, reflected, dtypes[, matrix]) -> Front */
+static PyObject *make_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *name, *fallback, *dtypes;
+    int nin, reflected, matrix = 0;
+    if (!PyArg_ParseTuple(args, "UiOpO!|p", &name, &nin, &fallback, &reflected, &PyTuple_Type,
+                          &dtypes, &matrix)) {
+        return NULL;
+    }
+    if (nin != 1 && nin != 2) {
+        PyErr_SetString(PyExc_ValueError, "elementwise: nin must be 1 or 2");
+        return NULL;
+    }
+    PyTypeObject *classes[16];
+    int n = dtype_classes(dtypes, classes, 16, "elementwise");
+    if (n < 0) {
+        return NULL;
+    }
+    Front *op = front_alloc(name, fallback, matrix && nin == 2 ? FAM_MATMUL : FAM_ELEMENTWISE);
+    if (op == NULL) {
+        return NULL;
+    }
+    op->nin = nin;
+    op->reflected = reflected && nin == 2;
+    op->n_allowed = n;
+    memcpy(op->allowed, classes, sizeof(PyTypeObject *) * (size_t)n);
+    return (PyObject *)op;
+}
+
+/* generic(name, function, params, call_pos, call_kw) -> Front
+ *   params: ((name, kind, default, mode, dtypes or None, ref, flag), ...)
+ *   call_pos: indices of the params passed positionally after the raw arrays
+ *   call_kw: indices of the params passed as keywords (under their names) */
+static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *name, *fallback, *params, *call_pos, *call_kw;
+    if (!PyArg_ParseTuple(args, "UOO!O!O!", &name, &fallback, &PyTuple_Type, &params,
+                          &PyTuple_Type, &call_pos, &PyTuple_Type, &call_kw)) {
+        return NULL;
+    }
+    Py_ssize_t np_ = PyTuple_GET_SIZE(params);
+    if (np_ > MAX_PARAMS || PyTuple_GET_SIZE(call_pos) > MAX_PARAMS ||
+        PyTuple_GET_SIZE(call_kw) > MAX_PARAMS) {
+        PyErr_SetString(PyExc_ValueError, "generic: too many parameters");
+        return NULL;
+    }
+    Front *op = front_alloc(name, fallback, FAM_GENERIC);
+    if (op == NULL) {
+        return NULL;
+    }
+    op->spec = Py_NewRef(params);
+    for (Py_ssize_t j = 0; j < np_; j++) {
+        Param *p = &op->params[j];
+        PyObject *pname, *dflt, *dtypes;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(params, j), "UiOiOii", &pname, &p->kind, &dflt,
+                              &p->mode, &dtypes, &p->ref, &p->flag)) {
+            Py_DECREF(op);
+            return NULL;
+        }
+        p->name = Py_NewRef(pname);
+        PyUnicode_InternInPlace(&p->name);
+        p->dflt = dflt;
+        p->n_classes = 0;
+        op->n_params = (int)j + 1;
+        if (p->kind < K_TENSOR || p->kind > K_DTYPE_OF || p->ref >= (int)j ||
+            p->mode < M_POSITIONAL || p->mode > M_DERIVED ||
+            (p->mode == M_DERIVED && p->kind != K_DTYPE_OF)) {
+            PyErr_Format(PyExc_ValueError, "generic: parameter %U is malformed", pname);
+            Py_DECREF(op);
+            return NULL;
+        }
+        if (p->ref >= 0) {
+            int rk = op->params[p->ref].kind;
+            if (rk != K_TENSOR && rk != K_TENSORS) {
+                PyErr_Format(PyExc_ValueError, "generic: parameter %U refers to a non-tensor",
+                             pname);
+                Py_DECREF(op);
+                return NULL;
+            }
+        }
+        else if (p->kind == K_AXIS || p->kind == K_AXES || p->kind == K_PERMUTATION ||
+                 p->kind == K_DTYPE_OF || ((p->flag & F_RESHAPE) && p->kind == K_SHAPE)) {
+            PyErr_Format(PyExc_ValueError, "generic: parameter %U needs a tensor", pname);
+            Py_DECREF(op);
+            return NULL;
+        }
+        if (dtypes != Py_None) {
+            int n = dtype_classes(dtypes, p->classes, 16, "generic");
+            if (n < 0) {
+                Py_DECREF(op);
+                return NULL;
+            }
+            p->n_classes = n;
+        }
+    }
+    PyObject *kwnames = PyTuple_New(PyTuple_GET_SIZE(call_kw));
+    if (kwnames == NULL) {
+        Py_DECREF(op);
+        return NULL;
+    }
+    op->call_kwnames = PyTuple_GET_SIZE(call_kw) ? kwnames : NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        PyObject *which = pass ? call_kw : call_pos;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(which); i++) {
+            long j = PyLong_AsLong(PyTuple_GET_ITEM(which, i));
+            if (j < 0 || j >= np_ || op->params[j].kind == K_TENSOR ||
+                op->params[j].kind == K_TENSORS) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "generic: a call entry names no value param");
+                if (op->call_kwnames == NULL) {
+                    Py_DECREF(kwnames);
+                }
+                Py_DECREF(op);
+                return NULL;
+            }
+            if (pass) {
+                op->call_kw[op->n_call_kw++] = (int)j;
+                PyTuple_SET_ITEM(kwnames, i, Py_NewRef(op->params[j].name));
+            }
+            else {
+                op->call_pos[op->n_call_pos++] = (int)j;
+            }
+        }
+    }
+    if (op->call_kwnames == NULL) {
+        Py_DECREF(kwnames);
+    }
+    return (PyObject *)op;
+}
+
+/* ------------------------------------------------------- Tensor.__getitem__ */
+
+static PyObject *g_getitem_fallback = NULL;
+
+/* 1 when the slice's step is None or a non-zero int (0: the Python path decides) */
+static int plain_step(PyObject *key)
+{
+    PyObject *step = ((PySliceObject *)key)->step;
+    if (step == Py_None) {
+        return 1;
+    }
+    if (!PyLong_CheckExact(step)) {
+        return 0;
+    }
+    int overflow = 0;
+    long value = PyLong_AsLongAndOverflow(step, &overflow);
+    if (value == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return overflow != 0 || value != 0;
+}
+
+static inline int plain_bound(PyObject *v)
+{
+    return v == Py_None || PyLong_CheckExact(v);
+}
+
+/* a basic tuple key (ints, slices of int bounds and non-zero step, None, Ellipsis) as
+ * the array library's key (all ints get a trailing Ellipsis: a 0-d view, not a
+ * scalar), or NULL without an error for any other tuple */
+static PyObject *basic_tuple(PyObject *key)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(key);
+    int all_ints = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyTuple_GET_ITEM(key, i);
+        if (PyLong_CheckExact(k)) {
+            continue;
+        }
+        all_ints = 0;
+        if (Py_IS_TYPE(k, &PySlice_Type)) {
+            PySliceObject *s = (PySliceObject *)k;
+            if (!plain_bound(s->start) || !plain_bound(s->stop) || !plain_bound(s->step) ||
+                !plain_step(k)) {
+                return NULL;
+            }
+        }
+        else if (k != Py_None && k != Py_Ellipsis) {
+            return NULL;
+        }
+    }
+    if (!all_ints) {
+        return Py_NewRef(key);
+    }
+    PyObject *raw = PyTuple_New(n + 1);
+    if (raw == NULL) {
+        PyErr_Clear();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(raw, i, Py_NewRef(PyTuple_GET_ITEM(key, i)));
+    }
+    PyTuple_SET_ITEM(raw, n, Py_NewRef(Py_Ellipsis));
+    return raw;
+}
+
+/* the basic key `key` as the array library's key (new reference), or NULL */
+static PyObject *basic_key(PyObject *key)
+{
+    if ((Py_IS_TYPE(key, &PySlice_Type) && plain_step(key)) || key == Py_None ||
+        key == Py_Ellipsis) {
+        return Py_NewRef(key);
+    }
+    if (PyTuple_CheckExact(key)) {
+        return basic_tuple(key);
+    }
+    if (PyLong_CheckExact(key)) {
+        PyObject *raw = PyTuple_Pack(2, key, Py_Ellipsis); /* a 0-d view, not a scalar */
+        if (raw == NULL) {
+            PyErr_Clear();
+        }
+        return raw;
+    }
+    return NULL;
+}
+
+static PyObject *tensor_getitem(PyObject *self, PyObject *key)
+{
+    PyObject *data = T_DATA(self);
+    if (T_META(self) == Py_None && data != NULL &&
+        (PyArray_CheckExact(data) || (g_single_gpu && Py_TYPE(data) == g_gpu_array_type))) {
+        PyObject *raw = basic_key(key);
+        if (raw != NULL) {
+            PyObject *out = PyObject_GetItem(data, raw);
+            Py_DECREF(raw);
+            if (out != NULL) {
+                return new_tensor(out);
+            }
+            if (!PyErr_ExceptionMatches(PyExc_IndexError)) {
+                return NULL;
+            }
+            PyErr_Clear(); /* the Python getitem raises it in bridge's words */
+        }
+    }
+    PyObject *call[2] = {self, key};
+    return PyObject_Vectorcall(g_getitem_fallback, call, 2, NULL);
+}
+
+static PyMethodDef tensor_getitem_def = {
+    "__getitem__", tensor_getitem, METH_O,
+    "__getitem__($self, key, /)\n--\n\nx[key]: basic keys give views, as in NumPy; boolean "
+    "and integer-array keys give copies."};
+
+/* getitem_method(getitem) -> Tensor.__getitem__ (after bind); the Python getitem
+ * serves every key that is not basic */
+static PyObject *getitem_method(PyObject *Py_UNUSED(module), PyObject *getitem)
+{
+    if (g_tensor_type == NULL || !PyCallable_Check(getitem)) {
+        PyErr_SetString(PyExc_TypeError, "getitem_method: bind first; getitem must be callable");
+        return NULL;
+    }
+    PyObject *descr = PyDescr_NewMethod(g_tensor_type, &tensor_getitem_def);
+    if (descr != NULL) {
+        Py_XSETREF(g_getitem_fallback, Py_NewRef(getitem));
+    }
+    return descr;
+}
+
+/* ------------------------------------------------------- run */
+
+/* run(name, inputs, *args, **params): _dispatch.run for plain tensors in C. Tensors of
+ * one kernel table (CPU arrays, or the one GPU's) get the kernel called on their raw
+ * arrays, the result wrapped, and the call recorded for autograd when an input has a
+ * record; a ValueError, TypeError, IndexError or MemoryError of the kernel is raised
+ * as the Python run raises it (through name_the_function). Anything else: the Python
+ * run. */
+static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args,
+                              Py_ssize_t nargs, PyObject *kwnames)
+{
+    if (g_run_fallback == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "run: bind() has not run");
+        return NULL;
+    }
+    if (nargs < 2 || !PyUnicode_Check(args[0]) || !PyTuple_CheckExact(args[1]) ||
+        g_tensor_type == NULL) {
+        return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+    }
+    PyObject *inputs = args[1];
+    Py_ssize_t n = PyTuple_GET_SIZE(inputs);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    Py_ssize_t nextra = nargs - 2;
+    if (n < 1 || n > MAX_TENSORS || nextra + nkw > 32) {
+        return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+    }
+    PyObject *stack[1 + MAX_TENSORS + 32];
+    PyTypeObject *cls = NULL;
+    int any_meta = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_GET_ITEM(inputs, i);
+        PyObject *data;
+        if (!is_tensor(t) || (data = T_DATA(t)) == NULL ||
+            (cls != NULL && Py_TYPE(data) != cls)) {
+            return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+        }
+        cls = Py_TYPE(data);
+        any_meta |= T_META(t) != Py_None;
+        stack[1 + i] = data; /* borrowed: inputs holds the tensors, which hold them */
+    }
+    if (any_meta && g_record == NULL) {
+        any_meta = 0;
+    }
+    PyObject *kernel = kernel_in(kernels_for(cls), args[0]);
+    if (kernel == NULL) {
+        return PyObject_Vectorcall(g_run_fallback, args, nargs, kwnames);
+    }
+    for (Py_ssize_t i = 0; i < nextra + nkw; i++) {
+        stack[1 + n + i] = args[2 + i];
+    }
+    PyObject *out = PyObject_Vectorcall(kernel, stack + 1,
+                                        (size_t)(n + nextra) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                        kwnames);
+    Py_DECREF(kernel);
+    if (out == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_ValueError) || PyErr_ExceptionMatches(PyExc_TypeError) ||
+            PyErr_ExceptionMatches(PyExc_IndexError) || PyErr_ExceptionMatches(PyExc_MemoryError)) {
+            /* raise name_the_function(name, exc) from None, as the Python run does */
+            PyObject *exc = take_raised_exception();
+            PyObject *named = exc ? PyObject_CallFunctionObjArgs(g_name_the_function, args[0],
+                                                                 exc, NULL) : NULL;
+            Py_XDECREF(exc);
+            if (named == NULL) {
+                return NULL;
+            }
+            PyException_SetCause(named, NULL); /* from None: __suppress_context__ */
+            PyErr_SetObject((PyObject *)Py_TYPE(named), named);
+            Py_DECREF(named);
+        }
+        return NULL;
+    }
+    PyObject *result;
+    if (!PyTuple_CheckExact(out)) {
+        result = kernel_result(out);
+    }
+    else {
+        Py_ssize_t m = PyTuple_GET_SIZE(out);
+        result = PyTuple_New(m);
+        for (Py_ssize_t i = 0; result != NULL && i < m; i++) {
+            PyObject *t = kernel_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
+            if (t == NULL) {
+                Py_CLEAR(result);
+                break;
+            }
+            PyTuple_SET_ITEM(result, i, t);
+        }
+        Py_DECREF(out);
+    }
+    if (result != NULL && any_meta) {
+        PyObject *pos = PyTuple_New(nextra);
+        PyObject *kw = PyDict_New();
+        int ok = pos != NULL && kw != NULL;
+        for (Py_ssize_t i = 0; ok && i < nextra; i++) {
+            PyTuple_SET_ITEM(pos, i, Py_NewRef(args[2 + i]));
+        }
+        for (Py_ssize_t i = 0; ok && i < nkw; i++) {
+            ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) == 0;
+        }
+        PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, args[0], inputs, pos, kw,
+                                                        result, NULL)
+                         : NULL;
+        Py_XDECREF(pos);
+        Py_XDECREF(kw);
+        if (r == NULL) {
+            Py_CLEAR(result);
+        }
+        Py_XDECREF(r);
+    }
+    return result;
+}
+
+/* ------------------------------------------------------- binding */
+
+/* bind(Tensor, STATE, Device, default_dtype, dtypes, normalize_raw, name_the_function,
+ *      run) -> None: the classes and helpers the front works with */
+static PyObject *bind(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *tensor_type, *state, *device_type, *default_float, *dtypes, *normalize, *namer,
+        *run;
+    if (!PyArg_ParseTuple(args, "O!OO!OO!OOO", &PyType_Type, &tensor_type, &state, &PyType_Type,
+                          &device_type, &default_float, &PyTuple_Type, &dtypes, &normalize,
+                          &namer, &run)) {
+        return NULL;
+    }
+    if (!PyType_IsSubtype((PyTypeObject *)tensor_type, &TensorBaseType)) {
+        PyErr_SetString(PyExc_TypeError, "bind: Tensor must derive from TensorBase");
+        return NULL;
+    }
+    Py_ssize_t default_device_offset, cpu_kernels_offset, type_offset;
+    if (member_offset(Py_TYPE(state), "default_device", &default_device_offset) < 0 ||
+        member_offset(Py_TYPE(state), "cpu_kernels", &cpu_kernels_offset) < 0 ||
+        member_offset((PyTypeObject *)device_type, "type", &type_offset) < 0) {
+        return NULL;
+    }
+    if (!PyArray_DescrCheck(default_float) || !PyCallable_Check(normalize) ||
+        !PyCallable_Check(namer) || !PyCallable_Check(run)) {
+        PyErr_SetString(PyExc_TypeError, "bind: malformed arguments");
+        return NULL;
+    }
+    int n = dtype_classes(dtypes, g_dtype_classes, 16, "bind");
+    if (n < 0) {
+        return NULL;
+    }
+    g_n_dtype_classes = n;
+    Py_XSETREF(g_tensor_type, (PyTypeObject *)Py_NewRef(tensor_type));
+    Py_XSETREF(g_state_type, (PyTypeObject *)Py_NewRef(Py_TYPE(state)));
+    Py_XSETREF(g_device_type, (PyTypeObject *)Py_NewRef(device_type));
+    g_default_device_offset = default_device_offset;
+    g_cpu_kernels_offset = cpu_kernels_offset;
+    g_device_type_offset = type_offset;
+    Py_XSETREF(g_state, Py_NewRef(state));
+    Py_XSETREF(g_default_float, Py_NewRef(default_float));
+    Py_XSETREF(g_normalize_raw, Py_NewRef(normalize));
+    Py_XSETREF(g_name_the_function, Py_NewRef(namer));
+    Py_XSETREF(g_run_fallback, Py_NewRef(run));
+    Py_RETURN_NONE;
+}
+
+/* set_record(record or None): autograd's recorder, once bridge.autograd is imported */
+static PyObject *set_record(PyObject *Py_UNUSED(module), PyObject *record)
+{
+    if (record != Py_None && !PyCallable_Check(record)) {
+        PyErr_SetString(PyExc_TypeError, "set_record: record must be callable or None");
+        return NULL;
+    }
+    Py_XSETREF(g_record, record == Py_None ? NULL : Py_NewRef(record));
+    Py_RETURN_NONE;
+}
+
+/* set_gpu_arrays(array_type or None, kernels, single_gpu): the GPU array type and
+ * kernel table the front uses on a machine with one GPU */
+static PyObject *set_gpu_arrays(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *type, *kernels;
+    int single;
+    if (!PyArg_ParseTuple(args, "OO!p", &type, &PyDict_Type, &kernels, &single)) {
+        return NULL;
+    }
+    if (type != Py_None && !PyType_Check(type)) {
+        PyErr_SetString(PyExc_TypeError, "set_gpu_arrays: array_type must be a type or None");
+        return NULL;
+    }
+    Py_XSETREF(g_gpu_array_type, type == Py_None ? NULL : (PyTypeObject *)Py_NewRef(type));
+    Py_XSETREF(g_gpu_kernels, Py_NewRef(kernels));
+    g_single_gpu = single && type != Py_None;
+    Py_RETURN_NONE;
+}
+
+/* wrap(data) -> a new Tensor over raw array data (NumPy scalars made 0-d arrays) */
+static PyObject *wrap(PyObject *Py_UNUSED(module), PyObject *data)
+{
+    return kernel_result(Py_NewRef(data));
+}
+
+static PyMethodDef methods[] = {
+    {"bind", bind, METH_VARARGS,
+     "bind(Tensor, STATE, Device, default_dtype, dtypes, normalize_raw, name_the_function, "
+     "run): what the front works with"},
+    {"set_record", set_record, METH_O, "set_record(record or None): autograd's recorder"},
+    {"set_gpu_arrays", set_gpu_arrays, METH_VARARGS,
+     "set_gpu_arrays(array_type or None, kernels, single_gpu)"},
+    {"wrap", wrap, METH_O, "wrap(data) -> Tensor over raw array data"},
+    {"elementwise", make_elementwise, METH_VARARGS,
+     "elementwise(name, nin, function, reflected, dtypes[, matrix]) -> Front"},
+    {"generic", make_generic, METH_VARARGS,
+     "generic(name, function, params, call_pos, call_kw) -> Front"},
+    {"getitem_method", getitem_method, METH_O,
+     "getitem_method(getitem) -> Tensor.__getitem__ with basic keys in C"},
+    {"run", (PyCFunction)(void (*)(void))dispatch_run, METH_FASTCALL | METH_KEYWORDS,
+     "run(name, inputs, *args, **params) -> Tensor or tuple: bridge._dispatch.run"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT, "bridge._fastpath._front",
+    "The C front of bridge's one dispatch path.", -1, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__front(void)
+{
+    import_array();
+    if (PyType_Ready(&TensorBaseType) < 0 || PyType_Ready(&FrontType) < 0) {
+        return NULL;
+    }
+    s_cpu = PyUnicode_InternFromString("cpu");
+    s_cuda = PyUnicode_InternFromString("cuda");
+    g_required = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type);
+    if (s_cpu == NULL || s_cuda == NULL || g_required == NULL) {
+        return NULL;
+    }
+    PyObject *module = PyModule_Create(&module_def);
+    if (module == NULL) {
+        return NULL;
+    }
+    struct { const char *name; long value; } constants[] = {
+        {"K_TENSOR", K_TENSOR}, {"K_TENSORS", K_TENSORS}, {"K_AXIS", K_AXIS},
+        {"K_AXES", K_AXES}, {"K_BOOL", K_BOOL}, {"K_DEFAULT", K_DEFAULT},
+        {"K_SHAPE", K_SHAPE}, {"K_PERMUTATION", K_PERMUTATION}, {"K_NONNEG", K_NONNEG},
+        {"K_DTYPE", K_DTYPE}, {"K_DTYPE_OF", K_DTYPE_OF},
+        {"F_INSERT", F_INSERT}, {"F_OPTIONAL", F_OPTIONAL}, {"F_NONEMPTY", F_NONEMPTY},
+        {"F_SQUEEZE", F_SQUEEZE}, {"F_SAME_SHAPE", F_SAME_SHAPE}, {"F_CONCAT", F_CONCAT},
+        {"F_RESHAPE", F_RESHAPE}, {"F_INT", F_INT},
+        {"M_POSITIONAL", M_POSITIONAL}, {"M_EITHER", M_EITHER}, {"M_KEYWORD", M_KEYWORD},
+        {"M_DERIVED", M_DERIVED},
+    };
+    for (size_t i = 0; i < sizeof constants / sizeof constants[0]; i++) {
+        if (PyModule_AddIntConstant(module, constants[i].name, constants[i].value) < 0) {
+            Py_DECREF(module);
+            return NULL;
+        }
+    }
+    if (PyModule_AddObjectRef(module, "TensorBase", (PyObject *)&TensorBaseType) < 0 ||
+        PyModule_AddObjectRef(module, "Front", (PyObject *)&FrontType) < 0 ||
+        PyModule_AddObjectRef(module, "REQUIRED", g_required) < 0) {
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
