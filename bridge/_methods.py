@@ -170,7 +170,7 @@ def bind_methods():
             if name == "__getitem__":
                 setattr(Tensor, name, _fastpath.getitem_method(func))
             elif name == "__setitem__":
-                setattr(Tensor, name, func)
+                setattr(Tensor, name, _fastpath.setitem_method(func))
             elif name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 from ._ops.elementwise import make_binary, with_c_hot_path
 

@@ -294,3 +294,36 @@ def test_generic_fronts_match_the_python_functions(backend, name, data):
     with np.errstate(all="ignore"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         assert_paths_agree(func, *args, label=f"{name}{tuple(args)}{kwargs}", **kwargs)
+
+
+KEYS = [0, -1, 3, 20, slice(1, 3), slice(None, None, 2), slice(None, None, 0), None, Ellipsis,
+        (0,), (slice(None), 0), (Ellipsis, 0), (0, 0), (None, 1), True, 1.0, [0, 1]]
+VALUES = [1.0, 2, -3, True, False, 1e300, float("nan"), 1j, 2**70, None, "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(x=tensors(requires_grad=False), key=st.sampled_from(KEYS),
+       value=st.one_of(st.sampled_from(VALUES), tensors(requires_grad=False)),
+       read_only=st.booleans())
+def test_setitem_matches_the_python_setitem(backend, x, key, value, read_only):
+    from bridge._ops.indexing import setitem
+
+    def write(assign):
+        target = bridge.asarray(np.array(to_numpy(x)))
+        if read_only and target._data.__class__ is np.ndarray:
+            target._data.flags.writeable = False
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                assign(target)
+        except Exception as exc:
+            return ("raised", type(exc), str(exc))
+        return ("ok", to_numpy(target).tobytes())
+
+    def c_path(t):
+        t[key] = value
+
+    def python_path(t):
+        setitem(t, key, value)
+
+    assert write(c_path) == write(python_path)

@@ -123,6 +123,12 @@ def getitem_method(getitem):
     return _front.getitem_method(getitem)
 
 
+def setitem_method(setitem):
+    """Tensor.__setitem__: basic keys with a scalar or same-dtype value in C, every
+    other case ``setitem``."""
+    return _front.setitem_method(setitem)
+
+
 bind = _front.bind
 run = _front.run
 wrap = _front.wrap
@@ -130,4 +136,4 @@ set_record = _front.set_record
 set_gpu_arrays = _front.set_gpu_arrays
 
 __all__ = ["TensorBase", "bind", "elementwise", "generic", "getitem_method", "name_it", "run",
-           "set_gpu_arrays", "set_record", "wrap"]
+           "set_gpu_arrays", "set_record", "setitem_method", "wrap"]

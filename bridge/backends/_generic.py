@@ -120,7 +120,10 @@ def make_kernels(xp) -> dict:
 
     def pow_(x1, x2):
         out = xp.power(x1, x2)
-        if out.dtype.kind != "f":
+        if out.dtype.kind != "f" or x2.__class__ is int or (
+                x2.__class__ is not float and getattr(x2, "dtype", None) is not None
+                and x2.dtype.kind in "biu"):
+            # an integer exponent takes no sqrt shortcut: C99 pow is already right
             return out
         # NumPy's power takes a sqrt shortcut for an exponent of 0.5, which gives NaN
         # for -inf and -0 for -0; the standard asks for +inf and +0 whenever x2 > 0

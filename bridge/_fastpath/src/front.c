@@ -568,7 +568,9 @@ static int raw_shape(PyObject *a, npy_intp *dims, int *ndim)
 {
     if (PyArray_CheckExact(a)) {
         *ndim = PyArray_NDIM((PyArrayObject *)a);
-        memcpy(dims, PyArray_DIMS((PyArrayObject *)a), sizeof(npy_intp) * (size_t)*ndim);
+        if (*ndim > 0) { /* a 0-d array's dims may be NULL */
+            memcpy(dims, PyArray_DIMS((PyArrayObject *)a), sizeof(npy_intp) * (size_t)*ndim);
+        }
         return 0;
     }
     PyObject *shape = PyObject_GetAttrString(a, "shape");
@@ -1423,6 +1425,98 @@ static PyObject *getitem_method(PyObject *Py_UNUSED(module), PyObject *getitem)
     return descr;
 }
 
+/* ------------------------------------------------------- Tensor.__setitem__ */
+
+static PyObject *g_setitem_fallback = NULL;
+static PyObject *s_setitem = NULL;
+
+/* x[key] = value for a tensor without an autograd record whose memory is a NumPy
+ * array, a basic key, and a value that is a tensor of x's dtype and memory without an
+ * autograd record, or a Python float (x floating or complex), int (x floating or
+ * complex) or bool (x bool): the backend's setitem kernel on the raw array, the value
+ * made the 0-d array of x's dtype that the Python path makes (Tensor(value,
+ * dtype=x.dtype)). A kernel error (a read-only tensor, a key out of range, a value
+ * that does not broadcast) and every other case: the Python setitem. */
+static PyObject *tensor_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_Format(PyExc_TypeError, "__setitem__ expected 2 arguments, got %zd", nargs);
+        return NULL;
+    }
+    PyObject *key = args[0], *value = args[1];
+    PyObject *data = is_tensor(self) ? T_DATA(self) : NULL;
+    if (data == NULL || T_META(self) != Py_None || !PyArray_CheckExact(data)) {
+        goto python;
+    }
+    PyArray_Descr *descr = PyArray_DESCR((PyArrayObject *)data);
+    char kind = descr->kind;
+    PyObject *raw_value;
+    if (is_tensor(value)) {
+        raw_value = T_DATA(value);
+        if (T_META(value) != Py_None || raw_value == NULL || !PyArray_CheckExact(raw_value) ||
+            !PyArray_EquivTypes(PyArray_DESCR((PyArrayObject *)raw_value), descr)) {
+            goto python;
+        }
+        Py_INCREF(raw_value);
+    }
+    else if ((PyFloat_CheckExact(value) && (kind == 'f' || kind == 'c')) ||
+             (PyLong_CheckExact(value) && (kind == 'f' || kind == 'c')) ||
+             (PyBool_Check(value) && kind == 'b')) {
+        Py_INCREF(descr);
+        raw_value = PyArray_FromAny(value, descr, 0, 0, 0, NULL);
+        if (raw_value == NULL) {
+            PyErr_Clear();
+            goto python;
+        }
+    }
+    else {
+        goto python;
+    }
+    PyObject *raw_key = basic_key(key);
+    PyObject *kernel = raw_key != NULL ? kernel_in(cpu_kernels(), s_setitem) : NULL;
+    if (kernel == NULL) {
+        Py_XDECREF(raw_key);
+        Py_DECREF(raw_value);
+        goto python;
+    }
+    PyObject *call[4] = {NULL, data, raw_value, raw_key};
+    PyObject *out = PyObject_Vectorcall(kernel, call + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                        NULL);
+    Py_DECREF(kernel);
+    Py_DECREF(raw_key);
+    Py_DECREF(raw_value);
+    if (out != NULL) {
+        Py_DECREF(out);
+        Py_RETURN_NONE;
+    }
+    if (!reportable_error()) {
+        return NULL;
+    }
+    PyErr_Clear(); /* nothing was written: the Python setitem raises it in bridge's words */
+python:;
+    PyObject *python_args[3] = {self, key, value};
+    return PyObject_Vectorcall(g_setitem_fallback, python_args, 3, NULL);
+}
+
+static PyMethodDef tensor_setitem_def = {
+    "__setitem__", (PyCFunction)(void (*)(void))tensor_setitem, METH_FASTCALL,
+    "__setitem__($self, key, value, /)\n--\n\nx[key] = value, written into x's memory."};
+
+/* setitem_method(setitem) -> Tensor.__setitem__ (after bind); the Python setitem
+ * serves every case the C one does not */
+static PyObject *setitem_method(PyObject *Py_UNUSED(module), PyObject *setitem)
+{
+    if (g_tensor_type == NULL || !PyCallable_Check(setitem)) {
+        PyErr_SetString(PyExc_TypeError, "setitem_method: bind first; setitem must be callable");
+        return NULL;
+    }
+    PyObject *descr = PyDescr_NewMethod(g_tensor_type, &tensor_setitem_def);
+    if (descr != NULL) {
+        Py_XSETREF(g_setitem_fallback, Py_NewRef(setitem));
+    }
+    return descr;
+}
+
 /* ------------------------------------------------------- run */
 
 /* run(name, inputs, *args, **params): _dispatch.run for plain tensors in C. Tensors of
@@ -1631,6 +1725,8 @@ static PyMethodDef methods[] = {
      "generic(name, function, params, call_pos, call_kw) -> Front"},
     {"getitem_method", getitem_method, METH_O,
      "getitem_method(getitem) -> Tensor.__getitem__ with basic keys in C"},
+    {"setitem_method", setitem_method, METH_O,
+     "setitem_method(setitem) -> Tensor.__setitem__ with basic keys in C"},
     {"run", (PyCFunction)(void (*)(void))dispatch_run, METH_FASTCALL | METH_KEYWORDS,
      "run(name, inputs, *args, **params) -> Tensor or tuple: bridge._dispatch.run"},
     {NULL, NULL, 0, NULL},
@@ -1649,8 +1745,9 @@ PyMODINIT_FUNC PyInit__front(void)
     }
     s_cpu = PyUnicode_InternFromString("cpu");
     s_cuda = PyUnicode_InternFromString("cuda");
+    s_setitem = PyUnicode_InternFromString("setitem");
     g_required = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type);
-    if (s_cpu == NULL || s_cuda == NULL || g_required == NULL) {
+    if (s_cpu == NULL || s_cuda == NULL || s_setitem == NULL || g_required == NULL) {
         return NULL;
     }
     PyObject *module = PyModule_Create(&module_def);
