@@ -1410,19 +1410,27 @@ static PyMethodDef tensor_getitem_def = {
     "__getitem__($self, key, /)\n--\n\nx[key]: basic keys give views, as in NumPy; boolean "
     "and integer-array keys give copies."};
 
-/* getitem_method(getitem) -> Tensor.__getitem__ (after bind); the Python getitem
- * serves every key that is not basic */
-static PyObject *getitem_method(PyObject *Py_UNUSED(module), PyObject *getitem)
+/* A method descriptor of the Tensor class for `def`, whose C code hands what it does
+ * not take to Python callable `python` (stored in *fallback); after bind */
+static PyObject *tensor_method(PyMethodDef *def, PyObject **fallback, PyObject *python)
 {
-    if (g_tensor_type == NULL || !PyCallable_Check(getitem)) {
-        PyErr_SetString(PyExc_TypeError, "getitem_method: bind first; getitem must be callable");
+    if (g_tensor_type == NULL || !PyCallable_Check(python)) {
+        PyErr_Format(PyExc_TypeError, "%s: bind first; the Python method must be callable",
+                     def->ml_name);
         return NULL;
     }
-    PyObject *descr = PyDescr_NewMethod(g_tensor_type, &tensor_getitem_def);
+    PyObject *descr = PyDescr_NewMethod(g_tensor_type, def);
     if (descr != NULL) {
-        Py_XSETREF(g_getitem_fallback, Py_NewRef(getitem));
+        Py_XSETREF(*fallback, Py_NewRef(python));
     }
     return descr;
+}
+
+/* getitem_method(getitem) -> Tensor.__getitem__; the Python getitem serves every key
+ * that is not basic */
+static PyObject *getitem_method(PyObject *Py_UNUSED(module), PyObject *getitem)
+{
+    return tensor_method(&tensor_getitem_def, &g_getitem_fallback, getitem);
 }
 
 /* ------------------------------------------------------- Tensor.__setitem__ */
@@ -1502,19 +1510,11 @@ static PyMethodDef tensor_setitem_def = {
     "__setitem__", (PyCFunction)(void (*)(void))tensor_setitem, METH_FASTCALL,
     "__setitem__($self, key, value, /)\n--\n\nx[key] = value, written into x's memory."};
 
-/* setitem_method(setitem) -> Tensor.__setitem__ (after bind); the Python setitem
- * serves every case the C one does not */
+/* setitem_method(setitem) -> Tensor.__setitem__; the Python setitem serves every case
+ * the C one does not */
 static PyObject *setitem_method(PyObject *Py_UNUSED(module), PyObject *setitem)
 {
-    if (g_tensor_type == NULL || !PyCallable_Check(setitem)) {
-        PyErr_SetString(PyExc_TypeError, "setitem_method: bind first; setitem must be callable");
-        return NULL;
-    }
-    PyObject *descr = PyDescr_NewMethod(g_tensor_type, &tensor_setitem_def);
-    if (descr != NULL) {
-        Py_XSETREF(g_setitem_fallback, Py_NewRef(setitem));
-    }
-    return descr;
+    return tensor_method(&tensor_setitem_def, &g_setitem_fallback, setitem);
 }
 
 /* ------------------------------------------------------- run */
