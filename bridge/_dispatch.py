@@ -20,7 +20,8 @@ import numpy as np
 
 from . import _fastpath
 from ._device import CPU, Device
-from .backends import STATE, load_backend
+from ._registry import ops
+from .backends import STATE, load_backend, on_load
 
 ndarray = np.ndarray
 PY_SCALARS = (builtins.bool, int, float, complex)
@@ -37,7 +38,7 @@ def _tensor_type():
     return Tensor
 
 
-# Set by the cupy backend when it loads (``register_gpu_arrays``): CuPy's array type
+# Set when the cupy backend loads (``register_gpu_arrays``, through backends.on_load): CuPy's array type
 # and kernel table, so the GPU hot paths compare a class instead of module names, and
 # whether the machine has one GPU (then all GPU arrays share a device).
 GPU_ARRAY_TYPE = None
@@ -49,6 +50,11 @@ def register_gpu_arrays(array_type, kernels: dict, single_device: bool) -> None:
     global GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU
     GPU_ARRAY_TYPE, GPU_KERNELS, SINGLE_GPU = array_type, kernels, single_device
     _fastpath.set_gpu_arrays(array_type, kernels, single_device)  # the C front's too
+
+
+def _backend_loaded(backend) -> None:
+    if backend.array_type is not None:  # a device backend: its arrays and kernels
+        register_gpu_arrays(backend.array_type, backend.kernels, backend.single_device)
 
 
 def set_autograd(hooks) -> None:
@@ -185,15 +191,28 @@ def run_on_device(name: str, device: Device, *args, **params):
         return wrap(kernels[name](*args, **params))
 
 
+def transfer(x, target: Device, stream=None):
+    """An explicit copy of tensor ``x`` onto device ``target`` (CPU <-> GPU), through
+    the memory functions of the backend of the device that is not the CPU."""
+    from .backends import backend_for_device
+
+    source = x.device
+    if source.type == "cpu" and target.type == "cpu":
+        return x
+    if target.type == "cpu":
+        backend = backend_for_device(source, "to_device")
+        return wrap(backend.kernels["to_host"](x._data, stream=stream))
+    backend = backend_for_device(target, "to_device")
+    return wrap(backend.kernels["from_other"](x._data, device=target, stream=stream))
+
+
 def as_tensor(x, func: str, argname: str = "x"):
     """``x`` as a Tensor: Tensors pass through; array-likes are converted as NumPy
     would convert them (users replacing NumPy pass lists and NumPy arrays)."""
     if x.__class__ is TENSOR or isinstance(x, TENSOR):
         return x
-    from ._ops.creation import asarray
-
     try:
-        return asarray(x)
+        return ops.asarray(x)
     except (TypeError, ValueError) as exc:
         raise TypeError(
             f"{func}: {argname} must be a Tensor or array-like, got {type(x).__name__} ({exc})"
@@ -233,6 +252,9 @@ def normalize_axes(axis, ndim: int, func: str, argname: str = "axis"):
 
 
 TENSOR = None
+
+
+on_load(_backend_loaded)
 
 
 def _bind_tensor_type():

@@ -272,7 +272,20 @@ from ._tensor import Tensor as _TENSOR  # noqa: E402  (after the helpers it impo
 _export_python = export
 _device_tuple_python = device_tuple
 _from_dlpack_python_entry = from_dlpack
-if _ext is not None:
+def _tensor_dlpack(self, *, stream=None, max_version=None, dl_device=None, copy=None):
+    return export(self, stream=stream, max_version=max_version, dl_device=dl_device, copy=copy)
+
+
+def _tensor_dlpack_device(self):
+    return device_tuple(self)
+
+
+_tensor_dlpack.__name__ = _tensor_dlpack.__qualname__ = "__dlpack__"
+_tensor_dlpack_device.__name__ = _tensor_dlpack_device.__qualname__ = "__dlpack_device__"
+
+if _ext is None:
+    _TENSOR.__dlpack__, _TENSOR.__dlpack_device__ = _tensor_dlpack, _tensor_dlpack_device
+else:
     _TENSOR.__dlpack__, _TENSOR.__dlpack_device__ = _ext.bind_tensor(
         _TENSOR, _export_python, _device_tuple_python, _from_dlpack_python_entry,
         _from_dlpack_python,

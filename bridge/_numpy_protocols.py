@@ -25,13 +25,13 @@ import inspect
 
 import numpy as np
 
-import bridge as B
-
 from . import _dispatch
+from . import autograd as _autograd
 from . import random as random  # noqa: F401  (bridge.random is loaded with the protocols)
 from ._dtypes import ALL_DTYPES, normalize_dtype
 from ._methods import write_inplace
 from ._ops import numpy_compat as npc
+from ._registry import ops as B
 from ._tensor import Tensor
 
 _SUPPORTED = frozenset(ALL_DTYPES)
@@ -95,10 +95,10 @@ def _check_fallback(name, tensors):
                 f"NumPy cannot run on {t.device} memory; use a bridge function, or move the "
                 "data with .to_device('cpu') first"
             )
-    if _dispatch.AUTOGRAD is not None and B.autograd.is_grad_enabled():
+    if _dispatch.AUTOGRAD is not None and _autograd.is_grad_enabled():
         for t in tensors:
             if t._meta is not None and t._meta.requires_grad:
-                raise B.autograd.MissingRuleError(
+                raise _autograd.MissingRuleError(
                     f"numpy.{name}: bridge runs it through NumPy, which autograd cannot see, "
                     "but an input requires grad; call it under bridge.no_grad() or on "
                     ".detach()-ed tensors, or use bridge's own functions"

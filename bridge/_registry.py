@@ -113,59 +113,47 @@ class Op:
         return self.kernels if self.kernels is not None else (self.name,)
 
 
-def _collect() -> dict[str, Op]:
-    from ._ops import (
-        creation,
-        data_types,
-        elementwise,
-        fft,
-        indexing,
-        linalg,
-        linear_algebra,
-        manipulation,
-        numpy_compat,
-        searching,
-        sets,
-        sorting,
-        statistical,
-        utility,
-    )
-
-    registry: dict[str, Op] = {}
-    for module in (
-        creation,
-        data_types,
-        elementwise,
-        indexing,
-        linear_algebra,
-        manipulation,
-        searching,
-        sets,
-        sorting,
-        statistical,
-        utility,
-        linalg,
-        fft,
-        numpy_compat,
-    ):
-        for op in module.OPS:
-            if op.name in registry:
-                raise RuntimeError(f"bridge registry: {op.name!r} is declared twice")
-            registry[op.name] = op
-    return registry
-
-
 REGISTRY: dict[str, Op] = {}
 
 
-def build_registry() -> dict[str, Op]:
-    """The registry, built once: rows with a ``fast`` spec get their C front as
-    ``func`` (the Python function stays as ``func.__wrapped__``)."""
-    if not REGISTRY:
-        from . import _fastpath
+class Namespace:
+    """The library's functions and dtypes by name, for the layers below the front ends
+    (autograd's rules are written with them, the Tensor class calls ``asarray``):
+    ``ops.exp``, ``ops.linalg.solve``, ``ops.fft.fftn``, ``ops.float64``, ``ops.Tensor``.
+    Filled once by :func:`build_registry`, so no layer imports the namespace module
+    ``bridge`` itself."""
 
-        for name, op in _collect().items():
-            if op.fast is not None:
-                op = replace(op, func=_fastpath.generic(op))
-            REGISTRY[name] = op
+    def __repr__(self):
+        return f"<bridge ops namespace ({len(vars(self))} names)>"
+
+
+ops = Namespace()
+ops.linalg = Namespace()
+ops.fft = Namespace()
+
+
+def build_registry(rows=None) -> dict[str, Op]:
+    """The registry, built once from ``rows`` (the section modules' ``OPS`` lists, in
+    order, given by the front end that assembles the library: bridge/__init__.py); later
+    calls return it. Rows with a ``fast`` spec get their C front as ``func`` (the
+    Python function stays as ``func.__wrapped__``)."""
+    if REGISTRY:
+        return REGISTRY
+    if rows is None:
+        raise RuntimeError("bridge registry: not built yet (import bridge first)")
+    from . import _dtypes, _fastpath
+    from ._dispatch import TENSOR
+
+    for op in rows:
+        if op.name in REGISTRY:
+            raise RuntimeError(f"bridge registry: {op.name!r} is declared twice")
+        if op.fast is not None:
+            op = replace(op, func=_fastpath.generic(op))
+        REGISTRY[op.name] = op
+        extension, _, short = op.name.rpartition(".")
+        if op.section != "array":
+            setattr(getattr(ops, extension) if extension else ops, short, op.func)
+    for dtype in _dtypes.ALL_DTYPES:
+        setattr(ops, dtype.name, dtype)
+    ops.Tensor = TENSOR
     return REGISTRY

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import math
+import sys
 
 import numpy as np
 
@@ -17,6 +18,7 @@ from . import _dispatch
 from ._device import CPU, Device, parse_device
 from ._dispatch import ndarray
 from ._fastpath import TensorBase
+from ._registry import ops
 
 SUPPORTED_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12", "2025.12")
 
@@ -36,11 +38,9 @@ class Tensor(TensorBase):
     __array_priority__ = 1000
 
     def __new__(cls, obj=None, /, *, dtype=None, device=None, copy=None):
-        from ._ops.creation import asarray
-
         if obj is None:
             raise TypeError("Tensor: obj is required; use bridge.empty(shape) for an empty tensor")
-        return asarray(obj, dtype=dtype, device=device, copy=copy)
+        return ops.asarray(obj, dtype=dtype, device=device, copy=copy)
 
     # ------------------------------------------------------------ attributes
 
@@ -79,15 +79,11 @@ class Tensor(TensorBase):
         if self._meta is None:
             # the backend's transposed view (NumPy's and CuPy's .T need no device context)
             return _dispatch.wrap(data.T)
-        from ._ops.manipulation import permute_dims  # autograd records the view
-
-        return permute_dims(self, (1, 0))
+        return ops.permute_dims(self, (1, 0))  # autograd records the view
 
     @property
     def mT(self):  # noqa: N802
-        from ._ops.linear_algebra import matrix_transpose
-
-        return matrix_transpose(self)
+        return ops.matrix_transpose(self)
 
     # ------------------------------------------------------------ conversions
 
@@ -200,29 +196,19 @@ class Tensor(TensorBase):
                 f"Tensor.__array_namespace__: api_version={api_version!r} is not supported; "
                 f"bridge implements {', '.join(SUPPORTED_API_VERSIONS)}"
             )
-        import bridge
-
-        return bridge
+        # the namespace is the package itself, imported before any tensor exists
+        return sys.modules["bridge"]
 
     def to_device(self, device, /, *, stream=None):
         """This tensor on ``device``: itself if already there, else an explicit copy."""
         target = parse_device(device, "to_device")
         if target == self.device:
             return self
-        from ._ops.creation import transfer
-
-        return transfer(self, target, stream=stream)
+        return _dispatch.transfer(self, target, stream=stream)
 
     # ------------------------------------------------------------ DLPack
-    # With bridge._dlpack_ext built, bridge/_dlpack.py replaces these two with C methods
-    # (same signatures and rules; PyTorch and NumPy call both on every exchange).
-
-    def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
-        return _dlpack.export(self, stream=stream, max_version=max_version,
-                              dl_device=dl_device, copy=copy)
-
-    def __dlpack_device__(self):
-        return _dlpack.device_tuple(self)
+    # __dlpack__ and __dlpack_device__ are bridge/_dlpack.py's (the interop layer sets
+    # them on the class: C methods, or the Python ones where the extension is missing)
 
     # ------------------------------------------------------------ repr
 
@@ -256,15 +242,10 @@ class Tensor(TensorBase):
 
 def _rebuild(data, device, requires_grad):
     """Unpickle a Tensor (see Tensor.__reduce__)."""
-    from ._ops.creation import asarray
-
-    t = asarray(data, device=device)
+    t = ops.asarray(data, device=device)
     if requires_grad:
         t.requires_grad_(True)
     return t
 
 
 _dispatch._bind_tensor_type()
-
-# imported once here, not per call (a function-level import costs ~0.5 µs per exchange)
-from . import _dlpack  # noqa: E402

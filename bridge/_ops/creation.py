@@ -18,6 +18,9 @@ from .._dtypes import (
     DEFAULT_INT,
     normalize_dtype,
 )
+from .._host import default_dtype_of_scalar as _default_dtype_of_scalar
+from .._host import host_array as _host_array
+from .._host import sequence_dtype as _sequence_dtype
 from .._registry import DEFAULT, Fast, Kind, Op
 from ..backends import STATE, backend_for_device
 
@@ -46,48 +49,6 @@ def _shape(shape, func: str) -> tuple:
     if any(s < 0 for s in shape):
         raise ValueError(f"{func}: shape={shape} has a negative dimension")
     return shape
-
-
-def _default_dtype_of_scalar(value):
-    if value.__class__ is builtins.bool or isinstance(value, np.bool_):
-        return np.dtype(bool)
-    if isinstance(value, (int, np.integer)):
-        return DEFAULT_INT
-    if isinstance(value, (float, np.floating)):
-        return DEFAULT_FLOAT
-    if isinstance(value, (complex, np.complexfloating)):
-        return DEFAULT_COMPLEX
-    raise TypeError(f"unsupported scalar {value!r}")
-
-
-def _host_array(obj, dtype, copy, func):
-    """``obj`` as a NumPy array (CPU memory), sharing memory where it can."""
-    try:
-        if copy is True:
-            arr = np.array(obj, dtype=dtype, copy=True)
-        else:
-            arr = np.asarray(obj, dtype=dtype, copy=copy)
-    except ValueError as exc:
-        if copy is False:
-            raise ValueError(f"{func}: copy=False, but this input needs a copy ({exc})") from None
-        raise ValueError(f"{func}: cannot convert {type(obj).__name__} to a tensor ({exc})") from None
-    except OverflowError as exc:
-        raise OverflowError(f"{func}: {exc}") from None
-    if type(arr) is not np.ndarray:
-        arr = arr.view(np.ndarray)
-    if arr.dtype not in _SUPPORTED:
-        if not arr.dtype.isnative and arr.dtype.newbyteorder("=") in _SUPPORTED:
-            if copy is False:
-                raise ValueError(f"{func}: copy=False, but byte-swapped input needs a copy")
-            return arr.astype(arr.dtype.newbyteorder("="))
-        if dtype is None and arr.dtype.kind in "fc" and arr.dtype.itemsize < 4 and copy is not False:
-            # float16 and friends are not in the standard: widen as NumPy users expect
-            return arr.astype(np.float32 if arr.dtype.kind == "f" else np.complex64)
-        raise TypeError(
-            f"{func}: cannot make a tensor of dtype {arr.dtype}; bridge supports the 13 dtypes "
-            "of the Array API standard"
-        )
-    return arr
 
 
 def asarray(obj, /, *, dtype=None, device=None, copy=None, requires_grad=False):
@@ -199,44 +160,11 @@ def _device_of_array(obj):
     return None
 
 
-def _sequence_dtype(seq):
-    """Default dtype of a nested sequence of Python scalars, by the standard's defaults;
-    None lets NumPy decide (sequences holding arrays)."""
-    kinds = set()
-    stack = [seq]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (list, tuple)):
-            stack.extend(item)
-        elif item.__class__ in PY_SCALARS:
-            kinds.add(item.__class__)
-        else:
-            return None
-    if complex in kinds:
-        return DEFAULT_COMPLEX
-    if float in kinds:
-        return DEFAULT_FLOAT
-    if int in kinds:
-        return DEFAULT_INT
-    if builtins.bool in kinds:
-        return np.dtype(bool)
-    return DEFAULT_FLOAT  # an empty list: the default floating dtype
-
-
 def astype_(x, dtype):
     return wrap(x._data.astype(dtype))
 
 
-def transfer(x, target: Device, stream=None):
-    """An explicit copy of ``x`` onto device ``target`` (CPU <-> GPU)."""
-    source = x.device
-    if source.type == "cpu" and target.type == "cpu":
-        return x
-    if target.type == "cpu":
-        backend = backend_for_device(source, "to_device")
-        return wrap(backend.kernels["to_host"](x._data, stream=stream))
-    backend = backend_for_device(target, "to_device")
-    return wrap(backend.kernels["from_other"](x._data, device=target, stream=stream))
+transfer = _dispatch.transfer  # (the core's: bridge/_dispatch.py)
 
 
 def from_dlpack(x, /, *, device=None, copy=None):

@@ -27,11 +27,10 @@ import operator
 
 import numpy as np
 
-import bridge as B
-
 from .. import _dispatch
 from .._dtypes import ALL_DTYPES, normalize_dtype
 from .._registry import Op
+from .._registry import ops as B
 from .elementwise import BINARY, UNARY
 
 _SUPPORTED = frozenset(ALL_DTYPES)

@@ -73,7 +73,7 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     for i, (t, g) in enumerate(zip(ins, results)):
         if g is None:
             if materialize_grads:
-                import bridge
+                from .._registry import ops as bridge
 
                 g = bridge.zeros_like(t)
             elif not allow_unused:
@@ -132,7 +132,7 @@ def vjp(f, *primals, has_aux=False):
             check_cotangent(o, c, "vjp_fn", "cotangent")
         live = [(o, c) for o, c in zip(outs, cots) if o.requires_grad]
         if not live:
-            import bridge
+            from .._registry import ops as bridge
 
             return tuple(bridge.zeros_like(p) for p in leaves)
         return grad([o for o, _ in live], leaves, [c for _, c in live], retain_graph=True,
@@ -171,7 +171,7 @@ def value_and_grad(f, argnums=0, has_aux=False):
             if result.requires_grad:
                 grads = grad(result, leaves, create_graph=False, materialize_grads=True)
             else:
-                import bridge
+                from .._registry import ops as bridge
 
                 grads = tuple(bridge.zeros_like(leaf) for leaf in leaves)
         value = result.detach()
@@ -217,7 +217,7 @@ def jvp(f, primals, tangents):
         for o in outs:
             t = tangent_of(o, level)
             if t is None:
-                import bridge
+                from .._registry import ops as bridge
 
                 t = bridge.zeros_like(o)
             out_tangents.append(t)
@@ -232,7 +232,7 @@ def jvp(f, primals, tangents):
 
 
 def _basis(shape, dtype, device, index, imag=False):
-    import bridge
+    from .._registry import ops as bridge
 
     e = bridge.zeros((math.prod(shape),), dtype=dtype, device=device)
     e[index] = 1j if imag else 1
@@ -253,7 +253,7 @@ def jacobian(func, inputs, *, mode="reverse", create_graph=False):
         raise ValueError(f"{name}: mode must be 'reverse' or 'forward', got {mode!r}")
     single_in = isinstance(inputs, _dispatch.TENSOR)
     ins = as_tuple(inputs, name, "inputs")
-    import bridge
+    from .._registry import ops as bridge
 
     if mode == "reverse":
         with _graph.enable_grad():

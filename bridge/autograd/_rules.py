@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import math
 
-import bridge as B
-
 from .. import _dispatch
+from .._registry import ops as B
 from ._graph import MODE, NONDIFF, RULES, _make_node, meta_of
 
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import math
 
-import bridge as B
-
 from .. import _dispatch
+from .._registry import ops as B
 from . import _graph
+from ._functional import grad as _functional_grad
 from ._graph import MODE, ForwardLevel, meta_of, tangent_of
 from ._rules import RULES, Rule, add_tangents, conj, linear_jvp, rule
 
@@ -286,7 +286,7 @@ def jvp_by_transposing(vjp):
                 total = term if total is None else total + term
             if total is None or not total.requires_grad:
                 return tuple(None for _ in outs) if multi else None
-            result = B.autograd.grad(total, cotangents, create_graph=MODE.grad,
+            result = _functional_grad(total, cotangents, create_graph=MODE.grad,
                                      materialize_grads=True)
         return tuple(result) if multi else result[0]
 
@@ -440,7 +440,7 @@ def composite(name, expression, save_output=False):
             live = [(o, gg) for o, gg in zip(outs, gs) if gg is not None and o.requires_grad]
             if not live:
                 return tuple(None for _ in inputs)
-            grads = B.autograd.grad([o for o, _ in live], leaves, [gg for _, gg in live],
+            grads = _functional_grad([o for o, _ in live], leaves, [gg for _, gg in live],
                                     create_graph=MODE.grad, materialize_grads=True)
         result = [None] * len(inputs)
         for i, gr in zip(wanted, grads):

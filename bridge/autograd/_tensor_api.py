@@ -103,7 +103,7 @@ def default_cotangent(t, func):
             f"{func}: the output is complex; a gradient is defined for a real loss, so pass "
             "the cotangent explicitly (or differentiate a real function such as abs(z)**2)"
         )
-    import bridge
+    from .._registry import ops as bridge
 
     return bridge.ones_like(t)
 

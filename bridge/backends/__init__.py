@@ -35,6 +35,10 @@ class Backend:
     kernels: dict[str, Callable]
     # names of ops served by another backend's kernel on the same memory
     fallbacks: tuple[str, ...] = field(default=())
+    # a device backend: the class of its raw arrays, and whether the machine has one
+    # device of that type (then every array lives on the one current device)
+    array_type: type | None = None
+    single_device: bool = False
 
     def __repr__(self):
         return f"<bridge backend {self.name!r} ({len(self.kernels)} kernels)>"
@@ -48,6 +52,16 @@ _BACKEND_MODULES = {
 }
 _loaded: dict[str, Backend] = {}
 _unavailable: dict[str, str] = {}
+_load_hooks: list[Callable[[Backend], None]] = []
+
+
+def on_load(hook: Callable[[Backend], None]) -> None:
+    """Call ``hook(backend)`` for every backend loaded, now and later: how the layers
+    above (the dispatcher) learn a device backend's array type without a backend ever
+    importing them."""
+    _load_hooks.append(hook)
+    for backend in list(_loaded.values()):
+        hook(backend)
 
 
 def load_backend(name: str, func: str = "use_backend") -> Backend:
@@ -69,6 +83,8 @@ def load_backend(name: str, func: str = "use_backend") -> Backend:
             f"{', '.join(available_backends())}"
         ) from exc
     _loaded[name] = backend
+    for hook in _load_hooks:
+        hook(backend)
     return backend
 
 

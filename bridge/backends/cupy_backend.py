@@ -28,6 +28,7 @@ import warnings
 
 import numpy
 
+from .._host import default_dtype_of_scalar, sequence_dtype
 from . import Backend
 from ._generic import make_kernels
 from ._linalg_fft import make_fft_kernels, make_linalg_kernels
@@ -88,10 +89,7 @@ def load() -> Backend:
         # compute kernel on the device of its first array argument.
         kernels = {name: _on_array_device(cupy, k) for name, k in kernels.items()}
     kernels.update(_memory_kernels(cupy, count))
-    from .. import _dispatch
-
-    _dispatch.register_gpu_arrays(cupy.ndarray, kernels, single_device=count == 1)
-    return Backend("cupy", "cuda", kernels)
+    return Backend("cupy", "cuda", kernels, array_type=cupy.ndarray, single_device=count == 1)
 
 
 # ---------------------------------------------------------------------- namespace
@@ -633,18 +631,16 @@ def _memory_kernels(cupy, device_count: int) -> dict:
     def host_array(obj, dtype, func):
         """``obj`` (scalar, sequence, NumPy array, buffer) as a validated NumPy array,
         by the same rules as the CPU path of ``bridge.asarray``."""
-        from .._ops import creation
-
         if obj.__class__ in _PY_SCALARS:
             if dtype is None:
-                dtype = creation._default_dtype_of_scalar(obj)
+                dtype = default_dtype_of_scalar(obj)
             elif isinstance(obj, complex) and dtype.kind != "c":
                 raise TypeError(f"{func}: cannot store complex {obj!r} in dtype {dtype}")
             elif isinstance(obj, float) and dtype.kind in "biu":
                 raise TypeError(f"{func}: cannot store float {obj!r} in dtype {dtype}")
         elif dtype is None and isinstance(obj, (list, tuple)):
-            dtype = creation._sequence_dtype(obj)
-        return creation._host_array(obj, dtype, None, func)
+            dtype = sequence_dtype(obj)
+        return host_array(obj, dtype, None, func)
 
     def cuda_dlpack_device(obj):
         """(device id) when ``obj`` is a DLPack producer on a CUDA device, else None."""

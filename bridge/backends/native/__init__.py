@@ -107,7 +107,7 @@ def coverage(print_report: bool = True) -> dict:
 def _allowed_gaps(native_dtypes: dict) -> dict:
     """op -> dtypes allowed by the standard for it but without a C loop."""
     from ..._dtypes import CATEGORIES
-    from ..._ops.elementwise import BINARY, UNARY
+    from ..._spec import BINARY, UNARY
 
     gaps = {}
     for name, category, *_ in UNARY + BINARY:
