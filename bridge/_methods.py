@@ -157,7 +157,13 @@ def _inplace(func, opname):
                 return done
         return write_inplace(self, func(self, other), opname)
 
-    return method
+    method.__name__ = method.__qualname__ = opname
+    if kinds is None:
+        return method
+    # the C front takes _write_direct's CPU case (its kinds; complex products and
+    # quotients keep the general path, see above)
+    c_kinds = kinds.replace("c", "") if name in ("multiply", "divide") else kinds
+    return _fastpath.inplace(name, opname, method, _ufunc(np.ndarray, name), c_kinds)
 
 
 def bind_methods():

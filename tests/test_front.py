@@ -301,8 +301,19 @@ KEYS = [0, -1, 3, 20, slice(1, 3), slice(None, None, 2), slice(None, None, 0), N
 VALUES = [1.0, 2, -3, True, False, 1e300, float("nan"), 1j, 2**70, None, "a"]
 
 
-@settings(max_examples=400, deadline=None)
-@given(x=tensors(requires_grad=False), key=st.sampled_from(KEYS),
+@st.composite
+def index_tensors(draw):
+    """Bool masks and integer index tensors, in range or not, empty or 0-d too."""
+    dtype = draw(st.sampled_from(["bool", "int64", "int32", "uint8", "int8"]))
+    shape = draw(st.sampled_from([(0,), (1,), (2,), (3,), (2, 3), ()]))
+    values = draw(st.lists(st.integers(-4, 4), min_size=int(np.prod(shape)),
+                           max_size=int(np.prod(shape))))
+    data = np.array(values, dtype=np.int64).reshape(shape)
+    return bridge.asarray(data > 0 if dtype == "bool" else data.astype(dtype))
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=tensors(requires_grad=False), key=st.one_of(st.sampled_from(KEYS), index_tensors()),
        value=st.one_of(st.sampled_from(VALUES), tensors(requires_grad=False)),
        read_only=st.booleans())
 def test_setitem_matches_the_python_setitem(backend, x, key, value, read_only):
@@ -327,3 +338,39 @@ def test_setitem_matches_the_python_setitem(backend, x, key, value, read_only):
         setitem(t, key, value)
 
     assert write(c_path) == write(python_path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=tensors(), key=st.one_of(st.sampled_from(KEYS), index_tensors()))
+def test_getitem_matches_the_python_getitem(backend, x, key):
+    from bridge._ops.indexing import getitem
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert outcome(lambda: x[key]) == outcome(lambda: getitem(x, key))
+
+
+INPLACE = ["__iadd__", "__isub__", "__imul__", "__itruediv__", "__iand__", "__ior__", "__ixor__"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(x=tensors(requires_grad=False), other=st.one_of(st.sampled_from(VALUES), tensors()),
+       dunder=st.sampled_from(INPLACE), read_only=st.booleans())
+def test_inplace_operators_match_the_python_operators(backend, x, other, dunder, read_only):
+    method = getattr(bridge.Tensor, dunder)
+
+    def run(func):
+        target = bridge.asarray(np.array(to_numpy(x)))
+        if read_only and target._data.__class__ is np.ndarray:
+            target._data.flags.writeable = False
+        try:
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result = func(target, other)
+        except Exception as exc:
+            return ("raised", type(exc), str(exc))
+        if result is NotImplemented:
+            return ("NotImplemented",)
+        return ("ok", result is target, target.dtype, to_numpy(target).tobytes())
+
+    assert run(method) == run(method.__wrapped__), dunder

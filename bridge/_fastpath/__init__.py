@@ -108,6 +108,14 @@ def elementwise(name, category, nin, function, reflected=False, qualname=None, m
     return front
 
 
+def inplace(name, dunder, method, ufunc, kinds):
+    """The in-place operator ``Tensor.<dunder>`` (Python ``method``) with its C case:
+    NumPy's ``ufunc`` into the left operand's memory for left operands of ``kinds``."""
+    front = _front.inplace(name, method, ufunc, kinds)
+    name_it(front, f"Tensor.{dunder}")
+    return front
+
+
 def name_it(front, qualname):
     """Pickled by name: ``bridge.<qualname>`` (``bridge.linalg.vector_norm``,
     ``bridge.Tensor.__add__``)."""
@@ -135,5 +143,6 @@ wrap = _front.wrap
 set_record = _front.set_record
 set_gpu_arrays = _front.set_gpu_arrays
 
-__all__ = ["TensorBase", "bind", "elementwise", "generic", "getitem_method", "name_it", "run",
+__all__ = ["TensorBase", "bind", "elementwise", "generic", "getitem_method", "inplace", "name_it",
+           "run",
            "set_gpu_arrays", "set_record", "setitem_method", "wrap"]

@@ -337,7 +337,7 @@ enum {
 /* how a parameter is given; M_DERIVED: never by the caller (a value the kernel gets
  * that the front derives, like concat's result dtype) */
 enum { M_POSITIONAL = 0, M_EITHER = 1, M_KEYWORD = 2, M_DERIVED = 3 };
-enum { FAM_GENERIC = 0, FAM_ELEMENTWISE = 1, FAM_MATMUL = 2 };
+enum { FAM_GENERIC = 0, FAM_ELEMENTWISE = 1, FAM_MATMUL = 2, FAM_INPLACE = 3 };
 
 #define MAX_PARAMS 8
 #define MAX_TENSORS 16
@@ -360,6 +360,10 @@ typedef struct {
     int family;
     /* elementwise and matmul */
     int nin, reflected;
+    /* in-place operators: NumPy's ufunc, and the dtype kinds whose result dtype is the
+     * left operand's own */
+    PyObject *ufunc;
+    char kinds[8];
     int n_allowed;
     PyTypeObject *allowed[16];
     /* generic */
@@ -432,11 +436,14 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
                 b = NULL; /* another kind of memory: the Python path decides */
             }
             if (b != NULL && op->family == FAM_MATMUL) {
+                /* what matmul's Python function checks: both at least 1-d, and the
+                 * contracted dimensions equal (the kernel checks the batch dimensions
+                 * broadcast, and its error declines) */
                 npy_intp d1[NPY_MAXDIMS], d2[NPY_MAXDIMS];
                 int n1, n2;
                 PyObject *m1 = op->reflected ? b : a, *m2 = op->reflected ? a : b;
-                if (raw_shape(m1, d1, &n1) < 0 || raw_shape(m2, d2, &n2) < 0 || n1 != 2 ||
-                    n2 != 2 || d1[1] != d2[0]) {
+                if (raw_shape(m1, d1, &n1) < 0 || raw_shape(m2, d2, &n2) < 0 || n1 < 1 ||
+                    n2 < 1 || d1[n1 - 1] != d2[n2 > 1 ? n2 - 2 : 0]) {
                     b = NULL;
                 }
             }
@@ -464,6 +471,80 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
         return NULL;
     }
     return kernel_result(out);
+}
+
+/* ---- in-place operators: x += y, x *= 2.0, ...
+ *
+ * The case the Python operator writes straight into x's memory with NumPy's ufunc
+ * (bridge/_methods.py, _write_direct): a CPU tensor without an autograd record, writable,
+ * of a dtype kind whose result dtype is its own, and a tensor of the same dtype without
+ * a record (of x's shape, or 0-d) or a Python float (x floating or complex) or int. The
+ * result is bitwise op(x, y) stored into x. Everything else: the Python operator. */
+
+static PyObject *s_out_kwnames = NULL; /* ("out",) */
+
+static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t nargsf,
+                              PyObject *kwnames)
+{
+    Front *op = (Front *)callable;
+    if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *self = args[0], *other = args[1];
+    if (!is_tensor(self) || T_META(self) != Py_None) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *a = T_DATA(self);
+    if (a == NULL || !PyArray_CheckExact(a) || !PyArray_ISWRITEABLE((PyArrayObject *)a)) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyArray_Descr *da = PyArray_DESCR((PyArrayObject *)a);
+    char kind = da->kind;
+    if (strchr(op->kinds, kind) == NULL) {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *b;
+    if (is_tensor(other)) {
+        b = T_DATA(other);
+        if (T_META(other) != Py_None || b == NULL || !PyArray_CheckExact(b) ||
+            !PyArray_EquivTypes(PyArray_DESCR((PyArrayObject *)b), da)) {
+            return decline(op, args, nargsf, kwnames);
+        }
+        PyArrayObject *ab = (PyArrayObject *)b, *aa = (PyArrayObject *)a;
+        if (PyArray_NDIM(ab) != 0 &&
+            (PyArray_NDIM(ab) != PyArray_NDIM(aa) ||
+             !PyArray_CompareLists(PyArray_DIMS(ab), PyArray_DIMS(aa), PyArray_NDIM(aa)))) {
+            return decline(op, args, nargsf, kwnames);
+        }
+    }
+    else if (PyFloat_CheckExact(other)) {
+        if (kind != 'f' && kind != 'c') {
+            return decline(op, args, nargsf, kwnames);
+        }
+        b = other;
+    }
+    else if (PyLong_CheckExact(other)) {
+        if (kind == 'b') { /* a bool tensor and an int: the Python operator decides */
+            return decline(op, args, nargsf, kwnames);
+        }
+        b = other;
+    }
+    else {
+        return decline(op, args, nargsf, kwnames);
+    }
+    PyObject *call[4] = {NULL, a, b, a};
+    PyObject *out = PyObject_Vectorcall(op->ufunc, call + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                        s_out_kwnames);
+    if (out == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_ValueError) || PyErr_ExceptionMatches(PyExc_TypeError) ||
+            PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            PyErr_Clear(); /* the Python operator raises it in bridge's words */
+            return decline(op, args, nargsf, kwnames);
+        }
+        return NULL;
+    }
+    Py_DECREF(out);
+    return Py_NewRef(self);
 }
 
 /* ---- the generic family */
@@ -1030,6 +1111,7 @@ static PyObject *front_descr_get(PyObject *self, PyObject *obj, PyObject *Py_UNU
 static int front_traverse(Front *op, visitproc visit, void *arg)
 {
     Py_VISIT(op->fallback);
+    Py_VISIT(op->ufunc);
     Py_VISIT(op->spec);
     Py_VISIT(op->dict);
     return 0;
@@ -1038,6 +1120,7 @@ static int front_traverse(Front *op, visitproc visit, void *arg)
 static int front_clear(Front *op)
 {
     Py_CLEAR(op->fallback);
+    Py_CLEAR(op->ufunc);
     Py_CLEAR(op->spec);
     Py_CLEAR(op->dict);
     return 0;
@@ -1156,12 +1239,16 @@ static Front *front_alloc(PyObject *name, PyObject *fallback, int family)
     PyUnicode_InternInPlace(&op->name);
     op->fallback = Py_NewRef(fallback);
     op->spec = NULL;
+    op->ufunc = NULL;
+    op->kinds[0] = '\0';
     op->dict = NULL;
     op->family = family;
     op->nin = op->reflected = op->n_allowed = 0;
     op->n_params = op->n_call_pos = op->n_call_kw = 0;
     op->call_kwnames = NULL;
-    op->vectorcall = family == FAM_GENERIC ? generic_call : elementwise_call;
+    op->vectorcall = family == FAM_GENERIC   ? generic_call
+                     : family == FAM_INPLACE ? inplace_call
+                                             : elementwise_call;
     PyObject_GC_Track(op);
     return op;
 }
@@ -1192,6 +1279,28 @@ static PyObject *make_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
     op->reflected = reflected && nin == 2;
     op->n_allowed = n;
     memcpy(op->allowed, classes, sizeof(PyTypeObject *) * (size_t)n);
+    return (PyObject *)op;
+}
+
+/* inplace(name, operator, ufunc, kinds) -> Front: the in-place operator `operator`
+ * (x op= y in Python) with its C case; `kinds`: the dtype kinds of x it takes */
+static PyObject *make_inplace(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *name, *fallback, *ufunc;
+    const char *kinds;
+    if (!PyArg_ParseTuple(args, "UOOs", &name, &fallback, &ufunc, &kinds)) {
+        return NULL;
+    }
+    if (strlen(kinds) >= sizeof(((Front *)NULL)->kinds) || !PyCallable_Check(ufunc)) {
+        PyErr_SetString(PyExc_ValueError, "inplace: kinds too long or ufunc not callable");
+        return NULL;
+    }
+    Front *op = front_alloc(name, fallback, FAM_INPLACE);
+    if (op == NULL) {
+        return NULL;
+    }
+    op->ufunc = Py_NewRef(ufunc);
+    strcpy(op->kinds, kinds);
     return (PyObject *)op;
 }
 
@@ -1383,11 +1492,60 @@ static PyObject *basic_key(PyObject *key)
     return NULL;
 }
 
+static PyObject *s_getitem = NULL;
+
+/* an index tensor key of x's memory (raw array `data`): a tensor without an autograd
+ * record, of a bool or integer dtype, at least 1-d and not empty, as the raw key the
+ * Python path hands the getitem and setitem kernels, (key's array,); else NULL */
+static PyObject *tensor_key(PyObject *data, PyObject *key)
+{
+    if (!is_tensor(key) || T_META(key) != Py_None) {
+        return NULL;
+    }
+    PyObject *k = T_DATA(key);
+    if (k == NULL || !PyArray_CheckExact(k) || !PyArray_CheckExact(data)) {
+        return NULL;
+    }
+    PyArrayObject *ka = (PyArrayObject *)k;
+    char kind = PyArray_DESCR(ka)->kind;
+    if ((kind != 'b' && kind != 'i' && kind != 'u') || PyArray_NDIM(ka) < 1 ||
+        PyArray_SIZE(ka) == 0) {
+        return NULL;
+    }
+    PyObject *raw = PyTuple_Pack(1, k);
+    if (raw == NULL) {
+        PyErr_Clear();
+    }
+    return raw;
+}
+
 static PyObject *tensor_getitem(PyObject *self, PyObject *key)
 {
     PyObject *data = T_DATA(self);
-    if (T_META(self) == Py_None && data != NULL &&
-        (PyArray_CheckExact(data) || (g_single_gpu && Py_TYPE(data) == g_gpu_array_type))) {
+    if (T_META(self) == Py_None && data != NULL && is_tensor(key)) {
+        /* x[mask], x[indices]: the backend's getitem kernel, as the Python path calls it */
+        PyObject *raw = tensor_key(data, key);
+        PyObject *kernel = raw != NULL ? kernel_in(cpu_kernels(), s_getitem) : NULL;
+        if (kernel != NULL) {
+            PyObject *call[3] = {NULL, data, raw};
+            PyObject *out = PyObject_Vectorcall(kernel, call + 1,
+                                                2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+            Py_DECREF(kernel);
+            Py_DECREF(raw);
+            if (out != NULL) {
+                return kernel_result(out);
+            }
+            if (!reportable_error()) {
+                return NULL;
+            }
+            PyErr_Clear(); /* the Python getitem raises it in bridge's words */
+        }
+        else {
+            Py_XDECREF(raw);
+        }
+    }
+    else if (T_META(self) == Py_None && data != NULL &&
+             (PyArray_CheckExact(data) || (g_single_gpu && Py_TYPE(data) == g_gpu_array_type))) {
         PyObject *raw = basic_key(key);
         if (raw != NULL) {
             PyObject *out = PyObject_GetItem(data, raw);
@@ -1439,7 +1597,8 @@ static PyObject *g_setitem_fallback = NULL;
 static PyObject *s_setitem = NULL;
 
 /* x[key] = value for a tensor without an autograd record whose memory is a NumPy
- * array, a basic key, and a value that is a tensor of x's dtype and memory without an
+ * array, a basic key or an index tensor (tensor_key), and a value that is a tensor of
+ * x's dtype and memory without an
  * autograd record, or a Python float (x floating or complex), int (x floating or
  * complex) or bool (x bool): the backend's setitem kernel on the raw array, the value
  * made the 0-d array of x's dtype that the Python path makes (Tensor(value,
@@ -1480,7 +1639,7 @@ static PyObject *tensor_setitem(PyObject *self, PyObject *const *args, Py_ssize_
     else {
         goto python;
     }
-    PyObject *raw_key = basic_key(key);
+    PyObject *raw_key = is_tensor(key) ? tensor_key(data, key) : basic_key(key);
     PyObject *kernel = raw_key != NULL ? kernel_in(cpu_kernels(), s_setitem) : NULL;
     if (kernel == NULL) {
         Py_XDECREF(raw_key);
@@ -1721,6 +1880,8 @@ static PyMethodDef methods[] = {
     {"wrap", wrap, METH_O, "wrap(data) -> Tensor over raw array data"},
     {"elementwise", make_elementwise, METH_VARARGS,
      "elementwise(name, nin, function, reflected, dtypes[, matrix]) -> Front"},
+    {"inplace", make_inplace, METH_VARARGS,
+     "inplace(name, operator, ufunc, kinds) -> Front for x op= y"},
     {"generic", make_generic, METH_VARARGS,
      "generic(name, function, params, call_pos, call_kw) -> Front"},
     {"getitem_method", getitem_method, METH_O,
@@ -1746,8 +1907,12 @@ PyMODINIT_FUNC PyInit__front(void)
     s_cpu = PyUnicode_InternFromString("cpu");
     s_cuda = PyUnicode_InternFromString("cuda");
     s_setitem = PyUnicode_InternFromString("setitem");
+    s_getitem = PyUnicode_InternFromString("getitem");
+    s_out_kwnames = Py_BuildValue("(s)", "out");
     g_required = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type);
-    if (s_cpu == NULL || s_cuda == NULL || s_setitem == NULL || g_required == NULL) {
+    if (s_cpu == NULL || s_cuda == NULL || s_setitem == NULL || s_getitem == NULL ||
+        s_out_kwnames == NULL ||
+        g_required == NULL) {
         return NULL;
     }
     PyObject *module = PyModule_Create(&module_def);
