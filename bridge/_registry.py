@@ -27,7 +27,9 @@ class Kind:
              "bool", "default" (only the default value), "shape" (a tuple of ints >= 0;
              flag "int": or an int), "permutation" (each axis of ``ref`` once), "nonneg" (an int or
              float >= 0), "dtype" (one of the 13 dtypes; None for a default of None:
-             float64), "dtype_of" (only None: the kernel gets ``ref``'s dtype)
+             float64), "dtype_of" (only None: the kernel gets ``ref``'s dtype, or for a "scalar"
+             ``ref`` the standard's default dtype of its Python type), "scalar" (a
+             Python bool, int, float or complex)
     dtypes   the dtype category of a tensor parameter (_dtypes.CATEGORIES), or a
              frozenset of dtypes
     ref      the tensor parameter an axis, shape or dtype is relative to

@@ -265,6 +265,9 @@ def value_of(draw, kind, param, default, given):
                                      [1, 0], (0, 1, 2)]))
     if k == "nonneg":
         return draw(st.sampled_from([0, 1, 0.5, 2, -1, -0.5, True, float("nan"), None]))
+    if k == "scalar":
+        return draw(st.sampled_from([0, 1, -1, 2.5, float("nan"), 1j, True, False, 2**70,
+                                     -(2**63), "a", None, [1]]))
     if k in ("dtype", "dtype_of"):
         return draw(st.sampled_from([None, None, bridge.float32, bridge.int8, bridge.float64,
                                      "float32", bridge.bool]))

@@ -34,6 +34,7 @@ _KINDS = {
     "nonneg": _front.K_NONNEG,
     "dtype": _front.K_DTYPE,
     "dtype_of": _front.K_DTYPE_OF,
+    "scalar": _front.K_SCALAR,
 }
 _FLAGS = {
     "insert": _front.F_INSERT,

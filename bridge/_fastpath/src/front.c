@@ -319,7 +319,9 @@ enum {
     K_PERMUTATION, /* a tuple holding each axis of tensor `ref` once, normalised */
     K_NONNEG,      /* an int or float (not bool) that is not negative */
     K_DTYPE,       /* one of the 13 dtypes; None when the default is None: float64 */
-    K_DTYPE_OF,    /* only None: the kernel gets the dtype of tensor param `ref` */
+    K_DTYPE_OF,    /* only None: the kernel gets the dtype of param `ref` (a tensor's, or
+                    * the standard's default for a K_SCALAR's Python type) */
+    K_SCALAR,      /* a Python bool, int, float or complex (exactly those types) */
 };
 
 /* flags */
@@ -684,12 +686,12 @@ static PyArray_Descr *raw_dtype(PyObject *a)
 
 /* the normalised value of non-tensor param `p` for argument `v` (new reference), or
  * NULL (declined; no error is left set) */
-static PyObject *normalize(Param *p, PyObject *v, Tensors *ts)
+static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
 {
     npy_intp dims[NPY_MAXDIMS];
     int ndim = 0;
-    if (p->ref >= 0 && p->kind != K_DEFAULT && p->kind != K_BOOL && p->kind != K_NONNEG &&
-        p->kind != K_DTYPE) {
+    if (p->ref >= 0 && scalar == NULL && p->kind != K_DEFAULT && p->kind != K_BOOL &&
+        p->kind != K_NONNEG && p->kind != K_DTYPE) {
         if (ts->count_of[p->ref] == 0 ||
             raw_shape(ts->raws[ts->first_of[p->ref]], dims, &ndim) < 0) {
             return NULL;
@@ -899,8 +901,23 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts)
             return Py_NewRef(v);
         }
         return NULL;
+    case K_SCALAR:
+        return PyBool_Check(v) || PyLong_CheckExact(v) || PyFloat_CheckExact(v) ||
+                       PyComplex_CheckExact(v)
+                   ? Py_NewRef(v)
+                   : NULL;
     case K_DTYPE_OF: {
-        if (v != Py_None || ts->count_of[p->ref] == 0) {
+        if (v != Py_None) {
+            return NULL;
+        }
+        if (scalar != NULL) { /* the default dtype of a Python scalar's type */
+            int type = PyBool_Check(scalar)       ? NPY_BOOL
+                       : PyLong_CheckExact(scalar)  ? NPY_INT64
+                       : PyFloat_CheckExact(scalar) ? NPY_FLOAT64
+                                                    : NPY_COMPLEX128;
+            return (PyObject *)PyArray_DescrFromType(type);
+        }
+        if (ts->count_of[p->ref] == 0) {
             return NULL;
         }
         PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
@@ -1012,7 +1029,11 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
         if (p->kind == K_TENSOR || p->kind == K_TENSORS) {
             continue;
         }
-        if ((values[j] = normalize(p, given[j], &ts)) == NULL) {
+        /* a dtype derived from a scalar parameter: that parameter's (normalised) value */
+        PyObject *scalar = p->ref >= 0 && op->params[p->ref].kind == K_SCALAR ? values[p->ref]
+                                                                             : NULL;
+        if ((p->ref >= 0 && op->params[p->ref].kind == K_SCALAR && scalar == NULL) ||
+            (values[j] = normalize(p, given[j], &ts, scalar)) == NULL) {
             goto declined;
         }
     }
@@ -1339,7 +1360,7 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
         p->dflt = dflt;
         p->n_classes = 0;
         op->n_params = (int)j + 1;
-        if (p->kind < K_TENSOR || p->kind > K_DTYPE_OF || p->ref >= (int)j ||
+        if (p->kind < K_TENSOR || p->kind > K_SCALAR || p->ref >= (int)j ||
             p->mode < M_POSITIONAL || p->mode > M_DERIVED ||
             (p->mode == M_DERIVED && p->kind != K_DTYPE_OF)) {
             PyErr_Format(PyExc_ValueError, "generic: parameter %U is malformed", pname);
@@ -1348,7 +1369,7 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
         }
         if (p->ref >= 0) {
             int rk = op->params[p->ref].kind;
-            if (rk != K_TENSOR && rk != K_TENSORS) {
+            if (rk != K_TENSOR && rk != K_TENSORS && !(rk == K_SCALAR && p->kind == K_DTYPE_OF)) {
                 PyErr_Format(PyExc_ValueError, "generic: parameter %U refers to a non-tensor",
                              pname);
                 Py_DECREF(op);
@@ -1923,7 +1944,7 @@ PyMODINIT_FUNC PyInit__front(void)
         {"K_TENSOR", K_TENSOR}, {"K_TENSORS", K_TENSORS}, {"K_AXIS", K_AXIS},
         {"K_AXES", K_AXES}, {"K_BOOL", K_BOOL}, {"K_DEFAULT", K_DEFAULT},
         {"K_SHAPE", K_SHAPE}, {"K_PERMUTATION", K_PERMUTATION}, {"K_NONNEG", K_NONNEG},
-        {"K_DTYPE", K_DTYPE}, {"K_DTYPE_OF", K_DTYPE_OF},
+        {"K_DTYPE", K_DTYPE}, {"K_DTYPE_OF", K_DTYPE_OF}, {"K_SCALAR", K_SCALAR},
         {"F_INSERT", F_INSERT}, {"F_OPTIONAL", F_OPTIONAL}, {"F_NONEMPTY", F_NONEMPTY},
         {"F_SQUEEZE", F_SQUEEZE}, {"F_SAME_SHAPE", F_SAME_SHAPE}, {"F_CONCAT", F_CONCAT},
         {"F_RESHAPE", F_RESHAPE}, {"F_INT", F_INT},
