@@ -377,3 +377,23 @@ def test_inplace_operators_match_the_python_operators(backend, x, other, dunder,
         return ("ok", result is target, target.dtype, to_numpy(target).tobytes())
 
     assert run(method) == run(method.__wrapped__), dunder
+
+
+@pytest.mark.parametrize("raw, shape, ok", [
+    ((np.ones(3, bool),), (3,), True),
+    ((Ellipsis, np.ones(3, bool)), (2, 3), True),
+    ((None, np.ones((2, 3), bool)), (2, 3), True),
+    ((np.ones(4, bool),), (3,), False),
+    ((Ellipsis, np.ones(2, bool)), (2, 3), False),
+    ((0, np.ones(3, bool)), (3,), False),
+])
+def test_gpu_keys_check_mask_shapes(raw, shape, ok):
+    # CuPy does not check a boolean key's shape (it reads and writes out of bounds);
+    # the Python path checks it for GPU arrays as NumPy does
+    from bridge._ops.indexing import _check_masks
+
+    if ok:
+        _check_masks("__getitem__", raw, shape)
+    else:
+        with pytest.raises(IndexError, match="__getitem__: a boolean index"):
+            _check_masks("__getitem__", raw, shape)

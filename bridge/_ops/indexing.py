@@ -66,7 +66,39 @@ def _raw_key(key, x, func):
     if all_ints:
         # a full integer index of NumPy gives a scalar; with ``...`` it gives a 0-d view
         raw.append(Ellipsis)
+    if x._data.__class__ is not ndarray:
+        _check_masks(func, raw, x.shape)
     return tuple(raw), tuple(tensors)
+
+
+def _check_masks(func, raw, shape):
+    """IndexError, as NumPy raises it, for a boolean array key whose shape is not that
+    of the dimensions it indexes. CuPy does not check (a mismatched mask reads and
+    writes out of bounds on the device), so keys for GPU arrays are checked here."""
+    consumed = sum(_dims_of(k) for k in raw if k is not Ellipsis)
+    position = 0
+    for k in raw:
+        if k is Ellipsis:
+            position += max(len(shape) - consumed, 0)
+            continue
+        ndim = getattr(k, "ndim", 0) if getattr(k, "dtype", None) is not None else 0
+        if getattr(k, "dtype", None) is not None and k.dtype.kind == "b" and ndim:
+            indexed = tuple(shape[position:position + ndim])
+            if tuple(k.shape) != indexed:
+                raise IndexError(
+                    f"{func}: a boolean index of shape {tuple(k.shape)} does not match the "
+                    f"indexed dimensions {indexed} of a tensor of shape {tuple(shape)}")
+        position += _dims_of(k)
+
+
+def _dims_of(k):
+    """How many dimensions of the indexed array key item ``k`` consumes."""
+    if k is None or isinstance(k, bool):
+        return 0
+    dtype = getattr(k, "dtype", None)
+    if dtype is not None and dtype.kind == "b":
+        return k.ndim
+    return 1
 
 
 _BOUND_TYPES = (int, type(None))

@@ -28,6 +28,7 @@ import warnings
 
 import numpy
 
+from .. import _host
 from .._host import default_dtype_of_scalar, sequence_dtype
 from . import Backend
 from ._generic import make_kernels
@@ -640,7 +641,7 @@ def _memory_kernels(cupy, device_count: int) -> dict:
                 raise TypeError(f"{func}: cannot store float {obj!r} in dtype {dtype}")
         elif dtype is None and isinstance(obj, (list, tuple)):
             dtype = sequence_dtype(obj)
-        return host_array(obj, dtype, None, func)
+        return _host.host_array(obj, dtype, None, func)
 
     def cuda_dlpack_device(obj):
         """(device id) when ``obj`` is a DLPack producer on a CUDA device, else None."""
