@@ -23,6 +23,7 @@
 #include <numpy/arrayobject.h>
 #include <structmember.h>
 
+#include <limits.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ TensorBase */
@@ -684,6 +685,24 @@ static PyArray_Descr *raw_dtype(PyObject *a)
     return PyArray_DescrCheck(d) ? (PyArray_Descr *)d : NULL;
 }
 
+/* a tuple of the `n` ints `values` (new reference), or NULL without an error */
+static PyObject *long_tuple(const long *values, Py_ssize_t n)
+{
+    PyObject *out = PyTuple_New(n);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *item = PyLong_FromLong(values[i]);
+        if (item == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyTuple_SET_ITEM(out, i, item);
+    }
+    if (out == NULL) {
+        PyErr_Clear();
+    }
+    return out;
+}
+
 /* the normalised value of non-tensor param `p` for argument `v` (new reference), or
  * NULL (declined; no error is left set) */
 static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
@@ -788,19 +807,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
                 return NULL;
             }
         }
-        PyObject *out = PyTuple_New(n);
-        for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
-            PyObject *a = PyLong_FromLong(axes[i]);
-            if (a == NULL) {
-                Py_CLEAR(out);
-                break;
-            }
-            PyTuple_SET_ITEM(out, i, a);
-        }
-        if (out == NULL) {
-            PyErr_Clear();
-        }
-        return out;
+        return long_tuple(axes, n);
     }
     case K_SHAPE: {
         if (PyLong_CheckExact(v)) {
@@ -820,11 +827,13 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         Py_ssize_t n = PyTuple_GET_SIZE(v);
         int unknown = -1;
         npy_intp known = 1;
+        long sizes[NPY_MAXDIMS];
         for (Py_ssize_t i = 0; i < n; i++) {
             long s;
             if (exact_long(PyTuple_GET_ITEM(v, i), &s) < 0) {
                 return NULL;
             }
+            sizes[i] = s;
             if (s == -1 && (p->flag & F_RESHAPE) && unknown < 0) {
                 unknown = (int)i;
                 continue;
@@ -843,23 +852,11 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         if (unknown < 0) {
             return known == size ? Py_NewRef(v) : NULL;
         }
-        if (known == 0 || size % known) {
+        if (known == 0 || size % known || size / known > LONG_MAX) {
             return NULL;
         }
-        PyObject *out = PyTuple_New(n);
-        for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
-            PyObject *s = i == unknown ? PyLong_FromSsize_t(size / known)
-                                       : Py_NewRef(PyTuple_GET_ITEM(v, i));
-            if (s == NULL) {
-                Py_CLEAR(out);
-                break;
-            }
-            PyTuple_SET_ITEM(out, i, s);
-        }
-        if (out == NULL) {
-            PyErr_Clear();
-        }
-        return out;
+        sizes[unknown] = (long)(size / known);
+        return long_tuple(sizes, n);
     }
     case K_PERMUTATION: {
         if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) != ndim) {
