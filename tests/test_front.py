@@ -315,6 +315,24 @@ def index_tensors(draw):
     return bridge.asarray(data > 0 if dtype == "bool" else data.astype(dtype))
 
 
+def write_outcome(x, read_only, write):
+    """What ``write(target)`` does to a fresh copy ``target`` of x (read-only if asked):
+    the exception it raised, or its result (NotImplemented, the target itself or
+    None) with the target's dtype and bytes afterwards."""
+    target = bridge.asarray(np.array(to_numpy(x)))
+    if read_only and target._data.__class__ is np.ndarray:
+        target._data.flags.writeable = False
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = write(target)
+    except Exception as exc:
+        return ("raised", type(exc), str(exc))
+    if result is NotImplemented:
+        return ("NotImplemented",)
+    return ("ok", result is target, target.dtype, to_numpy(target).tobytes())
+
+
 @settings(max_examples=300, deadline=None)
 @given(x=tensors(requires_grad=False), key=st.one_of(st.sampled_from(KEYS), index_tensors()),
        value=st.one_of(st.sampled_from(VALUES), tensors(requires_grad=False)),
@@ -322,25 +340,13 @@ def index_tensors(draw):
 def test_setitem_matches_the_python_setitem(backend, x, key, value, read_only):
     from bridge._ops.indexing import setitem
 
-    def write(assign):
-        target = bridge.asarray(np.array(to_numpy(x)))
-        if read_only and target._data.__class__ is np.ndarray:
-            target._data.flags.writeable = False
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                assign(target)
-        except Exception as exc:
-            return ("raised", type(exc), str(exc))
-        return ("ok", to_numpy(target).tobytes())
-
     def c_path(t):
         t[key] = value
 
     def python_path(t):
         setitem(t, key, value)
 
-    assert write(c_path) == write(python_path)
+    assert write_outcome(x, read_only, c_path) == write_outcome(x, read_only, python_path)
 
 
 @settings(max_examples=300, deadline=None)
@@ -363,18 +369,7 @@ def test_inplace_operators_match_the_python_operators(backend, x, other, dunder,
     method = getattr(bridge.Tensor, dunder)
 
     def run(func):
-        target = bridge.asarray(np.array(to_numpy(x)))
-        if read_only and target._data.__class__ is np.ndarray:
-            target._data.flags.writeable = False
-        try:
-            with np.errstate(all="ignore"), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                result = func(target, other)
-        except Exception as exc:
-            return ("raised", type(exc), str(exc))
-        if result is NotImplemented:
-            return ("NotImplemented",)
-        return ("ok", result is target, target.dtype, to_numpy(target).tobytes())
+        return write_outcome(x, read_only, lambda target: func(target, other))
 
     assert run(method) == run(method.__wrapped__), dunder
 

@@ -81,9 +81,9 @@ def _check_masks(func, raw, shape):
         if k is Ellipsis:
             position += max(len(shape) - consumed, 0)
             continue
-        ndim = getattr(k, "ndim", 0) if getattr(k, "dtype", None) is not None else 0
-        if getattr(k, "dtype", None) is not None and k.dtype.kind == "b" and ndim:
-            indexed = tuple(shape[position:position + ndim])
+        dtype = getattr(k, "dtype", None)
+        if dtype is not None and dtype.kind == "b" and k.ndim:
+            indexed = tuple(shape[position:position + k.ndim])
             if tuple(k.shape) != indexed:
                 raise IndexError(
                     f"{func}: a boolean index of shape {tuple(k.shape)} does not match the "

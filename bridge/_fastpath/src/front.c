@@ -107,7 +107,7 @@ static int g_n_dtype_classes = 0;
 static PyObject *g_normalize_raw = NULL;  /* _dispatch.normalize_raw: NumPy scalars */
 static PyObject *g_name_the_function = NULL;
 static PyObject *g_run_fallback = NULL;   /* _dispatch.run, the Python one */
-static PyObject *g_record = NULL;         /* autograd's record(name, inputs, args, params, out) */
+static PyObject *g_record = NULL;         /* autograd's recorder (record_call) */
 static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the cupy backend loads */
 static PyObject *g_gpu_kernels = NULL;        /* the cupy backend's kernel table */
 static int g_single_gpu = 0;
@@ -240,6 +240,58 @@ static PyObject *kernel_result(PyObject *out)
         out = raw;
     }
     return new_tensor(out);
+}
+
+/* A kernel's result as a Tensor, or a tuple of results as a tuple of Tensors (reference
+ * to `out` stolen; NULL passes through). */
+static PyObject *kernel_results(PyObject *out)
+{
+    if (out == NULL || !PyTuple_CheckExact(out)) {
+        return kernel_result(out);
+    }
+    Py_ssize_t m = PyTuple_GET_SIZE(out);
+    PyObject *result = PyTuple_New(m);
+    for (Py_ssize_t i = 0; result != NULL && i < m; i++) {
+        PyObject *t = kernel_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
+        if (t == NULL) {
+            Py_CLEAR(result);
+            break;
+        }
+        PyTuple_SET_ITEM(result, i, t);
+    }
+    Py_DECREF(out);
+    return result;
+}
+
+
+/* Autograd records the call of kernel `name` on tensors `inputs` that gave `result`,
+ * as _dispatch.run records it: record(name, inputs, args, params, result), where args
+ * are the `npos` values at `values` and params the values after them, named by
+ * `kwnames` (a tuple, or NULL). Returns `result` (reference stolen), or NULL when
+ * recording raised. */
+static PyObject *record_call(PyObject *name, PyObject *inputs, PyObject *const *values,
+                             Py_ssize_t npos, PyObject *kwnames, PyObject *result)
+{
+    PyObject *pos = PyTuple_New(npos);
+    PyObject *kw = PyDict_New();
+    int ok = pos != NULL && kw != NULL;
+    for (Py_ssize_t i = 0; ok && i < npos; i++) {
+        PyTuple_SET_ITEM(pos, i, Py_NewRef(values[i]));
+    }
+    Py_ssize_t nkw = kwnames != NULL ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t i = 0; ok && i < nkw; i++) {
+        ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), values[npos + i]) == 0;
+    }
+    PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, name, inputs, pos, kw, result,
+                                                    NULL)
+                     : NULL;
+    Py_XDECREF(pos);
+    Py_XDECREF(kw);
+    if (r == NULL) {
+        Py_CLEAR(result);
+    }
+    Py_XDECREF(r);
+    return result;
 }
 
 static inline int same_str(PyObject *s, PyObject *interned)
@@ -1060,48 +1112,20 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
         }
         goto done;
     }
-    if (PyTuple_CheckExact(out)) {
-        Py_ssize_t m = PyTuple_GET_SIZE(out);
-        result = PyTuple_New(m);
-        for (Py_ssize_t i = 0; result != NULL && i < m; i++) {
-            PyObject *t = kernel_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
-            if (t == NULL) {
-                Py_CLEAR(result);
-                break;
-            }
-            PyTuple_SET_ITEM(result, i, t);
-        }
-        Py_DECREF(out);
-    }
-    else {
-        result = kernel_result(out);
-    }
+    result = kernel_results(out);
     if (result != NULL && ts.any_meta && g_record != NULL) {
-        /* autograd records the call as _dispatch.run does: (name, inputs, args, params) */
         PyObject *inputs = PyTuple_New(ts.n);
-        PyObject *pos = PyTuple_New(op->n_call_pos);
-        PyObject *kw = PyDict_New();
-        int ok = inputs != NULL && pos != NULL && kw != NULL;
-        for (int i = 0; ok && i < ts.n; i++) {
+        if (inputs == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        for (int i = 0; i < ts.n; i++) {
             PyTuple_SET_ITEM(inputs, i, Py_NewRef(ts.tensors[i]));
         }
-        for (int i = 0; ok && i < op->n_call_pos; i++) {
-            PyTuple_SET_ITEM(pos, i, Py_NewRef(values[op->call_pos[i]]));
-        }
-        for (int i = 0; ok && i < op->n_call_kw; i++) {
-            ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(op->call_kwnames, i),
-                                values[op->call_kw[i]]) == 0;
-        }
-        PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, op->name, inputs, pos, kw,
-                                                        result, NULL)
-                         : NULL;
-        Py_XDECREF(inputs);
-        Py_XDECREF(pos);
-        Py_XDECREF(kw);
-        if (r == NULL) {
-            Py_CLEAR(result);
-        }
-        Py_XDECREF(r);
+        /* the kernel's values after the raw arrays: positionals, then keywords */
+        result = record_call(op->name, inputs, stack + 1 + ts.n, op->n_call_pos,
+                             op->call_kwnames, result);
+        Py_DECREF(inputs);
     }
     goto done;
 declined:
@@ -1765,42 +1789,9 @@ static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args
         }
         return NULL;
     }
-    PyObject *result;
-    if (!PyTuple_CheckExact(out)) {
-        result = kernel_result(out);
-    }
-    else {
-        Py_ssize_t m = PyTuple_GET_SIZE(out);
-        result = PyTuple_New(m);
-        for (Py_ssize_t i = 0; result != NULL && i < m; i++) {
-            PyObject *t = kernel_result(Py_NewRef(PyTuple_GET_ITEM(out, i)));
-            if (t == NULL) {
-                Py_CLEAR(result);
-                break;
-            }
-            PyTuple_SET_ITEM(result, i, t);
-        }
-        Py_DECREF(out);
-    }
+    PyObject *result = kernel_results(out);
     if (result != NULL && any_meta) {
-        PyObject *pos = PyTuple_New(nextra);
-        PyObject *kw = PyDict_New();
-        int ok = pos != NULL && kw != NULL;
-        for (Py_ssize_t i = 0; ok && i < nextra; i++) {
-            PyTuple_SET_ITEM(pos, i, Py_NewRef(args[2 + i]));
-        }
-        for (Py_ssize_t i = 0; ok && i < nkw; i++) {
-            ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), args[nargs + i]) == 0;
-        }
-        PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, args[0], inputs, pos, kw,
-                                                        result, NULL)
-                         : NULL;
-        Py_XDECREF(pos);
-        Py_XDECREF(kw);
-        if (r == NULL) {
-            Py_CLEAR(result);
-        }
-        Py_XDECREF(r);
+        result = record_call(args[0], inputs, args + 2, nextra, kwnames, result);
     }
     return result;
 }
