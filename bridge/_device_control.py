@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 
 from ._device import Device, parse_device
-from .backends import STATE, backend_for_device
+from .backends import backend_for_device, selecting, set_process, state
 
 
 def _available_device(device, func: str) -> Device:
@@ -31,19 +31,21 @@ def _available_device(device, func: str) -> Device:
 
 
 def set_default_device(device, /) -> None:
-    """Make ``device`` ('cpu', 'cuda:N' or a Device) the default for creation functions."""
-    STATE.default_device = _available_device(device, "set_default_device")
+    """Make ``device`` ('cpu', 'cuda:N' or a Device) the default for creation functions,
+    for the whole process (every thread outside a ``default_device`` block)."""
+    set_process(default_device=_available_device(device, "set_default_device"))
 
 
 def get_default_device() -> Device:
-    """The device creation functions use when no ``device`` is given."""
-    return STATE.default_device
+    """The device creation functions use when no ``device`` is given (in this thread)."""
+    return state().default_device
 
 
 @contextlib.contextmanager
 def default_device(device, /):
     """Use ``device`` as the default device inside a ``with`` block, then restore the
-    previous default (also when the block raises).
+    previous default (also when the block raises). The block's default holds for its
+    own thread (and ``contextvars`` context) only.
 
     >>> import bridge
     >>> with bridge.default_device("cpu"):
@@ -51,9 +53,5 @@ def default_device(device, /):
     Device('cpu')
     """
     dev = _available_device(device, "default_device")
-    previous = STATE.default_device
-    STATE.default_device = dev
-    try:
+    with selecting(default_device=dev):
         yield dev
-    finally:
-        STATE.default_device = previous

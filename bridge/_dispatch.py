@@ -21,7 +21,7 @@ import numpy as np
 from . import _fastpath
 from ._device import CPU, Device
 from ._registry import ops
-from .backends import STATE, load_backend, on_load
+from .backends import _CONTEXT, PROCESS, load_backend, on_load, state
 
 ndarray = np.ndarray
 PY_SCALARS = (builtins.bool, int, float, complex)
@@ -74,7 +74,7 @@ def is_raw_array(data) -> bool:
 def kernels_of(data) -> dict:
     """The kernel table that runs on the memory of raw array ``data``."""
     if data.__class__ is ndarray:
-        return STATE.cpu_kernels
+        return state().cpu_kernels
     if data.__class__ is GPU_ARRAY_TYPE:
         return GPU_KERNELS
     if type(data).__module__.startswith("cupy"):
@@ -178,7 +178,7 @@ def run_on_device(name: str, device: Device, *args, **params):
     """Run a kernel that takes no input tensor (creation functions) on ``device``."""
     if device.type == "cpu":
         try:
-            return wrap(STATE.cpu_kernels[name](*args, **params))
+            return wrap(state().cpu_kernels[name](*args, **params))
         except (ValueError, TypeError, MemoryError) as exc:
             raise name_the_function(name, exc) from None
     if SINGLE_GPU and device.index == 0 and device.type == "cuda":
@@ -264,5 +264,5 @@ def _bind_tensor_type():
     TENSOR = _tensor_type()
     from ._dtypes import ALL_DTYPES, DEFAULT_FLOAT
 
-    _fastpath.bind(TENSOR, STATE, Device, DEFAULT_FLOAT, tuple(ALL_DTYPES), normalize_raw,
+    _fastpath.bind(TENSOR, (PROCESS, _CONTEXT), Device, DEFAULT_FLOAT, tuple(ALL_DTYPES), normalize_raw,
                    name_the_function, _run_python)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import _dtypes
 from ._device import CPU, Device, parse_device
-from .backends import STATE
+from .backends import state
 
 _KINDS = {
     "bool": _dtypes.BOOL_DTYPES,
@@ -37,7 +37,7 @@ class Info:
         return {"boolean indexing": True, "data-dependent shapes": True, "max dimensions": 64}
 
     def default_device(self) -> Device:
-        return STATE.default_device
+        return state().default_device
 
     def default_dtypes(self, *, device=None) -> dict:
         if device is not None:

@@ -22,7 +22,7 @@ import numpy as np
 
 from ._device import Device, parse_device
 from ._dtypes import normalize_dtype
-from .backends import STATE
+from .backends import state
 
 __all__ = [
     "Generator", "default_rng", "numpy_stream_rng", "seed", "rand", "randn", "randint", "random",
@@ -88,7 +88,7 @@ class Generator:
     """
 
     def __init__(self, seed=None, *, device=None):
-        self.device = STATE.default_device if device is None else parse_device(device,
+        self.device = state().default_device if device is None else parse_device(device,
                                                                                "default_rng")
         if isinstance(seed, np.random.Generator):
             # NumPy's own stream, on any device: made on the host and copied to
@@ -289,7 +289,7 @@ class _LegacyState:
         self.gpu = {}
 
     def for_device(self, device):
-        device = STATE.default_device if device is None else parse_device(device, "random")
+        device = state().default_device if device is None else parse_device(device, "random")
         if device.type == "cpu":
             return None
         if device not in self.gpu:

@@ -22,7 +22,7 @@ from .._host import default_dtype_of_scalar as _default_dtype_of_scalar
 from .._host import host_array as _host_array
 from .._host import sequence_dtype as _sequence_dtype
 from .._registry import DEFAULT, Fast, Kind, Op
-from ..backends import STATE, backend_for_device
+from ..backends import state, backend_for_device
 
 _SUPPORTED = frozenset(ALL_DTYPES)
 # NumPy 2 gives each dtype its own class (Float32DType, ...): one class check tells a
@@ -31,7 +31,7 @@ _DTYPE_CLASSES = frozenset(d.__class__ for d in ALL_DTYPES)
 
 
 def _device(device, func: str) -> Device:
-    return STATE.default_device if device is None else parse_device(device, func)
+    return state().default_device if device is None else parse_device(device, func)
 
 
 def _dtype_or_none(dtype, func):
@@ -55,7 +55,7 @@ def asarray(obj, /, *, dtype=None, device=None, copy=None, requires_grad=False):
     """``obj`` as a Tensor (see ``_asarray``); ``requires_grad=True`` makes it an
     autograd leaf."""
     if obj.__class__ is np.ndarray and dtype is None and device is None and copy is None \
-            and not requires_grad and STATE.default_device.type == "cpu" \
+            and not requires_grad and state().default_device.type == "cpu" \
             and obj.dtype in _SUPPORTED:
         # hot path (downstream libraries call asarray on every input): _asarray's answer
         # for a NumPy array of one of the 13 dtypes, its memory shared
@@ -105,7 +105,7 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
     if device is None:
         # a GPU array keeps its own device (the standard infers it from an array
         # argument); everything else goes to the default device
-        target = _device_of_array(obj) or STATE.default_device
+        target = _device_of_array(obj) or state().default_device
     else:
         target = parse_device(device, func)
     if target.type != "cpu":

@@ -23,7 +23,7 @@ from .. import _dispatch
 from .._device import parse_device
 from .._dtypes import CATEGORIES, DEFAULT_FLOAT, normalize_dtype
 from .._registry import Op
-from ..backends import STATE
+from ..backends import state
 
 _COMPLEX = CATEGORIES["complex floating-point"]
 _REAL_FLOAT = CATEGORIES["real-valued floating-point"]
@@ -256,7 +256,7 @@ def _frequencies(func, n, d, dtype, device):
         dtype = normalize_dtype(dtype, func)
         if dtype not in _REAL_FLOAT:
             raise TypeError(f"{func}: dtype={dtype} must be a real floating-point dtype")
-    target = STATE.default_device if device is None else parse_device(device, func)
+    target = state().default_device if device is None else parse_device(device, func)
     return _dispatch.run_on_device(func, target, n, d=float(d), dtype=dtype)
 
 

@@ -16,6 +16,8 @@ the real part of a complex cotangent once, so rules never do either.
 
 from __future__ import annotations
 
+import contextvars
+import threading
 import traceback
 
 from .. import _dispatch
@@ -26,37 +28,94 @@ _NEW = object.__new__
 # ------------------------------------------------------------------ grad mode
 
 
-class _Mode:
-    """Process-wide switches, read on every recorded call.
+class _Switches:
+    """One setting of the switches; never changed once made (``replace`` makes another),
+    so a context copied by ``contextvars`` keeps the setting it was copied with.
 
-    grad     reverse mode records a graph (``no_grad`` turns it off)
-    forward  the active forward-mode level object, or None
-    anomaly  anomaly mode: keep the forward trace, check backward results for NaN
+    grad        reverse mode records a graph (``no_grad`` turns it off)
+    forward     the active forward-mode level object, or None
+    anomaly     anomaly mode: keep the forward trace, check backward results for NaN
+    transforms  the active ``bridge.func`` transforms, innermost last
     """
 
-    __slots__ = ("grad", "forward", "anomaly")
+    __slots__ = ("grad", "forward", "anomaly", "transforms")
 
-    def __init__(self):
-        self.grad = True
-        self.forward = None
-        self.anomaly = False
+    def __init__(self, grad=True, forward=None, anomaly=False, transforms=()):
+        self.grad = grad
+        self.forward = forward
+        self.anomaly = anomaly
+        self.transforms = transforms
+
+    def replace(self, name, value):
+        new = _Switches(self.grad, self.forward, self.anomaly, self.transforms)
+        setattr(new, name, value)
+        return new
+
+
+# Every thread starts with the defaults (grad on), as in PyTorch; asyncio tasks and
+# ``contextvars.copy_context().run`` see the switches of the context they run in.
+_SWITCHES: contextvars.ContextVar = contextvars.ContextVar("bridge_autograd", default=_Switches())
+
+
+def _switch(name):
+    def get(self):
+        return getattr(_SWITCHES.get(), name)
+
+    def set(self, value):
+        _SWITCHES.set(_SWITCHES.get().replace(name, value))
+
+    return property(get, set)
+
+
+class _Mode:
+    """The autograd switches of the calling thread (and ``contextvars`` context), read
+    on every recorded call: ``MODE.grad``, ``MODE.forward``, ``MODE.anomaly``,
+    ``MODE.transforms``. Assigning one changes it for this thread only; the engine and
+    the mode blocks set and restore them there, so no thread ever sees another's."""
+
+    __slots__ = ()
+    grad = _switch("grad")
+    forward = _switch("forward")
+    anomaly = _switch("anomaly")
+    transforms = _switch("transforms")
 
 
 MODE = _Mode()
 
 
 def is_grad_enabled() -> bool:
-    return MODE.grad
+    return _SWITCHES.get().grad
 
 
-class set_grad_enabled:  # noqa: N801 - PyTorch's name; a function and a context manager
-    """Turn graph recording on or off: ``set_grad_enabled(False)`` as a call switches
-    it for the process; ``with set_grad_enabled(mode):`` restores it afterwards."""
+class _PerThread:
+    """What a mode object saved on entering a block, kept per thread: one ``no_grad()``
+    object entered in several threads at once restores each thread's own value."""
+
+    def __init__(self):
+        self._saved = {}
+
+    def _push(self, value):
+        self._saved.setdefault(threading.get_ident(), []).append(value)
+
+    def _pop(self):
+        ident = threading.get_ident()
+        stack = self._saved[ident]
+        value = stack.pop()
+        if not stack:
+            del self._saved[ident]
+        return value
+
+
+class set_grad_enabled(_PerThread):  # noqa: N801 - PyTorch's name; a function and a context manager
+    """Turn graph recording on or off in this thread: ``set_grad_enabled(False)`` as a
+    call switches it until switched back; ``with set_grad_enabled(mode):`` restores
+    it afterwards. Other threads keep their own setting."""
 
     def __init__(self, mode: bool):
         if not isinstance(mode, bool):
             raise TypeError(f"set_grad_enabled: mode must be a bool, got {type(mode).__name__}")
-        self.previous = MODE.grad
+        super().__init__()
+        self._push(MODE.grad)
         self.mode = mode
         MODE.grad = mode
 
@@ -64,12 +123,14 @@ class set_grad_enabled:  # noqa: N801 - PyTorch's name; a function and a context
         return None
 
     def __exit__(self, *exc):
-        MODE.grad = self.previous
+        if self._saved.get(threading.get_ident()):
+            MODE.grad = self._pop()
         return False
 
     def __call__(self, func):
         mode = self.mode
-        MODE.grad = self.previous  # used as a decorator: the switch applies per call
+        if self._saved.get(threading.get_ident()):
+            MODE.grad = self._pop()  # used as a decorator: the switch applies per call
 
         def wrapper(*args, **kwargs):
             with set_grad_enabled(mode):
@@ -80,16 +141,16 @@ class set_grad_enabled:  # noqa: N801 - PyTorch's name; a function and a context
         return wrapper
 
 
-class _GradSwitch:
+class _GradSwitch(_PerThread):
     mode = True
 
     def __enter__(self):
-        self.previous = MODE.grad
+        self._push(MODE.grad)
         MODE.grad = self.mode
         return None
 
     def __exit__(self, *exc):
-        MODE.grad = self.previous
+        MODE.grad = self._pop()
         return False
 
     def __call__(self, func):
@@ -109,7 +170,8 @@ class _GradSwitch:
 
 
 class no_grad(_GradSwitch):  # noqa: N801
-    """Context manager (and decorator): operations inside record no graph."""
+    """Context manager (and decorator): operations inside record no graph (in this
+    thread)."""
 
     mode = False
 
@@ -120,23 +182,25 @@ class enable_grad(_GradSwitch):  # noqa: N801
     mode = True
 
 
-class detect_anomaly:  # noqa: N801
-    """Anomaly mode: each node keeps the stack of the forward call that made it, and
-    backward raises RuntimeError naming the op whose backward produced NaN."""
+class detect_anomaly(_PerThread):  # noqa: N801
+    """Anomaly mode (in this thread): each node keeps the stack of the forward call that
+    made it, and backward raises RuntimeError naming the op whose backward produced NaN."""
 
     def __init__(self, enabled: bool = True):
+        super().__init__()
         self.enabled = bool(enabled)
 
     def __enter__(self):
-        self.previous = MODE.anomaly
+        self._push(MODE.anomaly)
         MODE.anomaly = self.enabled
 
     def __exit__(self, *exc):
-        MODE.anomaly = self.previous
+        MODE.anomaly = self._pop()
         return False
 
 
 def set_detect_anomaly(enabled: bool) -> None:
+    """Anomaly mode on or off in this thread."""
     MODE.anomaly = bool(enabled)
 
 
@@ -321,7 +385,8 @@ def record(name, inputs, args, params, result):
     This is the hot path of every op on tensors that require grad: one pass over the
     inputs builds the edges, and a node stores only what differs from its defaults.
     """
-    if MODE.grad:
+    switches = _SWITCHES.get()
+    if switches.grad:
         if len(inputs) == 2:  # unrolled for binary ops, the most frequent case
             t0, t1 = inputs
             m0 = t0._meta
@@ -396,7 +461,7 @@ def record(name, inputs, args, params, result):
                     if rule.save_output:
                         node.saved_out = data
                         node.out_version = (m.version, m.version[0])
-    if MODE.forward is not None:
+    if switches.forward is not None:
         _forward(name, inputs, args, params, result)
 
 

@@ -18,6 +18,7 @@ the native extension unless that backend is asked for.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import importlib
 import os
 from collections.abc import Callable
@@ -106,59 +107,98 @@ def available_backends() -> tuple[str, ...]:
 
 
 class _State:
-    """Process-wide selection: the CPU backend in use and the default device."""
+    """A backend selection: the CPU backend in use, its kernel table, the default device
+    and the selected backend's name.
+
+    The process-wide selection (``PROCESS``) is what ``set_backend`` and
+    ``set_default_device`` change, and what every thread starts with. A block
+    (``use_backend``, ``default_device``) selects for its own thread, and for its own
+    ``contextvars`` context (an asyncio task, a ``contextvars.copy_context().run``):
+    it sets a new selection in ``_CONTEXT`` and restores the previous one on exit, so
+    no block ever changes what another thread sees. A selection set in a context is
+    never mutated (``replace`` makes a new one), so copies of a context stay apart.
+    The C front reads the selection the same way (``_fastpath.bind``).
+    """
 
     __slots__ = ("cpu", "cpu_kernels", "default_device", "selected")
 
-    def __init__(self):
-        self.cpu: Backend | None = None
-        self.cpu_kernels: dict = {}
-        self.default_device: Device = CPU
-        self.selected: str = "numpy"
+    def __init__(self, cpu=None, cpu_kernels=None, default_device=CPU, selected="numpy"):
+        self.cpu: Backend | None = cpu
+        self.cpu_kernels: dict = {} if cpu_kernels is None else cpu_kernels
+        self.default_device: Device = default_device
+        self.selected: str = selected
+
+    def replace(self, **changes) -> _State:
+        new = _State(self.cpu, self.cpu_kernels, self.default_device, self.selected)
+        for name, value in changes.items():
+            setattr(new, name, value)
+        return new
 
 
-STATE = _State()
+PROCESS = _State()
+_CONTEXT: contextvars.ContextVar = contextvars.ContextVar("bridge_backend", default=None)
 
 
-def _select(name: str, func: str):
+def state() -> _State:
+    """The selection in force in this thread and context."""
+    s = _CONTEXT.get()
+    return PROCESS if s is None else s
+
+
+def _selection(current: _State, name: str, func: str) -> dict:
     backend = load_backend(name, func)
-    STATE.selected = name
     if backend.device_type == "cpu":
-        STATE.cpu = backend
-        STATE.cpu_kernels = backend.kernels
-        STATE.default_device = CPU
-    else:
-        STATE.default_device = Device(backend.device_type, 0)
+        return {"selected": name, "cpu": backend, "cpu_kernels": backend.kernels,
+                "default_device": CPU}
+    return {"selected": name, "default_device": Device(backend.device_type, 0)}
 
 
 def set_backend(name: str) -> None:
-    """Select the backend for the whole process (as BRIDGE_BACKEND does)."""
-    _select(name, "set_backend")
+    """Select the backend for the whole process (as BRIDGE_BACKEND does): every thread
+    outside a ``use_backend`` block sees it. Inside such a block it also replaces the
+    block's choice for the rest of the block."""
+    set_process(**_selection(PROCESS, name, "set_backend"))
 
 
 def get_backend() -> str:
-    """Name of the backend selected now."""
-    return STATE.selected
+    """Name of the backend selected now (in this thread)."""
+    return state().selected
 
 
 @contextlib.contextmanager
 def use_backend(name: str):
-    """Run a block with another backend; restores the previous selection after it.
+    """Run a block with another backend; the previous selection returns after it.
 
-    The selection is process-wide (like NumPy's error state), not per thread.
+    The selection is per thread (and per ``contextvars`` context): other threads keep
+    theirs, and a thread the block did not start in never sees it.
     """
-    previous = (STATE.selected, STATE.cpu, STATE.cpu_kernels, STATE.default_device)
-    _select(name, "use_backend")
-    try:
+    with selecting(**_selection(state(), name, "use_backend")):
         yield load_backend(name)
+
+
+def set_process(**changes) -> None:
+    """Change the process-wide selection (and, inside a block, the block's too)."""
+    for key, value in changes.items():
+        setattr(PROCESS, key, value)
+    local = _CONTEXT.get()
+    if local is not None:
+        _CONTEXT.set(local.replace(**changes))
+
+
+@contextlib.contextmanager
+def selecting(**changes):
+    """A block of this thread (and context) with the selection changed."""
+    token = _CONTEXT.set(state().replace(**changes))
+    try:
+        yield
     finally:
-        STATE.selected, STATE.cpu, STATE.cpu_kernels, STATE.default_device = previous
+        _CONTEXT.reset(token)
 
 
 def backend_for_device(device: Device, func: str) -> Backend:
     """The backend whose kernels run on ``device``."""
     if device.type == "cpu":
-        return STATE.cpu
+        return state().cpu
     if device.type == "cuda":
         return load_backend("cupy", func)
     raise ValueError(f"{func}: no backend runs on device {device}")
@@ -168,7 +208,6 @@ def initialise_from_environment():
     name = os.environ.get("BRIDGE_BACKEND", "numpy") or "numpy"
     # The numpy backend is always loaded: it is the reference and the fallback.
     numpy_backend = load_backend("numpy", "BRIDGE_BACKEND")
-    STATE.cpu = numpy_backend
-    STATE.cpu_kernels = numpy_backend.kernels
+    set_process(cpu=numpy_backend, cpu_kernels=numpy_backend.kernels)
     if name != "numpy":
-        _select(name, "BRIDGE_BACKEND")
+        set_process(**_selection(PROCESS, name, "BRIDGE_BACKEND"))

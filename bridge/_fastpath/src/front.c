@@ -98,7 +98,8 @@ static PyTypeObject TensorBaseType = {
 /* ------------------------------------------------------------------ bound state */
 
 static PyTypeObject *g_tensor_type = NULL; /* bridge.Tensor */
-static PyObject *g_state = NULL;           /* bridge.backends.STATE */
+static PyObject *g_state = NULL;           /* bridge.backends.PROCESS, the process's selection */
+static PyObject *g_state_var = NULL;       /* bridge.backends._CONTEXT: a block's selection */
 static PyTypeObject *g_state_type = NULL, *g_device_type = NULL;
 static Py_ssize_t g_default_device_offset, g_cpu_kernels_offset, g_device_type_offset;
 static PyObject *g_default_float = NULL;  /* float64, the default dtype */
@@ -300,22 +301,44 @@ static inline int same_str(PyObject *s, PyObject *interned)
 }
 
 /* the selected CPU backend's kernel table (borrowed), or NULL */
+/* the selection in force in this thread and context (borrowed: the context or the
+ * process holds it), or NULL */
+static inline PyObject *current_state(void)
+{
+    if (g_state_var != NULL) {
+        PyObject *local = NULL;
+        if (PyContextVar_Get(g_state_var, NULL, &local) < 0) {
+            PyErr_Clear();
+            return NULL;
+        }
+        if (local != NULL) {
+            Py_DECREF(local); /* the context keeps its reference */
+            if (local != Py_None) {
+                return Py_IS_TYPE(local, g_state_type) ? local : NULL;
+            }
+        }
+    }
+    return g_state != NULL && Py_IS_TYPE(g_state, g_state_type) ? g_state : NULL;
+}
+
 static inline PyObject *cpu_kernels(void)
 {
-    if (g_state == NULL || !Py_IS_TYPE(g_state, g_state_type)) {
+    PyObject *state = current_state();
+    if (state == NULL) {
         return NULL;
     }
-    PyObject *kernels = slot_at(g_state, g_cpu_kernels_offset);
+    PyObject *kernels = slot_at(state, g_cpu_kernels_offset);
     return kernels != NULL && PyDict_CheckExact(kernels) ? kernels : NULL;
 }
 
 /* the kernel table of the default device (borrowed), or NULL */
 static PyObject *default_kernels(void)
 {
-    if (g_state == NULL || !Py_IS_TYPE(g_state, g_state_type)) {
+    PyObject *state = current_state();
+    if (state == NULL) {
         return NULL;
     }
-    PyObject *device = slot_at(g_state, g_default_device_offset);
+    PyObject *device = slot_at(state, g_default_device_offset);
     if (device == NULL || !Py_IS_TYPE(device, g_device_type)) {
         return NULL;
     }
@@ -1798,15 +1821,20 @@ static PyObject *dispatch_run(PyObject *Py_UNUSED(module), PyObject *const *args
 
 /* ------------------------------------------------------- binding */
 
-/* bind(Tensor, STATE, Device, default_dtype, dtypes, normalize_raw, name_the_function,
- *      run) -> None: the classes and helpers the front works with */
+/* bind(Tensor, (PROCESS, context_var), Device, default_dtype, dtypes, normalize_raw,
+ *      name_the_function, run) -> None: the classes and helpers the front works with;
+ *      the backend selection is context_var's value where set (not None), else PROCESS */
 static PyObject *bind(PyObject *Py_UNUSED(module), PyObject *args)
 {
-    PyObject *tensor_type, *state, *device_type, *default_float, *dtypes, *normalize, *namer,
-        *run;
-    if (!PyArg_ParseTuple(args, "O!OO!OO!OOO", &PyType_Type, &tensor_type, &state, &PyType_Type,
-                          &device_type, &default_float, &PyTuple_Type, &dtypes, &normalize,
-                          &namer, &run)) {
+    PyObject *tensor_type, *state, *state_var, *device_type, *default_float, *dtypes, *normalize,
+        *namer, *run;
+    if (!PyArg_ParseTuple(args, "O!(OO)O!OO!OOO", &PyType_Type, &tensor_type, &state, &state_var,
+                          &PyType_Type, &device_type, &default_float, &PyTuple_Type, &dtypes,
+                          &normalize, &namer, &run)) {
+        return NULL;
+    }
+    if (!PyContextVar_CheckExact(state_var)) {
+        PyErr_SetString(PyExc_TypeError, "bind: the selection's context variable must be a ContextVar");
         return NULL;
     }
     if (!PyType_IsSubtype((PyTypeObject *)tensor_type, &TensorBaseType)) {
@@ -1836,6 +1864,7 @@ static PyObject *bind(PyObject *Py_UNUSED(module), PyObject *args)
     g_cpu_kernels_offset = cpu_kernels_offset;
     g_device_type_offset = type_offset;
     Py_XSETREF(g_state, Py_NewRef(state));
+    Py_XSETREF(g_state_var, Py_NewRef(state_var));
     Py_XSETREF(g_default_float, Py_NewRef(default_float));
     Py_XSETREF(g_normalize_raw, Py_NewRef(normalize));
     Py_XSETREF(g_name_the_function, Py_NewRef(namer));
