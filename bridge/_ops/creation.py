@@ -22,7 +22,7 @@ from .._host import default_dtype_of_scalar as _default_dtype_of_scalar
 from .._host import host_array as _host_array
 from .._host import sequence_dtype as _sequence_dtype
 from .._registry import DEFAULT, Fast, Kind, Op
-from ..backends import state, backend_for_device
+from ..backends import backend_for_device, state
 
 _SUPPORTED = frozenset(ALL_DTYPES)
 # NumPy 2 gives each dtype its own class (Float32DType, ...): one class check tells a

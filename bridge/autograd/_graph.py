@@ -54,7 +54,9 @@ class _Switches:
 
 # Every thread starts with the defaults (grad on), as in PyTorch; asyncio tasks and
 # ``contextvars.copy_context().run`` see the switches of the context they run in.
-_SWITCHES: contextvars.ContextVar = contextvars.ContextVar("bridge_autograd", default=_Switches())
+_SWITCHES: contextvars.ContextVar = contextvars.ContextVar(
+    "bridge_autograd", default=_Switches()  # noqa: B039 - a _Switches is never changed
+)
 
 
 def _switch(name):
