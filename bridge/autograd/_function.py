@@ -170,7 +170,7 @@ class Function:
             for i, (o, diff) in enumerate(zip(outs, differentiable)):
                 if diff:
                     o._meta = Meta(True, node, i)
-        if level is not None:
+        while level is not None:
             tangents = [tangent_of(t, level) for t in tensors]
             if any(t is not None for t in tangents):
                 jvp_fn = getattr(cls, "jvp", None)
@@ -182,15 +182,17 @@ class Function:
                 full = [None] * len(args)
                 for p, t, x in zip(positions, tangents, tensors):
                     full[p] = t if t is not None else _zeros_like(x)
-                MODE.forward = None
+                innermost = MODE.forward
+                MODE.forward = level.parent
                 try:
                     touts = jvp_fn(ctx, *full)
                 finally:
-                    MODE.forward = level
+                    MODE.forward = innermost
                 touts = (touts,) if single else tuple(touts)
                 for o, t, diff in zip(outs, touts, differentiable):
                     if diff and t is not None:
                         set_tangent(o, level, _graph.coerce(t, o.shape, o.dtype))
+            level = level.parent
         return outs[0] if single else outs
 
 

@@ -11,7 +11,7 @@ import math
 
 from .. import _dispatch
 from . import _graph
-from ._graph import MODE, ForwardLevel, edge_of, meta_of, run_backward, tangent_of
+from ._graph import MODE, ForwardLevel, edge_of, run_backward, set_tangent, tangent_of
 from ._tensor_api import check_cotangent, default_cotangent
 
 
@@ -197,19 +197,14 @@ def jvp(f, primals, tangents):
         if p.dtype.kind not in "fc":
             raise TypeError(f"{func}: primal {i} has dtype {p.dtype}; forward mode needs "
                             "floating-point or complex inputs")
-    if MODE.forward is not None:
-        raise RuntimeError(
-            f"{func}: forward mode is already active (nested jvp); compose forward mode "
-            "with reverse mode instead (jacobian(..., mode='reverse') of a jvp, or hvp)"
-        )
-    level = ForwardLevel()
+    level = ForwardLevel(MODE.forward)  # nested in the active level, if any
     MODE.forward = level
     try:
         duals = []
         for p, t in zip(primals, tangents):
             dual = _dispatch.run("reshape", (p,), p.shape, None)  # a view: p's graph kept
             t = _graph.coerce(t, p.shape, p.dtype)
-            meta_of(dual).tangent = (level, t)
+            set_tangent(dual, level, t)
             duals.append(dual)
         result = f(*duals)
         outs = as_tuple(result, func, "the output of f")
@@ -222,7 +217,7 @@ def jvp(f, primals, tangents):
                 t = bridge.zeros_like(o)
             out_tangents.append(t)
     finally:
-        MODE.forward = None
+        MODE.forward = level.parent
     if isinstance(result, _dispatch.TENSOR):
         return result, out_tangents[0]
     return tuple(outs), tuple(out_tangents)

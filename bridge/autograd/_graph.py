@@ -669,9 +669,19 @@ def bump_version(x):
 
 
 class ForwardLevel:
-    """One active forward-mode computation (``jvp``); tangents are tagged with it."""
+    """One active forward-mode computation (a ``jvp``); tangents are tagged with it.
 
-    __slots__ = ("__weakref__",)
+    Levels nest: ``parent`` is the level that was active when this one began (None for
+    the outermost). An op propagates the tangents of every active level; the rule of a
+    level runs with only the levels outside it active, so the tangents it makes carry
+    the outer levels' tangents (``jvp`` of ``jvp``), and an outer level never sees an
+    inner one's perturbation.
+    """
+
+    __slots__ = ("parent", "__weakref__")
+
+    def __init__(self, parent=None):
+        self.parent = parent
 
 
 def tangent_of(t, level):
@@ -679,48 +689,72 @@ def tangent_of(t, level):
     if m is None:
         return None
     tan = m.tangent
-    if tan is None or tan[0] is not level:
+    if tan is None:
         return None
-    return tan[1]
+    return tan.get(level)
 
 
 def set_tangent(t, level, tangent):
-    meta_of(t).tangent = (level, tangent)
+    """Give ``t`` its tangent at ``level`` (the mapping is replaced, never changed in
+    place: tensors that share one, a leaf made from a primal, keep theirs)."""
+    m = meta_of(t)
+    tangents = {} if m.tangent is None else dict(m.tangent)
+    tangents[level] = tangent
+    m.tangent = tangents
 
 
 def _forward(name, inputs, args, params, result):
-    level = MODE.forward
-    tangents = [tangent_of(t, level) for t in inputs]
-    if all(tan is None for tan in tangents):
+    innermost = MODE.forward
+    level = innermost
+    rule = None
+    while level is not None:
+        rule = _forward_level(level, innermost, name, inputs, args, params, result) or rule
+        level = level.parent
+    if rule is None or name == "setitem":
         return
-    rule = RULES.get(name)
-    if rule is None:
-        _no_rule(name, result)
-        return
-    if rule.jvp is None:
-        raise MissingRuleError(f"bridge.autograd: {name!r} has no forward-mode (jvp) rule")
-    ctx = _forward_ctx(name, rule, inputs, args, params, result)
-    MODE.forward = None
-    try:
-        out = rule.jvp(ctx, tangents)
-    finally:
-        MODE.forward = level
-    if name == "setitem":  # in place: the new tangent belongs to the target
-        set_tangent(inputs[0], level, out)
-        return
-    if result.__class__ is tuple:
-        for r, tan in zip(result, out):
-            if tan is not None and _differentiable_dtype(r._data):
-                set_tangent(r, level, coerce(tan, r._data.shape, r._data.dtype))
-        first = result[0]
-    else:
-        if out is not None and _differentiable_dtype(result._data):
-            set_tangent(result, level, coerce(out, result._data.shape, result._data.dtype))
-        first = result
+    first = result[0] if result.__class__ is tuple else result
     m = first._meta
     if m is not None and m.grad_fn is not None and m.grad_fn.rule is rule and rule.save_output:
         # forward-over-reverse: the node's saved output must come back with its tangent
         m.grad_fn.out_tangent = _tangents_of(result)
+
+
+def _forward_level(level, innermost, name, inputs, args, params, result):
+    """The tangent of ``result`` at ``level``; returns the rule used (None if no input
+    had a tangent at that level)."""
+    tangents = [tangent_of(t, level) for t in inputs]
+    if all(tan is None for tan in tangents):
+        return None
+    rule = RULES.get(name)
+    if rule is None:
+        _no_rule(name, result)
+        return None
+    if rule.jvp is None:
+        raise MissingRuleError(f"bridge.autograd: {name!r} has no forward-mode (jvp) rule")
+    ctx = _forward_ctx(name, rule, inputs, args, params, result)
+    MODE.forward = level.parent
+    try:
+        out = rule.jvp(ctx, tangents)
+    finally:
+        MODE.forward = innermost
+    if name == "setitem":  # in place: the new tangent belongs to the target
+        set_tangent(inputs[0], level, out)
+        return rule
+    if result.__class__ is tuple:
+        for r, tan in zip(result, out):
+            if tan is not None and _differentiable_dtype(r._data):
+                set_tangent(r, level, coerce(tan, r._data.shape, r._data.dtype))
+    elif out is not None and _differentiable_dtype(result._data):
+        set_tangent(result, level, coerce(out, result._data.shape, result._data.dtype))
+    return rule
+
+
+def active_levels():
+    """The active forward-mode levels, innermost first."""
+    level = MODE.forward
+    while level is not None:
+        yield level
+        level = level.parent
 
 
 class ForwardCtx(Node):

@@ -23,7 +23,7 @@ from .. import _dispatch
 from .._registry import ops as B
 from . import _graph
 from ._functional import grad as _functional_grad
-from ._graph import MODE, ForwardLevel, meta_of, tangent_of
+from ._graph import MODE, ForwardLevel, set_tangent, tangent_of
 from ._rules import RULES, Rule, add_tangents, conj, linear_jvp, rule
 
 
@@ -449,17 +449,17 @@ def composite(name, expression, save_output=False):
 
     def jvp(c, tangents):
         inputs = list(c.saved_inputs)
-        level = ForwardLevel()
+        level = ForwardLevel(MODE.forward)
         MODE.forward = level
         try:
             for i, t in enumerate(tangents):
                 if t is not None:
                     dual = _dispatch.run("reshape", (inputs[i],), inputs[i].shape, None)
-                    meta_of(dual).tangent = (level, t)
+                    set_tangent(dual, level, t)
                     inputs[i] = dual
             out = expression(*inputs, *c.args, **c.params)
         finally:
-            MODE.forward = None
+            MODE.forward = level.parent
         if isinstance(out, tuple):
             return tuple(tangent_of(o, level) for o in out)
         return tangent_of(out, level)
