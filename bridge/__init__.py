@@ -70,6 +70,7 @@ from . import _dlpack as _dlpack  # noqa: E402  (sets Tensor.__dlpack_c_exchange
 from . import (  # noqa: E402
     autograd,  # noqa: E402
     fft,
+    func,
     linalg,
 )
 from ._numpy_protocols import register_dask  # noqa: E402  (NumPy protocols, Tensor methods, bridge.random)
@@ -81,6 +82,6 @@ __all__ = sorted(
     + ["Tensor", "Device", "e", "inf", "nan", "pi", "newaxis", "__array_api_version__",
        "__array_namespace_info__", "linalg", "fft", "use_backend", "get_backend",
        "set_backend", "available_backends", "set_default_device", "get_default_device",
-       "default_device", "autograd", "no_grad", "enable_grad", "set_grad_enabled",
+       "default_device", "autograd", "func", "no_grad", "enable_grad", "set_grad_enabled",
        "set_num_threads", "get_num_threads"]
 )

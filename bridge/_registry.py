@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from types import FunctionType
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,15 @@ class Op:
     fast      how the C front (bridge/_fastpath) parses the arguments and calls the
               kernel, for rows whose function is a validation followed by one kernel
               call: see :class:`Fast`. None: every call takes the Python function.
+    batch     the op's batching rule under ``bridge.func.vmap`` (bridge/func/_batching.py
+              implements each kind): "elementwise" (broadcast the batch dimension),
+              "reduce" (shift the reduced axes; None: every per-example axis), "axis"
+              (shift one axis), "unary" (the op maps over leading dimensions: call it on
+              the batched value), "matmul", "reshape", "broadcast_to", "permute",
+              "expand_dims", "concat", "stack", "getitem", "setitem", "loop" (call the
+              op per batch element and stack: correct for every op, slow), "error"
+              (the result's shape depends on the values: vmap refuses, naming the op).
+              None: "elementwise" for the elementwise section, else "loop".
     """
 
     name: str
@@ -109,6 +119,7 @@ class Op:
     kernels: tuple[str, ...] | None = None
     methods: tuple[str, ...] = field(default=())
     fast: Fast | None = None
+    batch: str | None = None
 
     @property
     def kernel_names(self) -> tuple[str, ...]:
@@ -116,6 +127,60 @@ class Op:
 
 
 REGISTRY: dict[str, Op] = {}
+
+
+class _Transforms:
+    """The hook through which ``bridge.func`` sees calls of the namespace's functions.
+
+    ``active`` counts the ``vmap`` calls running in any thread (a call pays one test of
+    it while none is); while it is non-zero, every function of the registry asks
+    ``handler(op, python_function, args, kwargs)`` first, which returns ``NOT_MINE``
+    for a call with no batched argument. ``bridge.func`` sets the handler when it is
+    imported; no layer below imports it.
+    """
+
+    __slots__ = ("active", "handler", "random")
+
+    def __init__(self):
+        self.active = 0
+        self.handler = None
+        self.random = None  # bridge.random's hook: (fn, name, args, kwargs)
+
+
+TRANSFORMS = _Transforms()
+NOT_MINE = object()
+
+
+def public_name(op: Op) -> tuple[str, str] | None:
+    """(module, qualname) under which the namespace exports the row's function."""
+    extension, _, short = op.name.rpartition(".")
+    if op.section == "array":
+        return ("bridge", f"Tensor.{op.methods[0]}") if op.methods else None
+    return (f"bridge.{extension}" if extension else "bridge"), short
+
+
+def interposed(name: str, fn: Callable, public: tuple[str, str] | None = None) -> Callable:
+    """``fn`` with the transform hook in front (see :class:`_Transforms`). The C fronts
+    call it when they decline, so a batched argument always reaches the hook."""
+    transforms = TRANSFORMS
+
+    def call(*args, **kwargs):
+        if transforms.active:
+            out = transforms.handler(REGISTRY[name], fn, args, kwargs)
+            if out is not NOT_MINE:
+                return out
+        return fn(*args, **kwargs)
+
+    for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(call, attr, getattr(fn, attr))
+        except AttributeError:
+            pass
+    if public is not None:  # it pickles by its public name
+        call.__module__, call.__qualname__ = public
+    call.__wrapped__ = fn
+    call.__dict__.update(getattr(fn, "__dict__", {}))
+    return call
 
 
 class Namespace:
@@ -149,6 +214,12 @@ def build_registry(rows=None) -> dict[str, Op]:
     for op in rows:
         if op.name in REGISTRY:
             raise RuntimeError(f"bridge registry: {op.name!r} is declared twice")
+        if op.batch is None:
+            op = replace(op, batch="elementwise" if op.section == "elementwise" else "loop")
+        if isinstance(op.func, FunctionType):
+            # (the elementwise functions and matmul are C fronts already, made with the
+            # hook around their Python function: bridge/_ops/elementwise.py)
+            op = replace(op, func=interposed(op.name, op.func, public_name(op)))
         if op.fast is not None:
             op = replace(op, func=_fastpath.generic(op))
         REGISTRY[op.name] = op

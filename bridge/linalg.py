@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ._ops.linear_algebra import matmul, matrix_transpose, tensordot, vecdot
 from ._registry import build_registry
 
 _REGISTRY = build_registry()
+matmul, matrix_transpose, tensordot, vecdot = (
+    _REGISTRY[name].func for name in ("matmul", "matrix_transpose", "tensordot", "vecdot"))
 for _op in _REGISTRY.values():
     if _op.section == "linalg":
         globals()[_op.name.split(".", 1)[1]] = _op.func

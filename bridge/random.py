@@ -16,12 +16,14 @@ scalar (``size=None``), so results combine with tensors on their device.
 
 from __future__ import annotations
 
+import functools
 import operator
 
 import numpy as np
 
 from ._device import Device, parse_device
 from ._dtypes import normalize_dtype
+from ._registry import NOT_MINE, TRANSFORMS
 from .backends import state
 
 __all__ = [
@@ -436,3 +438,31 @@ def shuffle(x):
     from ._methods import write_inplace
 
     write_inplace(x, B.take(x, order, axis=0), "random.shuffle")
+
+
+# ------------------------------------------------------------------ under vmap
+
+
+def _under_transforms(fn, name):
+    """``fn`` asking bridge.func first while a vmap runs: ``randomness`` decides
+    whether a draw raises, is shared by the batch, or is made per example."""
+    transforms = TRANSFORMS
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        if transforms.active and transforms.random is not None:
+            out = transforms.random(fn, name, args, kwargs)
+            if out is not NOT_MINE:
+                return out
+        return fn(*args, **kwargs)
+
+    return call
+
+
+for _name in ("rand", "randn", "randint", "random_sample", "uniform", "normal",
+              "standard_normal", "exponential", "choice", "permutation"):
+    globals()[_name] = _under_transforms(globals()[_name], _name)
+for _name in ("random", "standard_normal", "normal", "uniform", "exponential", "integers",
+              "choice", "permutation"):
+    setattr(Generator, _name, _under_transforms(getattr(Generator, _name), _name))
+del _name

@@ -11,6 +11,7 @@ core      the Tensor, the registry, the dispatcher and its C front
 interop   DLPack (capsules and the exchange table)
 ops       the Python functions of the registry rows (bridge/_ops)
 autograd  recording, the engine, the rules (written with the registry's ops namespace)
+transforms  bridge.func: vmap's batched values and batching rules, grad/jacrev/...
 front     the namespace ``bridge``, its extensions, the Tensor methods, NumPy's protocols
           and NumPy-compatible names
 """
@@ -33,6 +34,7 @@ LAYERS = [
     ("interop", ["bridge._dlpack", "bridge._dlpack_ext"]),
     ("ops", ["bridge._ops"]),
     ("autograd", ["bridge.autograd"]),
+    ("transforms", ["bridge.func"]),
     ("front", ["bridge", "bridge._methods", "bridge._numpy_protocols", "bridge._ops.numpy_compat",
                "bridge.linalg", "bridge.fft", "bridge.random"]),
 ]

@@ -32,10 +32,10 @@ OPS = [
     # call astype makes then
     Op("astype", "data_types", astype, "any", True,
        fast=Fast(dict(x=tensor(), dtype=Kind("dtype"), copy=DEFAULT, device=DEFAULT),
-                 pos=("dtype", "copy"))),
-    Op("can_cast", "data_types", can_cast, differentiable=False, kernels=()),
-    Op("finfo", "data_types", finfo, differentiable=False, kernels=()),
-    Op("iinfo", "data_types", iinfo, differentiable=False, kernels=()),
-    Op("isdtype", "data_types", isdtype, differentiable=False, kernels=()),
-    Op("result_type", "data_types", result_type, differentiable=False, kernels=()),
+                 pos=("dtype", "copy")), batch="unary"),
+    Op("can_cast", "data_types", can_cast, differentiable=False, kernels=(), batch="passthrough"),
+    Op("finfo", "data_types", finfo, differentiable=False, kernels=(), batch="passthrough"),
+    Op("iinfo", "data_types", iinfo, differentiable=False, kernels=(), batch="passthrough"),
+    Op("isdtype", "data_types", isdtype, differentiable=False, kernels=(), batch="passthrough"),
+    Op("result_type", "data_types", result_type, differentiable=False, kernels=(), batch="passthrough"),
 ]

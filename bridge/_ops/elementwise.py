@@ -17,7 +17,7 @@ import numpy as np
 from .. import _dispatch, _fastpath
 from .._dispatch import PY_SCALARS, ndarray, wrap
 from .._dtypes import CATEGORIES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
-from .._registry import Op
+from .._registry import Op, interposed
 from .._spec import BINARY, UNARY  # noqa: E402  (the tables of the standard's elementwise functions)
 
 # Python scalar kinds an array of a given dtype kind accepts as the other operand
@@ -221,10 +221,10 @@ def with_c_hot_path(name: str, category: str, nin: int, function, reflected: boo
 _FUNCS: dict = {}
 OPS: list[Op] = []
 for _name, _cat, _diff, _methods in UNARY:
-    _FUNCS[_name] = with_c_hot_path(_name, _cat, 1, make_unary(_name, _cat))
+    _FUNCS[_name] = with_c_hot_path(_name, _cat, 1, interposed(_name, make_unary(_name, _cat)))
     OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _diff, methods=_methods))
 for _name, _cat, _diff, _methods in BINARY:
-    _FUNCS[_name] = with_c_hot_path(_name, _cat, 2, make_binary(_name, _cat))
+    _FUNCS[_name] = with_c_hot_path(_name, _cat, 2, interposed(_name, make_binary(_name, _cat)))
     OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _diff, methods=_methods))
 
 

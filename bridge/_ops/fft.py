@@ -292,19 +292,19 @@ def ifftshift(x, /, *, axes=None):
 
 
 OPS = [
-    Op("fft.fft", "fft", fft, "complex floating-point", True),
-    Op("fft.ifft", "fft", ifft, "complex floating-point", True),
-    Op("fft.fftn", "fft", fftn, "complex floating-point", True),
-    Op("fft.ifftn", "fft", ifftn, "complex floating-point", True),
-    Op("fft.rfft", "fft", rfft, "real-valued floating-point", True),
-    Op("fft.irfft", "fft", irfft, "complex floating-point", True),
-    Op("fft.rfftn", "fft", rfftn, "real-valued floating-point", True),
-    Op("fft.irfftn", "fft", irfftn, "complex floating-point", True),
-    Op("fft.hfft", "fft", hfft, "complex floating-point", True),
-    Op("fft.ihfft", "fft", ihfft, "real-valued floating-point", True),
+    Op("fft.fft", "fft", fft, "complex floating-point", True, batch="axis"),
+    Op("fft.ifft", "fft", ifft, "complex floating-point", True, batch="axis"),
+    Op("fft.fftn", "fft", fftn, "complex floating-point", True, batch="reduce"),
+    Op("fft.ifftn", "fft", ifftn, "complex floating-point", True, batch="reduce"),
+    Op("fft.rfft", "fft", rfft, "real-valued floating-point", True, batch="axis"),
+    Op("fft.irfft", "fft", irfft, "complex floating-point", True, batch="axis"),
+    Op("fft.rfftn", "fft", rfftn, "real-valued floating-point", True, batch="reduce"),
+    Op("fft.irfftn", "fft", irfftn, "complex floating-point", True, batch="reduce"),
+    Op("fft.hfft", "fft", hfft, "complex floating-point", True, batch="axis"),
+    Op("fft.ihfft", "fft", ihfft, "real-valued floating-point", True, batch="axis"),
     # creation functions: no array input, no gradient
     Op("fft.fftfreq", "fft", fftfreq, None, False),
     Op("fft.rfftfreq", "fft", rfftfreq, None, False),
-    Op("fft.fftshift", "fft", fftshift, "floating-point", True),
-    Op("fft.ifftshift", "fft", ifftshift, "floating-point", True),
+    Op("fft.fftshift", "fft", fftshift, "floating-point", True, batch="reduce"),
+    Op("fft.ifftshift", "fft", ifftshift, "floating-point", True, batch="reduce"),
 ]

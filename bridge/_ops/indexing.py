@@ -230,8 +230,8 @@ def take_along_axis(x, indices, /, *, axis=-1):
 
 
 OPS = [
-    Op("take", "indexing", take, "any", True),
-    Op("take_along_axis", "indexing", take_along_axis, "any", True),
-    Op("getitem", "array", getitem, "any", True, methods=("__getitem__",)),
-    Op("setitem", "array", setitem, "any", True, methods=("__setitem__",)),
+    Op("take", "indexing", take, "any", True, batch="axis"),
+    Op("take_along_axis", "indexing", take_along_axis, "any", True, batch="aligned_axis"),
+    Op("getitem", "array", getitem, "any", True, methods=("__getitem__",), batch="getitem"),
+    Op("setitem", "array", setitem, "any", True, methods=("__setitem__",), batch="setitem"),
 ]

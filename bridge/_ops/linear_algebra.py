@@ -7,7 +7,7 @@ import operator
 
 from .. import _dispatch
 from .._dtypes import CATEGORIES
-from .._registry import Op
+from .._registry import Op, interposed
 from .elementwise import with_c_hot_path
 
 _NUMERIC = CATEGORIES["numeric"]
@@ -102,12 +102,12 @@ def vecdot(x1, x2, /, *, axis=-1):
 
 
 # two matrices (2-D, inner dimensions equal) go to the kernel in C (bridge._fastpath)
-matmul = with_c_hot_path("matmul", "numeric", 2, matmul, matrix=True)
+matmul = with_c_hot_path("matmul", "numeric", 2, interposed("matmul", matmul), matrix=True)
 
 OPS = [
     Op("matmul", "linear_algebra", matmul, "numeric", True,
-       methods=("__matmul__", "__rmatmul__", "__imatmul__")),
-    Op("matrix_transpose", "linear_algebra", matrix_transpose, "any", True),
-    Op("tensordot", "linear_algebra", tensordot, "numeric", True),
-    Op("vecdot", "linear_algebra", vecdot, "numeric", True),
+       methods=("__matmul__", "__rmatmul__", "__imatmul__"), batch="matmul"),
+    Op("matrix_transpose", "linear_algebra", matrix_transpose, "any", True, batch="unary"),
+    Op("tensordot", "linear_algebra", tensordot, "numeric", True, batch="tensordot"),
+    Op("vecdot", "linear_algebra", vecdot, "numeric", True, batch="aligned_axis"),
 ]

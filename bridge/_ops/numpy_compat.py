@@ -2699,16 +2699,22 @@ _NUMPY_NAMES = [
 
 _NONDIFF_UFUNCS = {"invert", "bitwise_not", "left_shift", "right_shift"}
 
-OPS = [Op(name, "numpy", func, None, diff, kernels=()) for name, func, diff in _NUMPY_NAMES]
-OPS += [Op(name, "numpy", func, None, name not in _NONDIFF_UFUNCS, kernels=())
+# composites that are elementwise (their batching rule under bridge.func.vmap)
+_ELEMENTWISE_NAMES = {"angle", "fix", "isneginf", "isposinf", "sinc", "around"}
+
+OPS = [Op(name, "numpy", func, None, diff, kernels=(),
+          batch="elementwise" if name in _ELEMENTWISE_NAMES else None)
+       for name, func, diff in _NUMPY_NAMES]
+OPS += [Op(name, "numpy", func, None, name not in _NONDIFF_UFUNCS, kernels=(),
+           batch="elementwise")
         for name, func in sorted(_UFUNC_NAMES.items())]
 OPS += [
     Op("linalg.norm", "linalg", norm, "floating-point", True, kernels=()),
     Op("linalg.lstsq", "linalg", lstsq, "floating-point", True, kernels=()),
     Op("linalg.multi_dot", "linalg", multi_dot, "numeric", True, kernels=()),
-    Op("linalg.cond", "linalg", cond, "floating-point", True, kernels=()),
+    Op("linalg.cond", "linalg", cond, "floating-point", True, kernels=(), batch="unary"),
 ]
-OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=())
+OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=(), batch="reduce")
         for name, func in _FFT2.items()]
 
 

@@ -118,12 +118,12 @@ _ARG_REDUCTION = Fast(dict(x=tensor(_REAL_OR_BOOL), axis=axis("x", "optional", "
                            keepdims=BOOL), kw=("axis", "keepdims"))
 
 OPS = [
-    Op("argmax", "searching", argmax, "real-valued", False, fast=_ARG_REDUCTION),
-    Op("argmin", "searching", argmin, "real-valued", False, fast=_ARG_REDUCTION),
+    Op("argmax", "searching", argmax, "real-valued", False, fast=_ARG_REDUCTION, batch="axis"),
+    Op("argmin", "searching", argmin, "real-valued", False, fast=_ARG_REDUCTION, batch="axis"),
     Op("count_nonzero", "searching", count_nonzero, "any", False,
-       fast=Fast(dict(x=tensor(), axis=axes("x"), keepdims=BOOL), kw=("axis", "keepdims"))),
-    Op("nonzero", "searching", nonzero, "any", False),
+       fast=Fast(dict(x=tensor(), axis=axes("x"), keepdims=BOOL), kw=("axis", "keepdims")), batch="reduce"),
+    Op("nonzero", "searching", nonzero, "any", False, batch="error"),
     Op("searchsorted", "searching", searchsorted, "real-valued", False),
     Op("where", "searching", where, "any", True,
-       fast=Fast(dict(condition=tensor("bool"), x1=tensor(), x2=tensor(like="x1")))),
+       fast=Fast(dict(condition=tensor("bool"), x1=tensor(), x2=tensor(like="x1"))), batch="elementwise"),
 ]

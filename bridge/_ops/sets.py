@@ -54,9 +54,9 @@ def isin(x1, x2, /, *, invert=False):
 
 
 OPS = [
-    Op("unique_all", "sets", unique_all, "any", False),
-    Op("unique_counts", "sets", unique_counts, "any", False),
-    Op("unique_inverse", "sets", unique_inverse, "any", False),
-    Op("unique_values", "sets", unique_values, "any", False),
-    Op("isin", "sets", isin, "any", False),
+    Op("unique_all", "sets", unique_all, "any", False, batch="error"),
+    Op("unique_counts", "sets", unique_counts, "any", False, batch="error"),
+    Op("unique_inverse", "sets", unique_inverse, "any", False, batch="error"),
+    Op("unique_values", "sets", unique_values, "any", False, batch="error"),
+    Op("isin", "sets", isin, "any", False, batch="unary"),
 ]

@@ -32,6 +32,6 @@ def sort(x, /, *, axis=-1, descending=False, stable=True):
 
 
 OPS = [
-    Op("argsort", "sorting", argsort, "real-valued", False),
-    Op("sort", "sorting", sort, "real-valued", True),
+    Op("argsort", "sorting", argsort, "real-valued", False, batch="axis"),
+    Op("sort", "sorting", sort, "real-valued", True, batch="axis"),
 ]

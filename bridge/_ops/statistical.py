@@ -138,19 +138,19 @@ def _reduction(dtypes, *flags, **extra):
 
 
 OPS = [
-    Op("cumulative_sum", "statistical", cumulative_sum, "numeric", True),
-    Op("cumulative_prod", "statistical", cumulative_prod, "numeric", True),
+    Op("cumulative_sum", "statistical", cumulative_sum, "numeric", True, batch="axis"),
+    Op("cumulative_prod", "statistical", cumulative_prod, "numeric", True, batch="axis"),
     Op("max", "statistical", max, "real-valued", True,
-       fast=_reduction(_REAL, "nonempty")),
-    Op("mean", "statistical", mean, "floating-point", True, fast=_reduction(_FLOAT)),
+       fast=_reduction(_REAL, "nonempty"), batch="reduce"),
+    Op("mean", "statistical", mean, "floating-point", True, fast=_reduction(_FLOAT), batch="reduce"),
     Op("min", "statistical", min, "real-valued", True,
-       fast=_reduction(_REAL, "nonempty")),
+       fast=_reduction(_REAL, "nonempty"), batch="reduce"),
     Op("prod", "statistical", prod, "numeric", True,
-       fast=_reduction(_FLOAT_OR_COMPLEX, dtype=Kind("dtype_of", ref="x"))),
+       fast=_reduction(_FLOAT_OR_COMPLEX, dtype=Kind("dtype_of", ref="x")), batch="reduce"),
     Op("std", "statistical", std, "real-valued floating-point", True,
-       fast=_reduction(_REAL_FLOAT, correction=Kind("nonneg"))),
+       fast=_reduction(_REAL_FLOAT, correction=Kind("nonneg")), batch="reduce"),
     Op("sum", "statistical", sum, "numeric", True,
-       fast=_reduction(_FLOAT_OR_COMPLEX, dtype=Kind("dtype_of", ref="x"))),
+       fast=_reduction(_FLOAT_OR_COMPLEX, dtype=Kind("dtype_of", ref="x")), batch="reduce"),
     Op("var", "statistical", var, "real-valued floating-point", True,
-       fast=_reduction(_REAL_FLOAT, correction=Kind("nonneg"))),
+       fast=_reduction(_REAL_FLOAT, correction=Kind("nonneg")), batch="reduce"),
 ]

@@ -61,7 +61,7 @@ def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):
 _TRUTH = Fast(dict(x=tensor(), axis=axes("x"), keepdims=BOOL), kw=("axis", "keepdims"))
 
 OPS = [
-    Op("all", "utility", all, "any", False, fast=_TRUTH),
-    Op("any", "utility", any, "any", False, fast=_TRUTH),
-    Op("diff", "utility", diff, "numeric", True),
+    Op("all", "utility", all, "any", False, fast=_TRUTH, batch="reduce"),
+    Op("any", "utility", any, "any", False, fast=_TRUTH, batch="reduce"),
+    Op("diff", "utility", diff, "numeric", True, batch="axis"),
 ]

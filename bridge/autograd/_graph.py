@@ -705,11 +705,19 @@ def set_tangent(t, level, tangent):
 
 def _forward(name, inputs, args, params, result):
     innermost = MODE.forward
-    level = innermost
     rule = None
-    while level is not None:
-        rule = _forward_level(level, innermost, name, inputs, args, params, result) or rule
-        level = level.parent
+    if innermost.parent is None:
+        rule = _forward_level(innermost, innermost, name, inputs, args, params, result)
+    else:
+        # outermost first: an inner level's rule may read the result (``ctx.out``),
+        # whose outer tangents must then be there already
+        chain = []
+        level = innermost
+        while level is not None:
+            chain.append(level)
+            level = level.parent
+        for level in reversed(chain):
+            rule = _forward_level(level, innermost, name, inputs, args, params, result) or rule
     if rule is None or name == "setitem":
         return
     first = result[0] if result.__class__ is tuple else result
