@@ -48,6 +48,11 @@ if [ "${BENCH:-1}" != 0 ]; then
     timeout -s INT -k 20 "${BENCH_TIMEOUT:-$step_timeout}" "$python" benchmarks/bench_gpu.py --json "$out/bench.json" \
         >> "$out/bench.log" 2>&1
     echo "bench rc=$?" | tee -a "$out/bench.log"
+    if "$python" -c "import torch.func" 2> /dev/null; then
+        timeout -s INT -k 20 "${BENCH_TIMEOUT:-$step_timeout}" "$python" benchmarks/bench_func.py \
+            --backend cupy --json "$out/bench_func.json" >> "$out/bench.log" 2>&1
+        echo "bench_func rc=$?" | tee -a "$out/bench.log"
+    fi
 fi
 
 stamp "== tests (BRIDGE_BACKEND=cupy) and conformance (--backend cupy --quick)"
