@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _dispatch, _fastpath
 from ._dispatch import PY_SCALARS
-from ._registry import REGISTRY
+from ._registry import REGISTRY, TRANSFORMS
 from ._tensor import Tensor
 
 # What an operator accepts as the other operand; anything else gets NotImplemented
@@ -150,6 +150,10 @@ def _inplace(func, opname):
 
     def method(self, other, /):
         if not _accepts(other):
+            if TRANSFORMS.active:
+                from .func._batching import refuse_inplace_into_unbatched
+
+                refuse_inplace_into_unbatched(other, opname)
             return NotImplemented
         if kinds is not None:
             done = _write_direct(self, other, name, kinds)

@@ -527,6 +527,14 @@ def test_inplace_rules(backend):
     with pytest.raises(F.VmapError, match="not batched"):
         F.vmap(write_into_unbatched)(y)
 
+    def add_into_unbatched(b):
+        c = base * 1.0
+        c += b
+        return c
+
+    with pytest.raises(F.VmapError, match="__iadd__"):
+        F.vmap(add_into_unbatched)(y)
+
 
 def test_argument_errors(backend):
     x = bridge.ones((3, 2))

@@ -212,6 +212,16 @@ def _write(target, result, name):
     REGISTRY["setitem"].func(target, (...,), result)
 
 
+def refuse_inplace_into_unbatched(other, opname):
+    """``tensor op= batched`` (the Tensor's in-place operators ask this first)."""
+    if other.__class__ is Batched:
+        raise VmapError(
+            f"bridge.func.vmap: Tensor.{opname} writes a batched value into a tensor that is "
+            "not batched (one value for the whole batch); use the out-of-place form "
+            "(x = x + y instead of x += y)"
+        )
+
+
 # ------------------------------------------------------------------ helpers
 
 

@@ -522,8 +522,15 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None):
         for o, m in zip(out_leaves, sizes):
             basis.append(_eye_rows(total, off, o.shape, o.dtype, o.device))
             off += m
-        cts = _tree.unflatten(out_spec, basis)
-        grads = vmap(vjp_fn, chunk_size=chunk_size)(cts)  # per argument: leaves (total, *in)
+        if total == 1:
+            # one output element (a scalar function): one VJP, no batch to map over
+            grads = vjp_fn(_tree.unflatten(out_spec, [b[0] for b in basis]))
+            grads = tuple(_tree.unflatten(_tree.flatten(g)[1], [B.expand_dims(leaf, axis=0)
+                                                               for leaf in _tree.flatten(g)[0]])
+                          for g in grads)
+        else:
+            cts = _tree.unflatten(out_spec, basis)
+            grads = vmap(vjp_fn, chunk_size=chunk_size)(cts)  # per argument: (total, *in)
         arg_leaves = [_tree.flatten(g) for g in grads]
         table, off = [], 0
         for o, m in zip(out_leaves, sizes):
