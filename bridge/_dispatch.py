@@ -129,6 +129,16 @@ def same_device(func: str, tensors) -> None:
             )
 
 
+def flag(func: str, name: str, value) -> bool:
+    """A bool parameter (``keepdims``, ``stable``, ...): a bool or NumPy bool, else
+    TypeError naming the function (no truthiness of arbitrary objects)."""
+    if value is True or value is False:
+        return value
+    if isinstance(value, np.bool_):
+        return bool(value)
+    raise TypeError(f"{func}: {name} must be a bool, got {type(value).__name__}")
+
+
 def name_the_function(name: str, exc: BaseException):
     """Prefix a kernel's error message with the bridge function's name, keeping the
     exception's type (ValueError, IndexError, ...), so users see which call failed.

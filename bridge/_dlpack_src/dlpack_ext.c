@@ -46,7 +46,7 @@ static uint64_t g_exports_freed = 0;
 
 /* Interned strings and prebuilt keyword tuples, made at module init. */
 static PyObject *s_dlpack, *s_dlpack_device, *s_exchange_api, *s_data, *s_meta,
-    *s_requires_grad, *s_is_conj;
+    *s_requires_grad, *s_is_conj, *s_is_neg;
 static PyObject *kw_v, *kw_v_copy, *kw_v_dev, *kw_v_dev_copy;
 static PyObject *g_max_version; /* (1, 3) */
 static PyObject *g_cpu_device;  /* (1, 0) */
@@ -1323,6 +1323,13 @@ static int producer_device(PyObject *x, int *device_type, const char *func)
     if (rc < 0) {
         return -1;
     }
+    if (type < 1 || type > INT_MAX || id < 0) {
+        PyErr_Format(PyExc_BufferError,
+                     "%s: %s.__dlpack_device__() returned (%ld, %ld), which is not a DLPack "
+                     "device (the type is a positive DLDeviceType, the id non-negative)",
+                     func, Py_TYPE(x)->tp_name, type, id);
+        return -1;
+    }
     *device_type = (int)type;
     return 0;
 }
@@ -1333,6 +1340,22 @@ static int producer_device(PyObject *x, int *device_type, const char *func)
  * hands it to the GPU backend). copy: -1 None, 0 False, 1 True. */
 static PyObject *import_object_core(PyObject *x, int copy, int to_host, const char *func)
 {
+    /* PyTorch's negative bit (the imaginary part of a conjugate view, say): both of its
+     * DLPack paths export the memory without the sign; refuse, as its .numpy() does */
+    if (_PyType_Lookup(Py_TYPE(x), s_is_neg) != NULL) {
+        int negated = producer_flag(x, s_is_neg, 1);
+        if (negated < 0) {
+            return NULL;
+        }
+        if (negated) {
+            PyErr_Format(PyExc_BufferError,
+                         "%s: the %s has its negative bit set (a lazily negated view, such as "
+                         "the imaginary part of a conjugate); DLPack would carry its memory "
+                         "without the sign. Call .resolve_neg() first",
+                         func, Py_TYPE(x)->tp_name);
+            return NULL;
+        }
+    }
     /* DLPack 1.3 exchange table: no capsule, no method call, no keyword parsing.
      * PyTorch's table exports tensors that require grad and drops the conjugate bit
      * (wrong values), where its __dlpack__ refuses both with BufferError: those go
@@ -2002,6 +2025,7 @@ PyMODINIT_FUNC PyInit__dlpack_ext(void)
     s_meta = PyUnicode_InternFromString("_meta");
     s_requires_grad = PyUnicode_InternFromString("requires_grad");
     s_is_conj = PyUnicode_InternFromString("is_conj");
+    s_is_neg = PyUnicode_InternFromString("is_neg");
     s_stream = PyUnicode_InternFromString("stream");
     s_max_version = PyUnicode_InternFromString("max_version");
     s_dl_device = PyUnicode_InternFromString("dl_device");
@@ -2017,7 +2041,7 @@ PyMODINIT_FUNC PyInit__dlpack_ext(void)
     g_max_version = Py_BuildValue("(II)", BRIDGE_DLPACK_MAJOR, BRIDGE_DLPACK_MINOR);
     g_cpu_device = Py_BuildValue("(ii)", kDLCPU, 0);
     if (!s_dlpack || !s_dlpack_device || !s_exchange_api || !s_data || !s_meta ||
-        !s_requires_grad || !s_is_conj || !kw_v || !kw_v_copy || !kw_v_dev || !kw_v_dev_copy ||
+        !s_requires_grad || !s_is_conj || !s_is_neg || !kw_v || !kw_v_copy || !kw_v_dev || !kw_v_dev_copy ||
         !g_max_version || !g_cpu_device) {
         return NULL;
     }

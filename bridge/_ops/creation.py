@@ -130,7 +130,10 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
 
         out = _dlpack.from_dlpack(obj, copy=copy)
         return out if dtype is None else astype_(out, dtype)
-    arr = _host_array(obj, dtype, copy, func)
+    try:
+        arr = _host_array(obj, dtype, copy, func)
+    except RuntimeError as exc:  # the producer refuses to export (PyTorch's negative bit)
+        raise BufferError(f"{func}: {type(obj).__name__} could not give its data: {exc}") from None
     if copy is None and isinstance(obj, np.ndarray) and arr is obj and not obj.flags.writeable:
         pass  # a read-only NumPy array stays read-only: writes raise, as in NumPy
     return wrap(arr)
@@ -303,9 +306,16 @@ def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True,
                             f"{type(v).__name__}")
         bounds.append(v)
     start, stop = bounds
-    num = operator.index(num)
+    if isinstance(num, builtins.bool):
+        raise TypeError(f"{func}: num must be an int, got a bool")
+    try:
+        num = operator.index(num)
+    except TypeError:
+        raise TypeError(f"{func}: num must be an int, got {type(num).__name__}") from None
     if num < 0:
         raise ValueError(f"{func}: num={num} must be non-negative")
+    if num >= 2**62:
+        raise ValueError(f"{func}: num={num} is more elements than an array can hold")
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
     if dtype is None:
         dtype = DEFAULT_COMPLEX if is_complex else DEFAULT_FLOAT
@@ -314,7 +324,7 @@ def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True,
         if is_complex and dtype.kind != "c":
             raise TypeError(f"{func}: complex start/stop need a complex dtype, got {dtype}")
     return _grad_leaf(_dispatch.run_on_device("linspace", _device(device, func), start, stop, num,
-                                              dtype=dtype, endpoint=builtins.bool(endpoint)),
+                                              dtype=dtype, endpoint=_dispatch.flag(func, "endpoint", endpoint)),
                       requires_grad, func)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 from .. import _dispatch
 from .._device import parse_device
 from .._dtypes import CATEGORIES, DEFAULT_FLOAT, normalize_dtype
-from .._registry import Op
+from .._registry import ops, Op
 from ..backends import state
 
 _COMPLEX = CATEGORIES["complex floating-point"]
@@ -120,7 +120,18 @@ def _transform_1d(func, x, n, axis, norm):
         _check_resolved(func, n, x, axis, "n")
     else:
         n = _length(func, n, "n")
-    return _dispatch.run(func, (x,), n=n, axis=axis, norm=norm)
+    return _dispatch.run(func, (_nonempty(x, (axis,)),), n=n, axis=axis, norm=norm)
+
+
+def _nonempty(x, axes):
+    """An input that is empty along a transformed axis, as the zeros it is padded to
+    (length 1 along that axis): NumPy's pocketfft leaves such a result uninitialised,
+    while the transform of an all-zero input is zero."""
+    if not any(x.shape[a] == 0 for a in axes) or x.size == 0 and any(
+            x.shape[a] == 0 for a in range(x.ndim) if a not in axes):
+        return x
+    shape = tuple(1 if a in axes and x.shape[a] == 0 else d for a, d in enumerate(x.shape))
+    return ops.zeros(shape, dtype=x.dtype, device=x.device)
 
 
 def _transform_nd(func, x, s, axes, norm):
@@ -168,7 +179,7 @@ def _transform_nd(func, x, s, axes, norm):
         else:
             size = _length(func, size, f"s[{i}]")
         lengths.append(size)
-    return _dispatch.run(func, (x,), s=tuple(lengths), axes=axes, norm=norm)
+    return _dispatch.run(func, (_nonempty(x, axes),), s=tuple(lengths), axes=axes, norm=norm)
 
 
 # ---------------------------------------------------------------- 1-d transforms

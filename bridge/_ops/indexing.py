@@ -59,7 +59,8 @@ def _raw_key(key, x, func):
             if x._data.__class__ is not ndarray:
                 arr = _dispatch.kernels_of(x._data)["asarray"](arr, dtype=None, copy=None,
                                                               device=x.device)
-            raw.append(arr if arr.size else arr.astype(np.intp))
+            # an empty list is an empty integer index; an empty bool array stays a mask
+            raw.append(arr if arr.size or arr.dtype.kind == "b" else arr.astype(np.intp))
             all_ints = False
         else:
             raise IndexError(f"{func}: {k!r} ({type(k).__name__}) is not a valid index")

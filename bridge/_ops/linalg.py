@@ -115,9 +115,26 @@ def _promote(func, x1, x2):
     return astype(x1, dtype, copy=False), astype(x2, dtype, copy=False)
 
 
+# the iterative decompositions (and what is computed from them): LAPACK may loop for
+# a long time, print errors or return garbage on non-finite input; PyTorch refuses it
+_ITERATIVE = {"linalg.eig", "linalg.eigvals", "linalg.eigh", "linalg.eigvalsh", "linalg.svd",
+              "linalg.svdvals", "linalg.pinv", "linalg.matrix_rank"}
+
+
+def _check_finite(func, x):
+    if x.dtype.kind in "fc" and x.size and not bool(_dispatch.run("all", (
+            _dispatch.run("isfinite", (x,)),), axis=None, keepdims=False)):
+        raise np.linalg.LinAlgError(
+            f"{func}: the input contains infinite or NaN values, on which the decomposition "
+            "does not converge"
+        )
+
+
 def _run(func, inputs, *args, **params):
     """Run the kernel; NumPy's LinAlgError (a ValueError: singular matrix, not
     positive definite, no convergence) keeps its type and gains the function name."""
+    if func in _ITERATIVE or (func == "linalg.matrix_norm" and params.get("ord") in (2, -2, "nuc")):
+        _check_finite(func, inputs[0])
     try:
         return _dispatch.run(func, inputs, *args, **params)
     except ValueError as exc:
@@ -167,7 +184,7 @@ def cholesky(x, /, *, upper=False):
     func = "linalg.cholesky"
     x = _floating(func, x)
     _square_matrices(func, x)
-    return _run(func, (x,), upper=builtins.bool(upper))
+    return _run(func, (x,), upper=_dispatch.flag(func, "upper", upper))
 
 
 def eig(x, /):
@@ -220,7 +237,7 @@ def svd(x, /, *, full_matrices=True):
     func = "linalg.svd"
     x = _floating(func, x)
     _matrices(func, x)
-    return SVDResult(*_run(func, (x,), full_matrices=builtins.bool(full_matrices)))
+    return SVDResult(*_run(func, (x,), full_matrices=_dispatch.flag(func, "full_matrices", full_matrices)))
 
 
 def svdvals(x, /):
@@ -355,7 +372,7 @@ def vector_norm(x, /, *, axis=None, keepdims=False, ord=2):
             f"{func}: ord={ord} is undefined for an empty reduction (shape {x.shape}, "
             f"axis={axis})"
         )
-    return _run(func, (x,), axis=axes, keepdims=builtins.bool(keepdims), ord=ord)
+    return _run(func, (x,), axis=axes, keepdims=_dispatch.flag(func, "keepdims", keepdims), ord=ord)
 
 
 # ord -> what must not be empty for the norm to be defined (a min over nothing)
@@ -385,7 +402,7 @@ def matrix_norm(x, /, *, keepdims=False, ord="fro"):
         )
     if isinstance(ord, float) and ord.is_integer():
         ord = int(ord)
-    return _run(func, (x,), keepdims=builtins.bool(keepdims), ord=ord)
+    return _run(func, (x,), keepdims=_dispatch.flag(func, "keepdims", keepdims), ord=ord)
 
 
 # ---------------------------------------------------------------- products, diagonals

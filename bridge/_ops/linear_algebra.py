@@ -85,6 +85,8 @@ def vecdot(x1, x2, /, *, axis=-1):
     ndim = max(x1.ndim, x2.ndim)
     if min(x1.ndim, x2.ndim) == 0:
         raise ValueError(f"{func}: operands must have at least 1 dimension")
+    if not isinstance(axis, int) or isinstance(axis, bool):
+        raise TypeError(f"{func}: axis must be an int, got {type(axis).__name__}")
     if not -ndim <= axis < ndim:
         raise ValueError(f"{func}: axis={axis} is out of range for {ndim} dimensions")
     if axis >= 0:

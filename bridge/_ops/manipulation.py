@@ -171,12 +171,27 @@ def repeat(x, repeats, /, *, axis=None):
             raise ValueError(f"{func}: repeats of shape {repeats.shape} does not match size {n}")
         if repeats.size and int(repeats._data.min()) < 0:
             raise ValueError(f"{func}: repeats must be non-negative")
+        if repeats.size:
+            total = float(repeats._data.sum(dtype=np.float64))
+            _check_result_size(func, x, total * n if repeats.size == 1 else total, n)
         return _dispatch.run("repeat", (x, repeats), axis=axis)
     if not isinstance(repeats, (int, np.integer)) or isinstance(repeats, builtins.bool):
         raise TypeError(f"{func}: repeats must be an int or an integer Tensor")
     if repeats < 0:
         raise ValueError(f"{func}: repeats={repeats} must be non-negative")
+    _check_result_size(func, x, float(repeats) * n, n)
     return _dispatch.run("repeat", (x,), repeats=int(repeats), axis=axis)
+
+
+def _check_result_size(func, x, length, n):
+    """ValueError before a result that no array can hold reaches a kernel (NumPy's
+    repeat crashes the process on one): ``length`` elements along the repeated axis
+    (of ``n`` now)."""
+    other = x.size // n if n else 0
+    elements = length * builtins.max(other, 1)
+    if elements * x.dtype.itemsize >= 2.0 ** 63:
+        raise ValueError(f"{func}: the result would have {int(elements)} elements, more than "
+                         "an array can hold")
 
 
 def reshape(x, /, shape, *, copy=None):

@@ -27,7 +27,7 @@ def _arg_reduction(name, x, axis, keepdims):
         if x.shape[axis] == 0:
             raise ValueError(f"{name}: axis {axis} of x is empty; the {name} over it is "
                              "undefined")
-    return _dispatch.run(name, (x,), axis=axis, keepdims=bool(keepdims))
+    return _dispatch.run(name, (x,), axis=axis, keepdims=_dispatch.flag(name, "keepdims", keepdims))
 
 
 def argmax(x, /, *, axis=None, keepdims=False):
@@ -44,7 +44,7 @@ def count_nonzero(x, /, *, axis=None, keepdims=False):
     """Number of non-zero elements along ``axis`` (int64)."""
     x = _dispatch.as_tensor(x, "count_nonzero")
     axes = normalize_axes(axis, x.ndim, "count_nonzero")
-    return _dispatch.run("count_nonzero", (x,), axis=axes, keepdims=bool(keepdims))
+    return _dispatch.run("count_nonzero", (x,), axis=axes, keepdims=_dispatch.flag("count_nonzero", "keepdims", keepdims))
 
 
 def nonzero(x, /):

@@ -22,13 +22,15 @@ def argsort(x, /, *, axis=-1, descending=False, stable=True):
     """Indices that sort x along ``axis``; with ``stable`` equal elements keep their
     order, also when ``descending``."""
     x, axis = _sort_args("argsort", x, axis)
-    return _dispatch.run("argsort", (x,), axis, bool(descending), bool(stable))
+    return _dispatch.run("argsort", (x,), axis, _dispatch.flag("argsort", "descending", descending),
+                         _dispatch.flag("argsort", "stable", stable))
 
 
 def sort(x, /, *, axis=-1, descending=False, stable=True):
     """x sorted along ``axis`` (NaNs last when ascending)."""
     x, axis = _sort_args("sort", x, axis)
-    return _dispatch.run("sort", (x,), axis, bool(descending), bool(stable))
+    return _dispatch.run("sort", (x,), axis, _dispatch.flag("sort", "descending", descending),
+                         _dispatch.flag("sort", "stable", stable))
 
 
 OPS = [

@@ -40,7 +40,7 @@ def _reduce(name, x, allowed, category, axis, keepdims, **params):
         # mean/var/std of integers: computed in float64, as in NumPy
         x = promote_integers_to_float(name, x, category, "x")
     axes = normalize_axes(axis, x.ndim, name)
-    return x, axes, dict(axis=axes, keepdims=bool(keepdims), **params)
+    return x, axes, dict(axis=axes, keepdims=_dispatch.flag(name, "keepdims", keepdims), **params)
 
 
 def sum(x, /, *, axis=None, dtype=None, keepdims=False):  # noqa: A001
@@ -113,7 +113,7 @@ def _cumulative(name, x, axis, dtype, include_initial):
         axis = 0
     axis = normalize_axis(axis, x.ndim, name)
     return _dispatch.run(name, (x,), axis=axis, dtype=_accumulator_dtype(name, x, dtype),
-                         include_initial=bool(include_initial))
+                         include_initial=_dispatch.flag(name, "include_initial", include_initial))
 
 
 def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):

@@ -14,14 +14,14 @@ def all(x, /, *, axis=None, keepdims=False):  # noqa: A001
     """Whether every element along ``axis`` is truthy (True for an empty reduction)."""
     x = _dispatch.as_tensor(x, "all")
     return _dispatch.run("all", (x,), axis=normalize_axes(axis, x.ndim, "all"),
-                         keepdims=bool(keepdims))
+                         keepdims=_dispatch.flag("all", "keepdims", keepdims))
 
 
 def any(x, /, *, axis=None, keepdims=False):  # noqa: A001
     """Whether some element along ``axis`` is truthy (False for an empty reduction)."""
     x = _dispatch.as_tensor(x, "any")
     return _dispatch.run("any", (x,), axis=normalize_axes(axis, x.ndim, "any"),
-                         keepdims=bool(keepdims))
+                         keepdims=_dispatch.flag("any", "keepdims", keepdims))
 
 
 def diff(x, /, *, axis=-1, n=1, prepend=None, append=None):

@@ -1012,6 +1012,15 @@ def _call_hooks(hooks, g):
     for hook in list(hooks):
         out = hook(g)
         if out is not None:
+            if not isinstance(out, _dispatch.TENSOR):
+                raise TypeError(f"bridge.autograd: a gradient hook returned "
+                                f"{type(out).__name__}; it must return a Tensor or None")
+            if out.shape != g.shape:
+                raise ValueError(f"bridge.autograd: a gradient hook returned a gradient of "
+                                 f"shape {out.shape} for a gradient of shape {g.shape}")
+            if out.dtype != g.dtype:
+                raise TypeError(f"bridge.autograd: a gradient hook returned dtype {out.dtype} "
+                                f"for a gradient of dtype {g.dtype}")
             g = out
     return g
 

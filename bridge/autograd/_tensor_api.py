@@ -68,6 +68,15 @@ def _set_grad(self, value):
                 f"Tensor.grad: gradient of shape {value.shape} does not match the tensor's "
                 f"shape {self.shape}"
             )
+        if value.dtype != self.dtype:
+            raise TypeError(
+                f"Tensor.grad: gradient of dtype {value.dtype} does not match the tensor's "
+                f"dtype {self.dtype}"
+            )
+        if value.device != self.device:
+            raise ValueError(
+                f"Tensor.grad: gradient on {value.device} for a tensor on {self.device}"
+            )
     m = self._meta
     if m is None:
         if value is None:

@@ -1,0 +1,147 @@
+"""Inputs that used to crash the process, hang it, or give silent wrong results: each
+now raises the standard's exception type naming the function, or gives the defined
+result. Calls that could kill the interpreter run in a subprocess.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+import bridge
+
+from .conftest import to_numpy
+
+
+def run_isolated(code, backend):
+    """Run ``code`` in a fresh interpreter on ``backend``; return (returncode, output)."""
+    program = f"import bridge, numpy as np\nbridge.set_backend({backend!r})\n" + textwrap.dedent(code)
+    p = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout + p.stderr
+
+
+@pytest.mark.parametrize("code", [
+    "bridge.repeat(bridge.ones(4), 2**62)",
+    "bridge.repeat(bridge.ones((2, 3)), 2**61, axis=1)",
+    "bridge.repeat(bridge.ones(4), bridge.asarray([2**62, 1, 1, 1]))",
+    "bridge.linspace(0, 1, num=2**63)",
+])
+def test_huge_results_raise_instead_of_crashing(backend, code):
+    rc, out = run_isolated(f"""
+        try:
+            {code}
+        except (ValueError, MemoryError) as exc:
+            print("clean", type(exc).__name__, exc)
+        """, backend)
+    assert rc == 0, out
+    assert "clean" in out and ("repeat" in out or "linspace" in out), out
+
+
+@pytest.mark.parametrize("func", ["svd", "svdvals", "pinv", "matrix_rank", "eigh", "eigvalsh"])
+@pytest.mark.parametrize("bad", [float("inf"), float("nan")])
+def test_linalg_refuses_non_finite_input(backend, func, bad):
+    x = bridge.asarray([[bad, 1e308], [1.0, 2.0]])
+    with pytest.raises(np.linalg.LinAlgError, match=f"linalg.{func}: .*infinite or NaN"):
+        getattr(bridge.linalg, func)(x)
+
+
+def test_matrix_norms_from_singular_values_refuse_non_finite_input(backend):
+    x = bridge.asarray([[np.inf, 1.0], [1.0, 2.0]])
+    with pytest.raises(np.linalg.LinAlgError, match="matrix_norm"):
+        bridge.linalg.matrix_norm(x, ord=2)
+    assert float(bridge.linalg.matrix_norm(x, ord="fro")) == np.inf  # no decomposition
+
+
+def test_empty_numpy_masks_are_masks(backend):
+    x = bridge.zeros((3, 0))
+    assert x[np.zeros((3, 0), bool)].shape == (0,)
+    with pytest.raises(IndexError):
+        x[np.zeros((2, 0), bool)] = 1.0
+    assert bridge.ones(3)[[]].shape == (0,)  # an empty list is an empty integer index
+
+
+@pytest.mark.parametrize("func", ["fft.hfft", "fft.irfft", "fft.fft", "fft.ifft"])
+def test_fft_of_an_empty_axis_is_zero(backend, func):
+    fn = bridge.fft.__dict__[func.split(".")[1]]
+    x = bridge.zeros((2, 0), dtype=bridge.complex128)
+    out = fn(x, n=5)
+    assert out.shape == (2, 5)
+    assert np.all(to_numpy(out) == 0)
+    out = bridge.fft.fftn(x, s=(2, 3), axes=(0, 1))
+    assert out.shape == (2, 3) and np.all(to_numpy(out) == 0)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: bridge.sum(bridge.ones(3), keepdims="yes"),
+    lambda: bridge.max(bridge.ones(3), keepdims=1),
+    lambda: bridge.all(bridge.ones(3), keepdims=None),
+    lambda: bridge.argmax(bridge.ones(3), keepdims=[]),
+    lambda: bridge.sort(bridge.ones(3), stable=None),
+    lambda: bridge.linalg.vector_norm(bridge.ones(3), keepdims="no"),
+    lambda: bridge.cumulative_sum(bridge.ones(3), include_initial=2),
+])
+def test_bool_parameters_must_be_bools(backend, call):
+    with pytest.raises(TypeError, match="must be a bool"):
+        call()
+    assert bridge.sum(bridge.ones(3), keepdims=np.bool_(True)).shape == (1,)
+
+
+def test_grad_attribute_checks_dtype_and_device(backend):
+    a = bridge.ones(3, requires_grad=True)
+    with pytest.raises(TypeError, match="Tensor.grad: .*dtype"):
+        a.grad = bridge.ones(3, dtype=bridge.int32)
+    with pytest.raises(ValueError, match="Tensor.grad: .*shape"):
+        a.grad = bridge.ones(4)
+    a.grad = bridge.ones(3)
+    assert a.grad is not None
+
+
+def test_hook_results_are_checked(backend):
+    a = bridge.ones(3, requires_grad=True)
+    a.register_hook(lambda g: bridge.ones(5))
+    with pytest.raises(ValueError, match="hook returned a gradient of shape"):
+        bridge.sum(a * 2).backward()
+    b = bridge.ones(3, requires_grad=True)
+    b.register_hook(lambda g: "nope")
+    with pytest.raises(TypeError, match="hook returned str"):
+        bridge.sum(b * 2).backward()
+
+
+def test_vecdot_axis_must_be_an_int(backend):
+    with pytest.raises(TypeError, match="vecdot: axis must be an int"):
+        bridge.vecdot(bridge.ones(3), bridge.ones(3), axis=None)
+
+
+def test_linspace_num_checks(backend):
+    with pytest.raises(TypeError, match="linspace: num"):
+        bridge.linspace(0, 1, num=2.5)
+    with pytest.raises(TypeError, match="linspace: num"):
+        bridge.linspace(0, 1, num=True)
+
+
+def test_dlpack_device_must_be_a_device(backend):
+    class Bad:
+        def __dlpack__(self, **kwargs):
+            return np.ones(2).__dlpack__()
+
+        def __dlpack_device__(self):
+            return (-1, 0)
+
+    with pytest.raises(BufferError, match="__dlpack_device__"):
+        bridge.from_dlpack(Bad())
+
+
+def test_pytorch_negative_bit_is_refused(backend):
+    torch = pytest.importorskip("torch")
+    z = torch.tensor([1 + 2j, 3 - 4j])
+    negated = z.conj().imag
+    assert negated.is_neg()
+    with pytest.raises(BufferError, match="negative bit"):
+        bridge.from_dlpack(negated)
+    with pytest.raises(BufferError, match="asarray: .*negative bit"):
+        bridge.asarray(negated)
+    np.testing.assert_array_equal(to_numpy(bridge.from_dlpack(negated.resolve_neg())), [-2.0, 4.0])
