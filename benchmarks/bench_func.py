@@ -45,6 +45,14 @@ def best_time(fn, sync, repeat=7, number=None):
     return best
 
 
+def _leaves(tree):
+    if isinstance(tree, (list, tuple)):
+        return [leaf for item in tree for leaf in _leaves(item)]
+    if isinstance(tree, dict):
+        return [leaf for k in sorted(tree) for leaf in _leaves(tree[k])]
+    return [tree]
+
+
 def mlp_loss(xp, params, x, y):
     h = x
     for i, (w, b) in enumerate(params):
@@ -101,8 +109,15 @@ def main():
     print(f"bridge.func vs torch.func, backend {args.backend}, {platform.processor() or platform.machine()}")
     print(f"{'case':44s} {'bridge ms':>10s} {'torch ms':>10s} {'ratio':>7s}")
 
-    # ---- per-example gradients
-    for sizes, batch, with_loop in (((784, 256, 10), 64, False), ((8, 32, 10), 256, True)):
+    def check(ours_out, theirs_out, name):
+        """The two results agree (float32): a benchmark of a wrong answer means nothing."""
+        a = [np.asarray(bridge.asarray(o).to_device("cpu")) for o in _leaves(ours_out)]
+        b = [t.detach().cpu().numpy() for t in _leaves(theirs_out)]
+        for u, v in zip(a, b):
+            if u.shape != v.shape or not np.allclose(u, v, rtol=2e-3, atol=2e-4):
+                raise AssertionError(f"{name}: bridge and torch.func disagree")
+
+    def per_example(sizes, batch, with_loop):
         ps = [(rng.standard_normal((a, b)).astype(np.float32) * 0.1,
                rng.standard_normal(b).astype(np.float32) * 0.1) for a, b in zip(sizes[:-1], sizes[1:])]
         x = rng.standard_normal((batch, sizes[0])).astype(np.float32)
@@ -113,50 +128,50 @@ def main():
         yb, ytt = both(y)
         ours = F.vmap(F.grad(lambda p, a, c: mlp_loss(bridge, p, a, c)), in_dims=(None, 0, 0))
         theirs = tf.vmap(tf.grad(lambda p, a, c: mlp_loss(xt, p, a, c)), in_dims=(None, 0, 0))
+        name = f"vmap(grad) MLP {'-'.join(map(str, sizes))} batch {batch}"
+        check(ours(pb, xb, yb), theirs(pt, xtt, ytt), name)
         t_b = best_time(lambda: ours(pb, xb, yb), sync_b, args.repeat)
         t_t = best_time(lambda: theirs(pt, xtt, ytt), sync_t, args.repeat)
         extra = None
         if with_loop:
             g = F.grad(lambda p, a, c: mlp_loss(bridge, p, a, c))
-
-            def loop():
-                return [g(pb, xb[i], yb[i]) for i in range(batch)]
-
-            t_loop = best_time(loop, sync_b, 3, number=1)
+            t_loop = best_time(lambda: [g(pb, xb[i], yb[i]) for i in range(batch)], sync_b, 3,
+                               number=1)
             extra = {"vs_loop": t_loop / t_b}
-        name = f"vmap(grad) MLP {'-'.join(map(str, sizes))} batch {batch}"
         record(name, t_b, t_t, extra)
+
+    def jacobian(label, ours_t, theirs_t, fb, ft, xb0, xt0):
+        jb, jt = ours_t(fb), theirs_t(ft)
+        check(jb(xb0), jt(xt0), label)
+        record(label, best_time(lambda: jb(xb0), sync_b, args.repeat),
+               best_time(lambda: jt(xt0), sync_t, args.repeat))
+
+    per_example((784, 256, 10), 64, False)
+    per_example((8, 32, 10), 256, True)
 
     # ---- Jacobians of a 100 -> 100 function
     n = 100
-    w = (rng.standard_normal((n, n)) / np.sqrt(n)).astype(np.float32)
-    wb, wt = both(w)
-    x0 = rng.standard_normal(n).astype(np.float32)
-    xb0, xt0 = both(x0)
+    wb, wt = both((rng.standard_normal((n, n)) / np.sqrt(n)).astype(np.float32))
+    xb0, xt0 = both(rng.standard_normal(n).astype(np.float32))
 
     def f(xp, W):
         return lambda v: xp.tanh(W @ v) * v + xp.sin(v)
 
-    for label, ours_t, theirs_t in (("jacrev", F.jacrev, tf.jacrev), ("jacfwd", F.jacfwd, tf.jacfwd)):
-        jb = ours_t(f(bridge, wb))
-        jt = theirs_t(f(xt, wt))
-        record(f"{label} of a 100 -> 100 function", best_time(lambda: jb(xb0), sync_b, args.repeat),
-               best_time(lambda: jt(xt0), sync_t, args.repeat))
+    jacobian("jacrev of a 100 -> 100 function", F.jacrev, tf.jacrev, f(bridge, wb), f(xt, wt),
+             xb0, xt0)
+    jacobian("jacfwd of a 100 -> 100 function", F.jacfwd, tf.jacfwd, f(bridge, wb), f(xt, wt),
+             xb0, xt0)
 
     # ---- Hessian of a 1000-parameter scalar function
     m = 1000
-    a = (rng.standard_normal(m) * 0.1).astype(np.float32)
-    ab, at_ = both(a)
-    x1 = rng.standard_normal(m).astype(np.float32)
-    xb1, xt1 = both(x1)
+    ab, at_ = both((rng.standard_normal(m) * 0.1).astype(np.float32))
+    xb1, xt1 = both(rng.standard_normal(m).astype(np.float32))
 
     def scalar(xp, A):
         return lambda v: xp.sum(xp.tanh(v) ** 2 * A) + xp.sum(v[1:] * v[:-1])
 
-    hb = F.hessian(scalar(bridge, ab))
-    ht = tf.hessian(scalar(xt, at_))
-    record("hessian of a 1000-parameter function", best_time(lambda: hb(xb1), sync_b, args.repeat),
-           best_time(lambda: ht(xt1), sync_t, args.repeat))
+    jacobian("hessian of a 1000-parameter function", F.hessian, tf.hessian, scalar(bridge, ab),
+             scalar(xt, at_), xb1, xt1)
 
     if args.json:
         with open(args.json, "w") as fh:

@@ -22,7 +22,7 @@ import numpy as np
 from .. import _dispatch
 from .._device import parse_device
 from .._dtypes import CATEGORIES, DEFAULT_FLOAT, normalize_dtype
-from .._registry import ops, Op
+from .._registry import Op, ops
 from ..backends import state
 
 _COMPLEX = CATEGORIES["complex floating-point"]
