@@ -213,6 +213,11 @@ def make_kernels(xp) -> dict:
         # gufunc machinery, a third of the cost of a small product
         if x1.ndim == 2 and x2.ndim == 2:
             return x1.dot(x2)
+        if x1.ndim > 2 and x2.ndim >= 2 and x1.shape[-1] == 1 and x2.shape[-2] == 1:
+            # stacks of outer products (a contracted length of 1: per-example weight
+            # gradients): one product per element, so the broadcast multiply is the same
+            # result, and twice as fast as a matrix product per stack element
+            return xp.multiply(x1, x2)
         return matmul(x1, x2)
 
     k["matmul"] = matmul_
