@@ -109,6 +109,8 @@ class Op:
               op per batch element and stack: correct for every op, slow), "error"
               (the result's shape depends on the values: vmap refuses, naming the op).
               None: "elementwise" for the elementwise section, else "loop".
+    grad      an elementwise row's derivative formula and gradient-test domain
+              (``bridge._spec.Grad``): autograd makes the row's VJP and JVP from it
     """
 
     name: str
@@ -120,6 +122,7 @@ class Op:
     methods: tuple[str, ...] = field(default=())
     fast: Fast | None = None
     batch: str | None = None
+    grad: object = None
 
     @property
     def kernel_names(self) -> tuple[str, ...]:

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+import bridge  # noqa: F401  (builds the registry)
+from bridge._registry import REGISTRY
+from bridge._spec import BINARY, UNARY
+
+_UNARY_NAMES = {row[0] for row in UNARY}
+_BINARY_NAMES = {row[0] for row in BINARY}
+
 
 @dataclass
 class Sample:
@@ -40,41 +47,16 @@ def add(name, *samples):
 def _unary(name, domain=(-2.0, 2.0), complex_ok=True, torch_name=None, order2=True):
     tname = torch_name or name
     add(name, Sample(lambda xp, x: getattr(xp, name)(x), ((2, 3),), domain, complex_ok,
-                     lambda torch, x: getattr(torch, tname)(x), order2))
+                     None if torch_name == "" else lambda torch, x: getattr(torch, tname)(x),
+                     order2))
 
 
-_unary("abs", complex_ok=True)
-_unary("acos", (-0.9, 0.9))
-_unary("acosh", (1.2, 3.0), complex_ok=True)
-_unary("asin", (-0.9, 0.9))
-_unary("asinh")
-_unary("atan")
-_unary("atanh", (-0.9, 0.9))
-_unary("ceil", complex_ok=False)
-_unary("conj")
-_unary("cos")
-_unary("cosh")
-_unary("exp")
-_unary("expm1")
-_unary("floor", complex_ok=False)
-_unary("imag", torch_name=None)
-_unary("log", (0.3, 3.0))
-_unary("log1p", (-0.5, 2.0))
-_unary("log2", (0.3, 3.0))
-_unary("log10", (0.3, 3.0))
-_unary("negative", torch_name="neg")
-_unary("positive")
-_unary("real")
-_unary("reciprocal", (0.5, 2.0))
-_unary("round", complex_ok=False)
-_unary("sign", (0.2, 2.0), complex_ok=True, torch_name="sgn")
-_unary("sin")
-_unary("sinh")
-_unary("sqrt", (0.3, 3.0))
-_unary("square")
-_unary("tan", (-1.0, 1.0))
-_unary("tanh")
-_unary("trunc", complex_ok=False)
+# every differentiable elementwise function, from its registry row: the domain, whether
+# complex inputs are drawn and PyTorch's name come from the row's Grad (bridge/_spec.py)
+_ELEMENTWISE = [op for op in REGISTRY.values() if op.section == "elementwise" and op.grad is not None]
+for _op in _ELEMENTWISE:
+    if _op.name in _UNARY_NAMES:
+        _unary(_op.name, _op.grad.domain, _op.grad.complex, _op.grad.torch)
 S["imag"][0].torch_fn = lambda torch, x: torch.imag(x) if x.is_complex() else x * 0
 S["real"][0].torch_fn = lambda torch, x: torch.real(x)
 S["conj"][0].torch_fn = lambda torch, x: torch.conj(x).resolve_conj()
@@ -83,31 +65,22 @@ S["conj"][0].torch_fn = lambda torch, x: torch.conj(x).resolve_conj()
 def _binary(name, domain=(-2.0, 2.0), complex_ok=True, torch_name=None, order2=True,
             shapes=((2, 3), (3,))):
     tname = torch_name or name
+    none = torch_name == ""  # PyTorch has no such function (or no derivative of it)
     add(name,
         Sample(lambda xp, a, b: getattr(xp, name)(a, b), shapes, domain, complex_ok,
-               lambda torch, a, b: getattr(torch, tname)(a, b), order2),
+               None if none else lambda torch, a, b: getattr(torch, tname)(a, b), order2),
         Sample(lambda xp, a: getattr(xp, name)(a, 1.5), ((2, 2),), domain, complex_ok,
-               lambda torch, a: getattr(torch, tname)(a, torch.full_like(a, 1.5)), order2),
+               None if none else lambda torch, a: getattr(torch, tname)(a, torch.full_like(a, 1.5)),
+               order2),
         Sample(lambda xp, b: getattr(xp, name)(1.5, b), ((2, 2),), domain, complex_ok,
-               lambda torch, b: getattr(torch, tname)(1.5 * torch.ones_like(b), b), order2))
+               None if none else lambda torch, b: getattr(torch, tname)(1.5 * torch.ones_like(b), b),
+               order2))
 
 
-_binary("add")
-_binary("subtract", torch_name="sub")
-_binary("multiply", torch_name="mul")
-_binary("divide", (0.5, 2.0), torch_name="div")
-_binary("pow", (0.5, 2.0))
-_binary("atan2", complex_ok=False)
-_binary("hypot", complex_ok=False)
-_binary("logaddexp", complex_ok=False)
-_binary("copysign", (0.3, 2.0), complex_ok=False)
-_binary("maximum", complex_ok=False)
-_binary("minimum", complex_ok=False)
-_binary("remainder", (0.5, 2.0), complex_ok=False)
-_binary("floor_divide", (0.5, 2.0), complex_ok=False)
+for _op in _ELEMENTWISE:
+    if _op.name in _BINARY_NAMES:
+        _binary(_op.name, _op.grad.domain, _op.grad.complex, _op.grad.torch)
 S["remainder"][0].torch_fn = lambda torch, a, b: torch.remainder(a, b)
-for _sample in S["floor_divide"]:
-    _sample.torch_fn = None  # PyTorch defines no derivative for floor_divide
 
 add("clip",
     Sample(lambda xp, x: xp.clip(x, -0.5, 0.7), ((3, 4),), complex_ok=False,

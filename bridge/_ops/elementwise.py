@@ -220,12 +220,14 @@ def with_c_hot_path(name: str, category: str, nin: int, function, reflected: boo
 
 _FUNCS: dict = {}
 OPS: list[Op] = []
-for _name, _cat, _diff, _methods in UNARY:
+for _name, _cat, _grad, _methods in UNARY:
     _FUNCS[_name] = with_c_hot_path(_name, _cat, 1, interposed(_name, make_unary(_name, _cat)))
-    OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _diff, methods=_methods))
-for _name, _cat, _diff, _methods in BINARY:
+    OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _grad is not None, methods=_methods,
+                  grad=_grad))
+for _name, _cat, _grad, _methods in BINARY:
     _FUNCS[_name] = with_c_hot_path(_name, _cat, 2, interposed(_name, make_binary(_name, _cat)))
-    OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _diff, methods=_methods))
+    OPS.append(Op(_name, "elementwise", _FUNCS[_name], _cat, _grad is not None, methods=_methods,
+                  grad=_grad))
 
 
 # ------------------------------------------------------------------ clip

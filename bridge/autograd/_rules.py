@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 
 from .. import _dispatch
+from .._registry import REGISTRY
 from .._registry import ops as B
 from ._graph import MODE, NONDIFF, RULES, _make_node, meta_of
 
@@ -192,31 +193,18 @@ def holomorphic(name, derivative, save_inputs=True, save_output=False):
     rule(name, vjp, jvp, save_inputs=save_inputs, save_output=save_output)
 
 
-LN2 = math.log(2.0)
-LN10 = math.log(10.0)
+def _formulas(arity):
+    """The rows of the registry whose derivative is a formula (bridge/_spec.py)."""
+    for op in REGISTRY.values():
+        g = op.grad
+        if g is not None and g.formula is not None and isinstance(g.formula, tuple) == (arity == 2):
+            yield op.name, g
 
-holomorphic("acos", lambda x, y: -1 / B.sqrt(1 - x * x))
-holomorphic("acosh", lambda x, y: 1 / (B.sqrt(x - 1) * B.sqrt(x + 1)))
-holomorphic("asin", lambda x, y: 1 / B.sqrt(1 - x * x))
-holomorphic("asinh", lambda x, y: 1 / B.sqrt(x * x + 1))
-holomorphic("atan", lambda x, y: 1 / (1 + x * x))
-holomorphic("atanh", lambda x, y: 1 / (1 - x * x))
-holomorphic("cos", lambda x, y: -B.sin(x))
-holomorphic("cosh", lambda x, y: B.sinh(x))
-holomorphic("exp", lambda x, y: y, save_inputs=False, save_output=True)
-holomorphic("expm1", lambda x, y: y + 1, save_inputs=False, save_output=True)
-holomorphic("log", lambda x, y: 1 / x)
-holomorphic("log1p", lambda x, y: 1 / (1 + x))
-holomorphic("log2", lambda x, y: 1 / (x * LN2))
-holomorphic("log10", lambda x, y: 1 / (x * LN10))
-holomorphic("reciprocal", lambda x, y: -(y * y), save_inputs=False, save_output=True)
-holomorphic("sin", lambda x, y: B.cos(x))
-holomorphic("sinh", lambda x, y: B.cosh(x))
-# sqrt'(0) = inf, as in PyTorch and JAX: the derivative really is unbounded there
-holomorphic("sqrt", lambda x, y: 0.5 / y, save_inputs=False, save_output=True)
-holomorphic("square", lambda x, y: 2 * x)
-holomorphic("tan", lambda x, y: 1 + y * y, save_inputs=False, save_output=True)
-holomorphic("tanh", lambda x, y: 1 - y * y, save_inputs=False, save_output=True)
+
+# the holomorphic unary functions: their rules come from their rows' formulas
+for _name, _g in _formulas(1):
+    holomorphic(_name, lambda x, y, f=_g.formula: f(B, x, y), save_inputs="x" in _g.uses,
+                save_output="y" in _g.uses)
 
 
 def fused_vjp(kernel_name, tensors, scalars=()):
@@ -369,6 +357,13 @@ def binary(name, partial1, partial2, save_inputs=True, save_output=False):
     rule(name, vjp, jvp, save_inputs=save_inputs, save_output=save_output)
 
 
+# the binary functions whose partial derivatives are formulas of their rows
+for _name, _g in _formulas(2):
+    binary(_name, lambda a, b, y, f=_g.formula[0]: f(B, a, b, y),
+           lambda a, b, y, f=_g.formula[1]: f(B, a, b, y), save_inputs="x" in _g.uses,
+           save_output="y" in _g.uses)
+
+
 def _add_vjp(c, g):
     if c.params:
         return (g,)
@@ -400,8 +395,6 @@ def _subtract_jvp(c, t):
 
 rule("add", _add_vjp, _add_jvp)
 rule("subtract", _subtract_vjp, _subtract_jvp)
-binary("multiply", lambda a, b, y: b, lambda a, b, y: a)
-binary("divide", lambda a, b, y: 1 / b, lambda a, b, y: -a / (b * b))
 
 
 def _pow_base(a, b, y):
@@ -447,13 +440,6 @@ def _pow_vjp(c, g):
 
 
 RULES["pow"].vjp = _pow_vjp
-binary("atan2", lambda a, b, y: b / (a * a + b * b), lambda a, b, y: -a / (a * a + b * b))
-binary("hypot",
-       lambda a, b, y: B.where(y == 0, 0.0, a / B.where(y == 0, 1.0, y)),
-       lambda a, b, y: B.where(y == 0, 0.0, b / B.where(y == 0, 1.0, y)),
-       save_output=True)
-binary("logaddexp", lambda a, b, y: B.exp(a - y), lambda a, b, y: B.exp(b - y),
-       save_output=True)
 
 
 def _copysign_magnitude(a, b, y):
@@ -487,8 +473,6 @@ binary("maximum", lambda a, b, y: _extremum_weights(a, b, "max"),
        lambda a, b, y: _extremum_weights(b, a, "max"))
 binary("minimum", lambda a, b, y: _extremum_weights(a, b, "min"),
        lambda a, b, y: _extremum_weights(b, a, "min"))
-binary("remainder", lambda a, b, y: 1.0, lambda a, b, y: -B.floor_divide(a, b))
-binary("floor_divide", lambda a, b, y: 0.0, lambda a, b, y: 0.0, save_inputs=False)
 
 
 # ------------------------------------------------------------------ clip, where
