@@ -61,6 +61,7 @@ UNARY = [
     ("cos", "floating-point", _g(lambda B, x, y: -B.sin(x)), ()),
     ("cosh", "floating-point", _g(lambda B, x, y: B.sinh(x)), ()),
     ("exp", "floating-point", _g(lambda B, x, y: y, uses="y"), ()),
+    ("exp2", "floating-point", _g(lambda B, x, y: y * LN2, uses="y"), ()),
     ("expm1", "floating-point", _g(lambda B, x, y: y + 1, uses="y"), ()),
     ("floor", "real-valued", _g(complex=False), ()),
     ("imag", "numeric", _g(), ()),

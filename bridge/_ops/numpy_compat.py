@@ -285,10 +285,6 @@ def _rad2deg(x):
     return B.multiply(x, 180.0 / math.pi)
 
 
-def _exp2(x):
-    return B.pow(2.0 if x.dtype.kind != "c" else 2.0 + 0j, x)
-
-
 def _cbrt(x):
     # real cube root, defined for negative x (pow of a negative base would give NaN)
     root = B.pow(B.abs(x), 1.0 / 3.0)
@@ -347,7 +343,7 @@ def _isneginf(x):
 # NumPy-only ufuncs, composed of standard functions
 UFUNC_COMPOSITES = {
     "deg2rad": _deg2rad, "radians": _deg2rad, "rad2deg": _rad2deg, "degrees": _rad2deg,
-    "exp2": _exp2, "cbrt": _cbrt, "fmod": _fmod, "fmax": _fmax, "fmin": _fmin,
+    "cbrt": _cbrt, "fmod": _fmod, "fmax": _fmax, "fmin": _fmin,
     "heaviside": _heaviside, "float_power": _float_power, "logaddexp2": _logaddexp2,
 }
 

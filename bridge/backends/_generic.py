@@ -25,7 +25,7 @@ _RENAMED = {
 }
 
 _DIRECT_UNARY = (
-    "abs acos acosh asin asinh atan atanh bitwise_invert conj cos cosh exp expm1 isfinite "
+    "abs acos acosh asin asinh atan atanh bitwise_invert conj cos cosh exp exp2 expm1 isfinite "
     "isinf isnan log log1p log2 log10 logical_not negative positive reciprocal sign signbit "
     "sin sinh sqrt square tan tanh"
 ).split()
