@@ -179,7 +179,7 @@ def aligned_empty(shape, dtype):
 
 def _producer_device(x, func):
     if not hasattr(x, "__dlpack__"):
-        raise AttributeError(
+        raise _ext.NotADLPackProducer(
             f"{func}: {type(x).__name__} object has no __dlpack__ method; it is not a "
             "DLPack producer"
         )

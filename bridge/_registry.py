@@ -154,6 +154,21 @@ TRANSFORMS = _Transforms()
 NOT_MINE = object()
 
 
+# the errors a function of the namespace raises for bad input: their messages must
+# name the function the user called (a composite's inner call names the inner one)
+_NAMED = (TypeError, ValueError, IndexError, BufferError, OverflowError, MemoryError,
+          ZeroDivisionError)
+
+
+def _renamed(exc, message):
+    """``exc`` with ``message``: the same type (its subclasses' too), or None."""
+    try:
+        new = type(exc)(message)
+    except Exception:  # noqa: BLE001 - a constructor taking other arguments
+        return None
+    return new if type(new) is type(exc) else None
+
+
 def public_name(op: Op) -> tuple[str, str] | None:
     """(module, qualname) under which the namespace exports the row's function."""
     extension, _, short = op.name.rpartition(".")
@@ -166,13 +181,23 @@ def interposed(name: str, fn: Callable, public: tuple[str, str] | None = None) -
     """``fn`` with the transform hook in front (see :class:`_Transforms`). The C fronts
     call it when they decline, so a batched argument always reaches the hook."""
     transforms = TRANSFORMS
+    short = public[1].rpartition(".")[2] if public is not None else name.rpartition(".")[2]
 
     def call(*args, **kwargs):
         if transforms.active:
             out = transforms.handler(REGISTRY[name], fn, args, kwargs)
             if out is not NOT_MINE:
                 return out
-        return fn(*args, **kwargs)
+        try:
+            return fn(*args, **kwargs)
+        except _NAMED as exc:
+            message = str(exc)
+            if short in message or name in message:
+                raise
+            renamed = _renamed(exc, f"{short}: {message}")
+            if renamed is None:
+                raise
+            raise renamed.with_traceback(exc.__traceback__) from None
 
     for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
         try:

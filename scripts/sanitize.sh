@@ -28,7 +28,7 @@ scratch="$(mktemp -d "${TMPDIR:-/tmp}/bridge-sanitize.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 # the sources and tests, without build products or caches
 (cd "$repo" && tar cf - --exclude='*.so' --exclude='__pycache__' --exclude='.hypothesis' \
-    --exclude='build' bridge tests setup.py pyproject.toml) | (cd "$scratch" && tar xf -)
+    --exclude='build' bridge tests fuzz setup.py pyproject.toml) | (cd "$scratch" && tar xf -)
 
 cd "$scratch"
 echo "== building bridge's C extensions with -fsanitize=address,undefined"
@@ -62,4 +62,9 @@ export BRIDGE_HYPOTHESIS_EXAMPLES="${BRIDGE_HYPOTHESIS_EXAMPLES:-20}"
 # sits in the allocator's quarantine, so resident memory grows by design there.
 "$python" -m pytest "${tests[@]}" -q -s -p no:cacheprovider \
     --deselect tests/test_dlpack.py::test_round_trips_do_not_leak "$@"
+# the bad-input fuzzer (fuzz/), every function on both CPU backends, each batch in a
+# subprocess under the same sanitizers: a sanitizer report aborts that subprocess, which
+# the fuzzer counts as a crash and fails on. FUZZ_PROFILE=long runs the long profile.
+echo "== the fuzzer (${FUZZ_PROFILE:-sanitize} profile) under ASan + UBSan"
+"$python" -m fuzz --profile "${FUZZ_PROFILE:-sanitize}" --backend native --backend numpy
 echo "== sanitizer run clean"

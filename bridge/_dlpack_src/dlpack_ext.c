@@ -47,6 +47,7 @@ static uint64_t g_exports_freed = 0;
 /* Interned strings and prebuilt keyword tuples, made at module init. */
 static PyObject *s_dlpack, *s_dlpack_device, *s_exchange_api, *s_data, *s_meta,
     *s_requires_grad, *s_is_conj, *s_is_neg;
+static PyObject *g_not_a_producer = NULL;
 static PyObject *kw_v, *kw_v_copy, *kw_v_dev, *kw_v_dev_copy;
 static PyObject *g_max_version; /* (1, 3) */
 static PyObject *g_cpu_device;  /* (1, 0) */
@@ -1451,7 +1452,7 @@ static PyObject *import_object_core(PyObject *x, int copy, int to_host, const ch
         if (PyErr_ExceptionMatches(PyExc_AttributeError) &&
             !PyObject_HasAttr((PyObject *)Py_TYPE(x), s_dlpack)) {
             PyErr_Clear();
-            PyErr_Format(PyExc_AttributeError,
+            PyErr_Format(g_not_a_producer,
                          "%s: %s object has no __dlpack__ method; it is not a DLPack producer",
                          func, Py_TYPE(x)->tp_name);
             return NULL;
@@ -2015,6 +2016,20 @@ static PyObject *make_kwnames(int n, const char *a, const char *b, const char *c
 PyMODINIT_FUNC PyInit__dlpack_ext(void)
 {
     import_array();
+    /* an object that is no DLPack producer: a TypeError (the wrong kind of argument),
+     * and an AttributeError as NumPy's from_dlpack raises (it has no __dlpack__) */
+    PyObject *bases = PyTuple_Pack(2, PyExc_TypeError, PyExc_AttributeError);
+    if (bases == NULL) {
+        return NULL;
+    }
+    g_not_a_producer = PyErr_NewExceptionWithDoc(
+        "bridge.NotADLPackProducer",
+        "from_dlpack of an object without __dlpack__ (a TypeError and an AttributeError)",
+        bases, NULL);
+    Py_DECREF(bases);
+    if (g_not_a_producer == NULL) {
+        return NULL;
+    }
     if (PyType_Ready(&ImportedTensorOwnerType) < 0) {
         return NULL;
     }
@@ -2049,7 +2064,8 @@ PyMODINIT_FUNC PyInit__dlpack_ext(void)
     if (module == NULL) {
         return NULL;
     }
-    if (PyModule_AddIntConstant(module, "ALIGNMENT", BRIDGE_ALIGNMENT) < 0 ||
+    if (PyModule_AddObject(module, "NotADLPackProducer", Py_NewRef(g_not_a_producer)) < 0 ||
+        PyModule_AddIntConstant(module, "ALIGNMENT", BRIDGE_ALIGNMENT) < 0 ||
         PyModule_AddIntConstant(module, "FLAG_READ_ONLY", (long)DLPACK_FLAG_BITMASK_READ_ONLY) < 0 ||
         PyModule_AddIntConstant(module, "FLAG_IS_COPIED", (long)DLPACK_FLAG_BITMASK_IS_COPIED) < 0 ||
         PyModule_AddObject(module, "DLPACK_VERSION",

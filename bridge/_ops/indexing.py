@@ -140,6 +140,8 @@ def _basic_key(key):
 
 def getitem(x, key, /):
     """``x[key]`` (Tensor.__getitem__)."""
+    if not isinstance(x, _dispatch.TENSOR):
+        raise TypeError(f"__getitem__: x must be a Tensor, got {type(x).__name__}")
     # (Tensor.__getitem__ is the C front's: basic keys of a tensor without autograd
     # get the backend's view there, and every other key comes here)
     if x._meta is None:
@@ -162,6 +164,8 @@ def getitem(x, key, /):
 def setitem(x, key, value, /):
     """``x[key] = value`` (Tensor.__setitem__), writing into x's memory."""
     func = "__setitem__"
+    if not isinstance(x, _dispatch.TENSOR):
+        raise TypeError(f"{func}: x must be a Tensor, got {type(x).__name__}")
     raw, _ = _raw_key(key, x, func)
     if isinstance(value, _dispatch.TENSOR):
         _dispatch.same_device(func, (x, value))
