@@ -135,24 +135,39 @@ REGISTRY: dict[str, Op] = {}
 class _Transforms:
     """The hook through which ``bridge.func`` sees calls of the namespace's functions.
 
-    ``active`` counts the ``vmap`` calls running in any thread (a call pays one test of
-    it while none is); while it is non-zero, every function of the registry asks
-    ``handler(op, python_function, args, kwargs)`` first, which returns ``NOT_MINE``
-    for a call with no batched argument. ``bridge.func`` sets the handler when it is
-    imported; no layer below imports it.
+    ``active`` counts the ``vmap`` calls running in any thread (kept in the C front,
+    which tests it on every call of a function without a front of its own, and the
+    fronts hand every call they decline to such a function); while it is non-zero,
+    every function of the registry asks ``handler(op, python_function, args, kwargs)``
+    first, which returns ``NOT_MINE`` for a call with no batched argument.
+    ``bridge.func`` sets the handler when it is imported; no layer below imports it.
     """
 
-    __slots__ = ("active", "handler", "random")
+    __slots__ = ("handler", "random")
 
     def __init__(self):
-        self.active = 0
         self.handler = None
         self.random = None  # bridge.random's hook: (fn, name, args, kwargs)
+
+    @property
+    def active(self) -> int:
+        from . import _fastpath
+
+        return _fastpath.transforms_active()
+
+    def enter(self) -> None:
+        from . import _fastpath
+
+        _fastpath.transforms_active(1)
+
+    def exit(self) -> None:
+        from . import _fastpath
+
+        _fastpath.transforms_active(-1)
 
 
 TRANSFORMS = _Transforms()
 NOT_MINE = object()
-
 
 # the errors a function of the namespace raises for bad input: their messages must
 # name the function the user called (a composite's inner call names the inner one)
@@ -160,13 +175,34 @@ _NAMED = (TypeError, ValueError, IndexError, BufferError, OverflowError, MemoryE
           ZeroDivisionError)
 
 
-def _renamed(exc, message):
-    """``exc`` with ``message``: the same type (its subclasses' too), or None."""
+def rename_error(exc, short, name):
+    """``exc`` with a message that names ``short`` (the public name of registry
+    function ``name``), or None when it already names it or cannot be rebuilt."""
+    message = str(exc)
+    if short in message or name in message:
+        return None
     try:
-        new = type(exc)(message)
+        new = type(exc)(f"{short}: {message}")
     except Exception:  # noqa: BLE001 - a constructor taking other arguments
         return None
     return new if type(new) is type(exc) else None
+
+
+def transform_call(name, fn, /, *args, **kwargs):
+    """A call of registry function ``name`` while a vmap runs (the C front's slow
+    case): bridge.func's handler first, then the function."""
+    out = TRANSFORMS.handler(REGISTRY[name], fn, args, kwargs)
+    if out is not NOT_MINE:
+        return out
+    try:
+        return fn(*args, **kwargs)
+    except _NAMED as exc:
+        op = REGISTRY[name]
+        public = public_name(op)
+        renamed = rename_error(exc, public[1].rpartition(".")[2] if public else name, name)
+        if renamed is None:
+            raise
+        raise renamed.with_traceback(exc.__traceback__) from None
 
 
 def public_name(op: Op) -> tuple[str, str] | None:
@@ -178,37 +214,17 @@ def public_name(op: Op) -> tuple[str, str] | None:
 
 
 def interposed(name: str, fn: Callable, public: tuple[str, str] | None = None) -> Callable:
-    """``fn`` with the transform hook in front (see :class:`_Transforms`). The C fronts
-    call it when they decline, so a batched argument always reaches the hook."""
-    transforms = TRANSFORMS
-    short = public[1].rpartition(".")[2] if public is not None else name.rpartition(".")[2]
+    """``fn`` behind the transform hook (see :class:`_Transforms`), in the C front: the
+    fronts call it when they decline, so a batched argument always reaches the hook, and
+    its bad-input errors name the function the user called."""
+    from . import _fastpath
 
-    def call(*args, **kwargs):
-        if transforms.active:
-            out = transforms.handler(REGISTRY[name], fn, args, kwargs)
-            if out is not NOT_MINE:
-                return out
-        try:
-            return fn(*args, **kwargs)
-        except _NAMED as exc:
-            message = str(exc)
-            if short in message or name in message:
-                raise
-            renamed = _renamed(exc, f"{short}: {message}")
-            if renamed is None:
-                raise
-            raise renamed.with_traceback(exc.__traceback__) from None
-
-    for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
-        try:
-            setattr(call, attr, getattr(fn, attr))
-        except AttributeError:
-            pass
-    if public is not None:  # it pickles by its public name
-        call.__module__, call.__qualname__ = public
-    call.__wrapped__ = fn
-    call.__dict__.update(getattr(fn, "__dict__", {}))
-    return call
+    if public is None:
+        extension, _, short_name = name.rpartition(".")
+        public = ((f"bridge.{extension}" if extension else "bridge"), short_name)
+    front = _fastpath.interpose(name, public[1].rpartition(".")[2], fn)
+    front.__module__, front.__qualname__ = public
+    return front
 
 
 class Namespace:
@@ -238,6 +254,8 @@ def build_registry(rows=None) -> dict[str, Op]:
         raise RuntimeError("bridge registry: not built yet (import bridge first)")
     from . import _dtypes, _fastpath
     from ._dispatch import TENSOR
+
+    _fastpath.set_interpose_hooks(transform_call, rename_error)
 
     for op in rows:
         if op.name in REGISTRY:

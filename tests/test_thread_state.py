@@ -339,3 +339,47 @@ def test_set_backend_is_process_wide(backend):
         assert bridge.get_backend() == "numpy"  # inside the fixture's block too
     finally:
         bridge.set_backend(original)
+
+
+def test_stress_threads_ops_autograd_and_transforms():
+    """8 threads, each looping over a mix of ops, autograd, no_grad blocks, backend
+    blocks and bridge.func transforms; every result is checked against the value
+    computed before the threads started."""
+    import numpy as np
+
+    from bridge import func as F
+
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((6, 5))
+    w = rng.standard_normal((5, 3))
+
+    def work_once(backend_name):
+        with bridge.use_backend(backend_name):
+            x = bridge.asarray(a, requires_grad=True)
+            y = bridge.tanh(x @ bridge.asarray(w))
+            loss = bridge.sum(y * y) + bridge.max(x[1:, ::2])
+            loss.backward()
+            with autograd.no_grad():
+                z = bridge.sum(bridge.exp(x) * 2.0, axis=0)
+            per_example = F.vmap(F.grad(lambda r: bridge.sum(bridge.sin(r) ** 2)))(
+                bridge.asarray(a))
+            return (float(loss), np.asarray(x.grad), np.asarray(z), np.asarray(per_example),
+                    z.requires_grad)
+
+    backends = [b for b in bridge.available_backends() if b != "cupy"]
+    expected = {b: work_once(b) for b in backends}
+    failures = []
+
+    def work(i):
+        name = backends[i % len(backends)]
+        for _ in range(15):
+            got = work_once(name)
+            want = expected[name]
+            if not (np.isclose(got[0], want[0]) and all(np.allclose(g, e) for g, e in
+                                                      zip(got[1:4], want[1:4]))
+                    and got[4] is False):
+                failures.append((i, name))
+
+    run_threads(work)
+    assert failures == []
+    assert autograd.is_grad_enabled()

@@ -1335,6 +1335,25 @@ static int producer_device(PyObject *x, int *device_type, const char *func)
     return 0;
 }
 
+/* The is_neg method of a producer type (PyTorch's tensors), or NULL: the last type
+ * asked about is remembered (its method with it) */
+static PyTypeObject *g_neg_type = NULL;
+static PyObject *g_neg_method = NULL;
+
+static PyObject *neg_bit_method(PyTypeObject *type)
+{
+    if (type == g_neg_type) {
+        return g_neg_method;
+    }
+    PyObject *method = _PyType_Lookup(type, s_is_neg);
+    if (method == NULL || !PyCallable_Check(method)) {
+        return NULL;
+    }
+    Py_XSETREF(g_neg_type, (PyTypeObject *)Py_NewRef((PyObject *)type));
+    Py_XSETREF(g_neg_method, Py_NewRef(method));
+    return g_neg_method;
+}
+
 /* Import producer `x` (not a bridge Tensor) as an ndarray over its memory: through its
  * type's DLPack 1.3 exchange table when it has one, else its __dlpack__. Returns None
  * when x lives on a device that is not host memory and to_host is 0 (the Python layer
@@ -1343,8 +1362,15 @@ static PyObject *import_object_core(PyObject *x, int copy, int to_host, const ch
 {
     /* PyTorch's negative bit (the imaginary part of a conjugate view, say): both of its
      * DLPack paths export the memory without the sign; refuse, as its .numpy() does */
-    if (_PyType_Lookup(Py_TYPE(x), s_is_neg) != NULL) {
-        int negated = producer_flag(x, s_is_neg, 1);
+    PyObject *is_neg = neg_bit_method(Py_TYPE(x));
+    if (is_neg != NULL) {
+        /* the unbound method called on x: no bound method object on this hot path */
+        PyObject *flag = PyObject_Vectorcall(is_neg, &x, 1, NULL);
+        if (flag == NULL) {
+            return NULL;
+        }
+        int negated = PyObject_IsTrue(flag);
+        Py_DECREF(flag);
         if (negated < 0) {
             return NULL;
         }

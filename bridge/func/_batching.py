@@ -738,11 +738,11 @@ class activate:  # noqa: N801
     def __enter__(self):
         with _ACTIVE_LOCK:
             TRANSFORMS.handler = handle
-            TRANSFORMS.active += 1
+            TRANSFORMS.enter()
 
     def __exit__(self, *exc):
         with _ACTIVE_LOCK:
-            TRANSFORMS.active -= 1
+            TRANSFORMS.exit()
         return False
 
 

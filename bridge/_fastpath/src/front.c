@@ -109,6 +109,9 @@ static PyObject *g_normalize_raw = NULL;  /* _dispatch.normalize_raw: NumPy scal
 static PyObject *g_name_the_function = NULL;
 static PyObject *g_run_fallback = NULL;   /* _dispatch.run, the Python one */
 static PyObject *g_record = NULL;         /* autograd's recorder (record_call) */
+static long g_transforms_active = 0;       /* bridge.func vmaps running, in any thread */
+static PyObject *g_transform_call = NULL;  /* _registry.transform_call(name, fn, *a, **k) */
+static PyObject *g_rename_error = NULL;    /* _registry.rename_error(exc, short, name) */
 static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the cupy backend loads */
 static PyObject *g_gpu_kernels = NULL;        /* the cupy backend's kernel table */
 static int g_single_gpu = 0;
@@ -415,7 +418,7 @@ enum {
 /* how a parameter is given; M_DERIVED: never by the caller (a value the kernel gets
  * that the front derives, like concat's result dtype) */
 enum { M_POSITIONAL = 0, M_EITHER = 1, M_KEYWORD = 2, M_DERIVED = 3 };
-enum { FAM_GENERIC = 0, FAM_ELEMENTWISE = 1, FAM_MATMUL = 2, FAM_INPLACE = 3 };
+enum { FAM_GENERIC = 0, FAM_ELEMENTWISE = 1, FAM_MATMUL = 2, FAM_INPLACE = 3, FAM_INTERPOSE = 4 };
 
 #define MAX_PARAMS 8
 #define MAX_TENSORS 16
@@ -1290,6 +1293,72 @@ static PyTypeObject FrontType = {
     .tp_dictoffset = offsetof(Front, dict),
 };
 
+/* ------------------------------------------------------- interposed functions */
+
+/* A registry function without a front of its own (interpose(name, fn)): the Python
+ * function, with bridge.func's hook in front while a vmap runs, and its bad-input
+ * errors renamed after the function the user called. op->name is the registry name,
+ * op->spec the short public name. */
+static PyObject *interpose_call(PyObject *self, PyObject *const *args, size_t nargsf,
+                                PyObject *kwnames)
+{
+    Front *op = (Front *)self;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (g_transforms_active > 0 && g_transform_call != NULL) {
+        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        PyObject **stack = PyMem_Malloc((size_t)(nargs + nkw + 3) * sizeof(PyObject *));
+        if (stack == NULL) {
+            return PyErr_NoMemory();
+        }
+        stack[1] = op->name;
+        stack[2] = op->fallback;
+        for (Py_ssize_t i = 0; i < nargs + nkw; i++) {
+            stack[3 + i] = args[i];
+        }
+        PyObject *result = PyObject_Vectorcall(g_transform_call, stack + 1,
+                                               (size_t)(nargs + 2) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                               kwnames);
+        PyMem_Free(stack);
+        return result;
+    }
+    PyObject *result = PyObject_Vectorcall(op->fallback, args, nargsf, kwnames);
+    if (result != NULL || g_rename_error == NULL) {
+        return result;
+    }
+    if (!PyErr_ExceptionMatches(PyExc_TypeError) && !PyErr_ExceptionMatches(PyExc_ValueError) &&
+        !PyErr_ExceptionMatches(PyExc_IndexError) && !PyErr_ExceptionMatches(PyExc_BufferError) &&
+        !PyErr_ExceptionMatches(PyExc_OverflowError) && !PyErr_ExceptionMatches(PyExc_MemoryError) &&
+        !PyErr_ExceptionMatches(PyExc_ZeroDivisionError)) {
+        return NULL;
+    }
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    if (tb != NULL && value != NULL) {
+        PyException_SetTraceback(value, tb);
+    }
+    PyObject *renamed = PyObject_CallFunctionObjArgs(g_rename_error, value ? value : Py_None,
+                                                     op->spec ? op->spec : op->name, op->name,
+                                                     NULL);
+    if (renamed == NULL || renamed == Py_None) {
+        Py_XDECREF(renamed);
+        if (PyErr_Occurred()) {  /* the helper failed: its error is not the user's */
+            PyErr_Clear();
+        }
+        PyErr_Restore(type, value, tb);
+        return NULL;
+    }
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    if (tb != NULL) {
+        PyException_SetTraceback(renamed, tb);
+        Py_DECREF(tb);
+    }
+    PyErr_SetObject((PyObject *)Py_TYPE(renamed), renamed);
+    Py_DECREF(renamed);
+    return NULL;
+}
+
 static Front *front_alloc(PyObject *name, PyObject *fallback, int family)
 {
     if (!PyUnicode_Check(name) || !PyCallable_Check(fallback)) {
@@ -1311,11 +1380,66 @@ static Front *front_alloc(PyObject *name, PyObject *fallback, int family)
     op->nin = op->reflected = op->n_allowed = 0;
     op->n_params = op->n_call_pos = op->n_call_kw = 0;
     op->call_kwnames = NULL;
-    op->vectorcall = family == FAM_GENERIC   ? generic_call
-                     : family == FAM_INPLACE ? inplace_call
-                                             : elementwise_call;
+    op->vectorcall = family == FAM_GENERIC     ? generic_call
+                     : family == FAM_INPLACE   ? inplace_call
+                     : family == FAM_INTERPOSE ? interpose_call
+                                               : elementwise_call;
     PyObject_GC_Track(op);
     return op;
+}
+
+
+/* interpose(name, short, function) -> Front: see interpose_call */
+static PyObject *make_interpose(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *name, *short_name, *fallback;
+    if (!PyArg_ParseTuple(args, "UUO", &name, &short_name, &fallback)) {
+        return NULL;
+    }
+    Front *op = front_alloc(name, fallback, FAM_INTERPOSE);
+    if (op == NULL) {
+        return NULL;
+    }
+    op->spec = Py_NewRef(short_name);
+    return (PyObject *)op;
+}
+
+/* set_interpose_hooks(transform_call, rename_error) */
+static PyObject *set_interpose_hooks(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *call, *rename;
+    if (!PyArg_ParseTuple(args, "OO", &call, &rename) || !PyCallable_Check(call) ||
+        !PyCallable_Check(rename)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "set_interpose_hooks: two callables");
+        }
+        return NULL;
+    }
+    Py_XSETREF(g_transform_call, Py_NewRef(call));
+    Py_XSETREF(g_rename_error, Py_NewRef(rename));
+    Py_RETURN_NONE;
+}
+
+/* transforms_active(delta=0) -> the count after adding delta (bridge.func's vmaps) */
+static PyObject *transforms_active(PyObject *Py_UNUSED(module), PyObject *const *args,
+                                   Py_ssize_t nargs)
+{
+    long delta = 0;
+    if (nargs > 1) {
+        PyErr_SetString(PyExc_TypeError, "transforms_active(delta=0)");
+        return NULL;
+    }
+    if (nargs == 1) {
+        delta = PyLong_AsLong(args[0]);
+        if (delta == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+    }
+    g_transforms_active += delta;
+    if (g_transforms_active < 0) {
+        g_transforms_active = 0;
+    }
+    return PyLong_FromLong(g_transforms_active);
 }
 
 /* elementwise(name, nin, function, reflected, dtypes[, matrix]) -> Front */
@@ -1916,6 +2040,12 @@ static PyMethodDef methods[] = {
     {"set_gpu_arrays", set_gpu_arrays, METH_VARARGS,
      "set_gpu_arrays(array_type or None, kernels, single_gpu)"},
     {"wrap", wrap, METH_O, "wrap(data) -> Tensor over raw array data"},
+    {"interpose", make_interpose, METH_VARARGS,
+     "interpose(name, short, function): the function behind bridge.func's hook"},
+    {"set_interpose_hooks", set_interpose_hooks, METH_VARARGS,
+     "set_interpose_hooks(transform_call, rename_error)"},
+    {"transforms_active", (PyCFunction)(void (*)(void))transforms_active, METH_FASTCALL,
+     "transforms_active(delta=0) -> the number of bridge.func vmaps running"},
     {"elementwise", make_elementwise, METH_VARARGS,
      "elementwise(name, nin, function, reflected, dtypes[, matrix]) -> Front"},
     {"inplace", make_inplace, METH_VARARGS,
