@@ -154,7 +154,11 @@ class Tensor(TensorBase):
         return (self[i] for i in range(self._data.shape[0]))
 
     def __array__(self, dtype=None, copy=None):
-        """NumPy's view of a CPU tensor: shares memory unless a copy is asked for."""
+        """NumPy's view of a CPU tensor: shares memory unless a copy is asked for. The
+        view of a tensor autograd knows (it requires grad, or a graph made it) is
+        read-only: a write through it would change values saved for a backward pass
+        behind autograd's back (``.detach()`` gives a writable tensor whose writes
+        autograd sees)."""
         data = self._data
         if data.__class__ is not ndarray:
             raise TypeError(
@@ -170,6 +174,10 @@ class Tensor(TensorBase):
                     "but copy=False"
                 )
             return data.astype(dtype)
+        if self._meta is not None and _in_graph(self._meta) and data.flags.writeable:
+            view = data.view()
+            view.flags.writeable = False
+            return view
         return data
 
     @property
@@ -177,7 +185,10 @@ class Tensor(TensorBase):
         data = self._data
         if data.__class__ is not ndarray:
             raise AttributeError("__array_interface__ exists only for CPU tensors")
-        return data.__array_interface__
+        interface = data.__array_interface__
+        if self._meta is not None and _in_graph(self._meta):
+            interface = dict(interface, data=(interface["data"][0], True))  # read-only
+        return interface
 
     @property
     def __cuda_array_interface__(self):
@@ -249,3 +260,8 @@ def _rebuild(data, device, requires_grad):
 
 
 _dispatch._bind_tensor_type()
+
+
+def _in_graph(meta):
+    """Whether autograd may read this tensor's values later (see Tensor.__array__)."""
+    return meta.requires_grad or meta.grad_fn is not None

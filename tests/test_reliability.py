@@ -145,3 +145,20 @@ def test_pytorch_negative_bit_is_refused(backend):
     with pytest.raises(BufferError, match="asarray: .*negative bit"):
         bridge.asarray(negated)
     np.testing.assert_array_equal(to_numpy(bridge.from_dlpack(negated.resolve_neg())), [-2.0, 4.0])
+
+
+def test_numpy_views_of_autograd_tensors_are_read_only(backend):
+    if bridge.get_backend() == "cupy":
+        pytest.skip("NumPy views exist for CPU tensors only")
+    x = bridge.ones(3, requires_grad=True)
+    y = x * x
+    for t in (x, y):
+        view = np.asarray(t)
+        assert not view.flags.writeable
+        with pytest.raises(ValueError):
+            view += 1
+    assert np.asarray(bridge.ones(3)).flags.writeable
+    detached = x.detach()
+    detached += 1.0  # seen by autograd: the saved input changed
+    with pytest.raises(RuntimeError, match="modified by an in-place"):
+        bridge.sum(y).backward()
