@@ -162,3 +162,28 @@ def test_numpy_views_of_autograd_tensors_are_read_only(backend):
     detached += 1.0  # seen by autograd: the saved input changed
     with pytest.raises(RuntimeError, match="modified by an in-place"):
         bridge.sum(y).backward()
+
+
+def test_copies_between_overlapping_views_are_as_if_copied(backend):
+    def arange():
+        return bridge.asarray(np.arange(8.0)) if bridge.get_backend() != "cupy" else \
+            bridge.arange(8.0)
+
+    x = arange()
+    x[1:] = x[:-1]
+    np.testing.assert_array_equal(to_numpy(x), [0, 0, 1, 2, 3, 4, 5, 6])
+    x = arange()
+    view = x[1:]
+    view += x[:-1]
+    np.testing.assert_array_equal(to_numpy(x), [0, 1, 3, 5, 7, 9, 11, 13])
+    x = arange()
+    x[::-1] = x
+    np.testing.assert_array_equal(to_numpy(x), [7, 6, 5, 4, 3, 2, 1, 0])
+    x = arange()
+    x[2:] = x[:6] * 1.0
+    np.testing.assert_array_equal(to_numpy(x), [0, 1, 0, 1, 2, 3, 4, 5])
+    if bridge.get_backend() != "cupy":
+        base = np.arange(8.0)
+        a, b = bridge.asarray(base[1:]), bridge.asarray(base[:-1])
+        a[...] = b
+        np.testing.assert_array_equal(base, [0, 0, 1, 2, 3, 4, 5, 6])
