@@ -264,6 +264,18 @@ def jacobian(func, inputs, *, mode="reverse", create_graph=False):
                     e = _basis(o.shape, o.dtype, o.device, k)
                     gs = grad(o, leaves, e, retain_graph=True, create_graph=create_graph,
                               materialize_grads=True)
+                    if o.dtype.kind == "c" and any(g.dtype.kind != "c" for g in gs):
+                        # a real input of a complex output: vjp(e_k) is the real part of
+                        # dy_k/dx, vjp(i e_k) the imaginary part
+                        gi = grad(o, leaves, _basis(o.shape, o.dtype, o.device, k, imag=True),
+                                  retain_graph=True, create_graph=create_graph,
+                                  materialize_grads=True)
+                        gs = tuple(g + 1j * h if g.dtype.kind != "c" else g
+                                   for g, h in zip(gs, gi))
+                        gs = tuple(bridge.conj(g) if leaf.dtype.kind == "c" else g
+                                   for g, leaf in zip(gs, leaves))
+                        rows.append(list(gs))
+                        continue
                 else:
                     gs = tuple(bridge.zeros_like(leaf) for leaf in leaves)
                 # vjp(e_k) = conj(dy_k/dz) in PyTorch's convention

@@ -294,11 +294,19 @@ def full_value(x, level, rank, n):
     return expand(x, level, n)
 
 
+def rebuild(like, items):
+    """A tuple, list or named tuple (SVDResult) like ``like`` holding ``items``."""
+    items = list(items)
+    if like.__class__ is tuple or like.__class__ is list:
+        return like.__class__(items)
+    return like.__class__(*items)
+
+
 def wrap(out, level):
     if out is None:
         return None
-    if out.__class__ is tuple or out.__class__ is list:
-        return out.__class__(wrap(o, level) for o in out)
+    if isinstance(out, (tuple, list)):
+        return rebuild(out, (wrap(o, level) for o in out))
     if is_array(out):
         return Batched(out, level)
     raise VmapError(f"bridge.func.vmap: an op returned {type(out).__name__}, not a tensor")
@@ -589,8 +597,7 @@ def stack(op, fn, level, args, kwargs):
 def broadcast_arrays(op, fn, level, args, kwargs):
     n = batch_size(args, kwargs, level)
     rank = max(a.ndim for a in args)
-    values = [expand(lift(a, level, rank), level, n) if at(a, level) is not None else a
-              for a in args]
+    values = [full_value(a, level, rank, n) for a in args]
     return wrap(op.func(*values), level)
 
 
@@ -691,9 +698,9 @@ def loop(op, fn, level, args, kwargs):
                         "the batch is empty")
     if first is None:
         return None
-    if first.__class__ in (tuple, list):
-        return first.__class__(wrap(B.stack([r[i] for r in results], axis=0), level)
-                               for i in range(len(first)))
+    if isinstance(first, (tuple, list)):
+        return rebuild(first, (wrap(B.stack([r[i] for r in results], axis=0), level)
+                               for i in range(len(first))))
     if not is_array(first):
         raise VmapError(f"bridge.func.vmap: {op.name} returns {type(first).__name__}, which "
                         "cannot be batched")

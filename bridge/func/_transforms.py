@@ -371,9 +371,15 @@ def vjp(func, *primals, has_aux=False):
         ct_leaves, ct_spec = _tree.flatten(cotangents)
         if len(ct_leaves) != len(out_leaves):
             raise ValueError(f"{fn}: {len(ct_leaves)} cotangents for {len(out_leaves)} outputs")
-        if any(lv not in known for c in ct_leaves if is_array(c) for lv in _levels_of(c)):
-            # under a vmap entered after vjp: run func again, batched over it too
-            again = vjp(func, *primals, has_aux=has_aux)[1]
+        new = [lv for c in ct_leaves if is_array(c) for lv in _levels_of(c) if lv not in known]
+        if new:
+            # under a vmap entered after vjp: run func again, batched over it too; a
+            # function vmap cannot batch (its shapes depend on values) gets one VJP
+            # per example instead
+            try:
+                again = vjp(func, *primals, has_aux=has_aux)[1]
+            except VmapError:
+                return _per_example(vjp_fn, ct_leaves, ct_spec, max(new))
             return again(cotangents)
         roots, seeds = [], []
         for i, (o, c) in enumerate(zip(out_leaves, ct_leaves)):
@@ -409,6 +415,24 @@ def vjp(func, *primals, has_aux=False):
     if has_aux:
         return out, vjp_fn, aux
     return out, vjp_fn
+
+
+def _per_example(fn, leaves, spec, level):
+    """``fn`` of the cotangents batched at ``level``, one example at a time, stacked."""
+    n = next(leaf.value.shape[0] for leaf in leaves
+             if leaf.__class__ is Batched and leaf.level == level)
+    results = []
+    for b in range(n):
+        picked = [leaf.value[b] if leaf.__class__ is Batched and leaf.level == level else leaf
+                  for leaf in leaves]
+        results.append(fn(_tree.unflatten(spec, picked)))
+    out = []
+    for k in range(len(results[0])):
+        flat = [_tree.flatten(r[k]) for r in results]
+        stacked = [Batched(B.stack([f[0][j] for f in flat], axis=0), level)
+                   for j in range(len(flat[0][0]))]
+        out.append(_tree.unflatten(flat[0][1], stacked))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------ forward mode
@@ -532,15 +556,33 @@ def jacrev(func, argnums=0, *, has_aux=False, chunk_size=None):
             cts = _tree.unflatten(out_spec, basis)
             grads = vmap(vjp_fn, chunk_size=chunk_size)(cts)  # per argument: (total, *in)
         arg_leaves = [_tree.flatten(g) for g in grads]
+        # a complex output of a real input: the VJP of e_k gives the real part of dy_k/dx
+        # only (a real input's cotangent is real); the VJP of i*e_k gives the imaginary
+        # part, so such Jacobians take a second pass
+        imag_leaves = None
+        if any(o.dtype.kind == "c" for o in out_leaves) and any(
+                leaf.dtype.kind != "c" for leaves, _ in arg_leaves for leaf in leaves):
+            imag_basis = _tree.unflatten(out_spec, [b * 1j if b.dtype.kind == "c" else b * 0
+                                                    for b in basis])
+            if total == 1:
+                imag = vjp_fn(_tree.unflatten(out_spec, [b[0] for b in _tree.flatten(
+                    imag_basis)[0]]))
+                imag = tuple(_tree.unflatten(_tree.flatten(g)[1], [
+                    B.expand_dims(leaf, axis=0) for leaf in _tree.flatten(g)[0]]) for g in imag)
+            else:
+                imag = vmap(vjp_fn, chunk_size=chunk_size)(imag_basis)
+            imag_leaves = [_tree.flatten(g)[0] for g in imag]
         table, off = [], 0
         for o, m in zip(out_leaves, sizes):
             per_arg = []
-            for leaves, spec in arg_leaves:
+            for a, (leaves, spec) in enumerate(arg_leaves):
                 blocks = []
-                for g in leaves:
+                for j, g in enumerate(leaves):
                     block = g[off:off + m]
                     if block.dtype.kind == "c":
                         block = B.conj(block)  # vjp(e_k) = conj(dy_k/dz): PyTorch's convention
+                    elif o.dtype.kind == "c" and imag_leaves is not None:
+                        block = block + 1j * imag_leaves[a][j][off:off + m]
                     blocks.append(B.reshape(block, tuple(o.shape) + tuple(g.shape[1:])))
                 per_arg.append(_tree.unflatten(spec, blocks))
             table.append(tuple(per_arg) if many else per_arg[0])
@@ -589,7 +631,16 @@ def jacfwd(func, argnums=0, has_aux=False, *, randomness="error"):
                 box["aux"] = res[2]
             return res[1]
 
-        touts = vmap(push, randomness=randomness)(tangents)  # leaves (total, *out)
+        try:
+            touts = vmap(push, randomness=randomness)(tangents)  # leaves (total, *out)
+        except VmapError:
+            # a function vmap cannot batch (its shapes depend on values): one JVP per
+            # column of the identity
+            columns = [push(_tree.unflatten(p_spec, [b[k] for b in basis]))
+                       for k in range(total)]
+            flat = [_tree.flatten(c) for c in columns]
+            touts = _tree.unflatten(flat[0][1], [B.stack([f[0][j] for f in flat], axis=0)
+                                                for j in range(len(flat[0][0]))])
         t_leaves, t_spec = _tree.flatten(touts)
         table = []
         for t in t_leaves:
