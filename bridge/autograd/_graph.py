@@ -823,7 +823,8 @@ def sum_to_shape(g, shape):
     axes = tuple(range(lead)) + tuple(
         lead + i for i, s in enumerate(shape) if s == 1 and g.shape[lead + i] != 1
     )
-    if not MODE.grad and g._meta is None and g._data.dtype.kind in "fc":
+    if g.__class__ is B.Tensor and not MODE.grad and g._meta is None and \
+            g._data.dtype.kind in "fc":
         # no graph through the backward pass: the kernels directly (a bias gradient
         # in every training step)
         data = g._data

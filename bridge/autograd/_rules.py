@@ -56,7 +56,7 @@ def rule(name, vjp, jvp, **flags):
 
 def conj(x):
     """Complex conjugate; the identity (no copy) for real tensors and Python numbers."""
-    if isinstance(x, B.Tensor):
+    if isinstance(x, B.Tensor) or hasattr(x, "__array_namespace__"):  # (and vmap's batched)
         return B.conj(x) if x.dtype.kind == "c" else x
     return x.conjugate() if isinstance(x, complex) else x
 
@@ -215,8 +215,8 @@ def fused_vjp(kernel_name, tensors, scalars=()):
     under forward mode). The operands must be real floating tensors of one dtype, shape
     and device; the kernel computes the formula's operations in the same order, so the
     result is bitwise that of the unfused formula. None where it does not apply."""
-    if MODE.grad or MODE.forward is not None:
-        return None
+    if MODE.grad or MODE.forward is not None or tensors[0].__class__ is not B.Tensor:
+        return None  # (a batched cotangent of bridge.func's vmap is no Tensor)
     first = tensors[0]._data
     kernel = _dispatch.kernels_of(first).get(kernel_name)
     if kernel is None or first.dtype.kind != "f":
@@ -940,6 +940,10 @@ def _getitem_vjp(c, g):
         flat = scatter_add(g, positions, math.prod(shape))
         return (B.reshape(flat, shape),)
     out = B.zeros(shape, dtype=g.dtype, device=device)
+    if g.__class__ is not B.Tensor:
+        # a batched cotangent (bridge.func's vmap of a backward pass): the zeros must be
+        # batched too before g is written into them (zeros_like reads no values)
+        out = out + B.sum(B.reshape(B.zeros_like(g), (-1,))[:1])
     out[tensor_key(key)] = g
     return (out,)
 

@@ -21,7 +21,7 @@ from .._registry import ops as B
 from ..autograd._functional import _prepare_primals
 from ..autograd._functional import grad as _autograd_grad
 from ..autograd._functional import jvp as _autograd_jvp
-from ..autograd._graph import MODE, enable_grad
+from ..autograd._graph import MODE, _fit, edge_of, enable_grad, run_backward
 from . import _tree
 from ._batching import Batched, VmapError, activate, at, expand, is_array, new_level
 
@@ -372,6 +372,14 @@ def vjp(func, *primals, has_aux=False):
         if len(ct_leaves) != len(out_leaves):
             raise ValueError(f"{fn}: {len(ct_leaves)} cotangents for {len(out_leaves)} outputs")
         new = [lv for c in ct_leaves if is_array(c) for lv in _levels_of(c) if lv not in known]
+        if new and not known and all(o.__class__ is not Batched for o in out_leaves):
+            # under a vmap entered after vjp, at the top (the graph holds plain tensors):
+            # one backward pass with the batched cotangents, whose rules batch as any
+            # other op does (torch.func's vmap of a vjp)
+            try:
+                return _batched_backward(prims, out_leaves, ct_leaves)
+            except VmapError:
+                pass  # a rule that cannot batch its cotangent: the batched forward below
         if new:
             # under a vmap entered after vjp: run func again, batched over it too; a
             # function vmap cannot batch (its shapes depend on values) gets one VJP
@@ -415,6 +423,35 @@ def vjp(func, *primals, has_aux=False):
     if has_aux:
         return out, vjp_fn, aux
     return out, vjp_fn
+
+
+def _batched_backward(prims, outs, cts):
+    roots, seeds = [], []
+    for i, (o, c) in enumerate(zip(outs, cts)):
+        if not is_array(c):
+            raise TypeError(f"vjp_fn: cotangent {i} must be a tensor, got {type(c).__name__}")
+        if tuple(c.shape) != tuple(o.shape):
+            raise ValueError(f"vjp_fn: cotangent {i} has shape {tuple(c.shape)}, the output "
+                             f"{tuple(o.shape)}")
+        if not o.requires_grad:
+            continue
+        roots.append(o)
+        seeds.append(c if c.dtype == o.dtype else B.astype(c, o.dtype))
+    edges = [edge_of(t) for t in prims.leaves]
+    try:
+        found = run_backward(roots, seeds, True, prims.outer, capture=edges, accumulate=False) \
+            if roots else [None] * len(edges)
+    except TypeError as exc:  # a rule whose inner calls take Tensors only (a composite's)
+        raise VmapError(f"bridge.func: a backward rule cannot take batched cotangents: {exc}") \
+            from exc
+    grads = []
+    for t, g in zip(prims.leaves, found):
+        if g is None:
+            g = B.zeros_like(t)
+        elif tuple(g.shape) != tuple(t.shape) or g.dtype != t.dtype:
+            g = _fit(g, (t.shape, t.dtype))
+        grads.append(g)
+    return tuple(prims.rebuild(grads))
 
 
 def _per_example(fn, leaves, spec, level):
