@@ -391,11 +391,7 @@ def vjp(func, *primals, has_aux=False):
             return again(cotangents)
         roots, seeds = [], []
         for i, (o, c) in enumerate(zip(out_leaves, ct_leaves)):
-            if not is_array(c):
-                raise TypeError(f"{fn}: cotangent {i} must be a tensor, got {type(c).__name__}")
-            if tuple(c.shape) != tuple(o.shape):
-                raise ValueError(f"{fn}: cotangent {i} has shape {tuple(c.shape)}, the output "
-                                 f"{tuple(o.shape)}")
+            _check_cotangent(i, o, c)
             o_levels = _levels_of(o)
             if any(lv not in o_levels for lv in _levels_of(c)):
                 continue  # the output is the same for every example there: no dependence
@@ -425,14 +421,19 @@ def vjp(func, *primals, has_aux=False):
     return out, vjp_fn
 
 
+def _check_cotangent(i, o, c):
+    """vjp_fn's check of cotangent ``i`` against output ``o``."""
+    if not is_array(c):
+        raise TypeError(f"vjp_fn: cotangent {i} must be a tensor, got {type(c).__name__}")
+    if tuple(c.shape) != tuple(o.shape):
+        raise ValueError(f"vjp_fn: cotangent {i} has shape {tuple(c.shape)}, the output "
+                         f"{tuple(o.shape)}")
+
+
 def _batched_backward(prims, outs, cts):
     roots, seeds = [], []
     for i, (o, c) in enumerate(zip(outs, cts)):
-        if not is_array(c):
-            raise TypeError(f"vjp_fn: cotangent {i} must be a tensor, got {type(c).__name__}")
-        if tuple(c.shape) != tuple(o.shape):
-            raise ValueError(f"vjp_fn: cotangent {i} has shape {tuple(c.shape)}, the output "
-                             f"{tuple(o.shape)}")
+        _check_cotangent(i, o, c)
         if not o.requires_grad:
             continue
         roots.append(o)
