@@ -113,12 +113,15 @@ def finfo_eps(name: str) -> float:
 class CheckFailure(Exception):
     """A check found a deviation. ``message`` is one readable sentence naming the
     function, the inputs, what the standard expects and what came back; ``example``
-    is the minimal failing input as plain data, for report.json."""
+    is the minimal failing input as plain data, for report.json; ``reproducer`` is
+    the failing call as one line of Python over ``xp`` (the namespace under test),
+    with what was expected in a trailing comment, or "" where a check has none."""
 
-    def __init__(self, message: str, example: dict[str, Any] | None = None):
+    def __init__(self, message: str, example: dict[str, Any] | None = None, reproducer: str = ""):
         super().__init__(message)
         self.message = message
         self.example = example or {}
+        self.reproducer = reproducer
 
 
 class CheckSkipped(Exception):
@@ -133,8 +136,8 @@ class Check:
     run: Callable[[Context], None]
 
 
-def fail(message: str, **example: Any) -> None:
-    raise CheckFailure(message, {k: to_plain(v) for k, v in example.items()})
+def fail(message: str, *, reproducer: str = "", **example: Any) -> None:
+    raise CheckFailure(message, {k: to_plain(v) for k, v in example.items()}, reproducer)
 
 
 def to_plain(value: Any) -> Any:
