@@ -24,6 +24,15 @@ from ._registry import ops
 from .backends import _CONTEXT, PROCESS, load_backend, on_load, state
 
 ndarray = np.ndarray
+
+
+class AxisError(np.exceptions.AxisError):
+    """An axis out of range: an IndexError (what the standard names) and a ValueError
+    (what NumPy's ``AxisError`` is too, so ``except ValueError`` keeps working)."""
+
+    __module__ = "bridge"
+
+
 PY_SCALARS = (builtins.bool, int, float, complex)
 
 # Set by bridge.autograd when it is imported: ``record(name, inputs, params, outputs)``
@@ -236,12 +245,12 @@ def check_dtype(func: str, t, allowed: frozenset, category: str, argname: str = 
 
 
 def normalize_axis(axis, ndim: int, func: str, argname: str = "axis") -> int:
-    """A single axis in [-ndim, ndim) → [0, ndim); IndexError-compatible ValueError."""
+    """A single axis in [-ndim, ndim) → [0, ndim); :class:`AxisError` otherwise."""
     if not isinstance(axis, (int, np.integer)) or isinstance(axis, builtins.bool):
         raise TypeError(f"{func}: {argname} must be an int, got {type(axis).__name__}")
     axis = int(axis)
     if not -ndim <= axis < ndim:
-        raise ValueError(
+        raise AxisError(
             f"{func}: {argname}={axis} is out of range for a tensor of {ndim} dimension(s)"
         )
     return axis % ndim if ndim else 0

@@ -205,6 +205,58 @@ def transform_call(name, fn, /, *args, **kwargs):
         raise renamed.with_traceback(exc.__traceback__) from None
 
 
+def numpy_positional(fn: Callable, extra: tuple[str, ...], short: str) -> Callable:
+    """``fn`` that also takes the parameters ``extra`` positionally, after its own
+    positional ones, in NumPy's order (``_spec.NUMPY_POSITIONAL``); ``out`` among them
+    is NumPy's output argument (keyword or positional): the result goes into that
+    tensor, which is returned."""
+    import inspect
+
+    signature = inspect.signature(fn)
+    own = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+              for p in signature.parameters.values())
+    takes_out = "out" in extra
+
+    def call(*args, **kwargs):
+        if len(args) > own:
+            if len(args) > own + len(extra):
+                raise TypeError(f"{short}() takes at most {own + len(extra)} positional "
+                                f"arguments ({len(args)} given)")
+            for name, value in zip(extra, args[own:]):
+                if name in kwargs:
+                    raise TypeError(f"{short}() got multiple values for argument {name!r}")
+                kwargs[name] = value
+            args = args[:own]
+        if takes_out and "out" in kwargs:
+            out = kwargs.pop("out")
+            if out is not None:
+                return write_out(short, out, fn(*args, **kwargs))
+        return fn(*args, **kwargs)
+
+    call.__wrapped__ = fn
+    call.__name__, call.__qualname__, call.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return call
+
+
+def write_out(short: str, out, result):
+    """NumPy's ``out=``: ``result`` written into Tensor ``out`` (same shape; a dtype
+    ``result``'s casts to by NumPy's "same_kind" rule), as an in-place write autograd
+    sees; ``out`` is returned."""
+    import numpy as np
+
+    if not isinstance(out, ops.Tensor):
+        raise TypeError(f"{short}: out must be a Tensor, got {type(out).__name__}")
+    if isinstance(result, tuple):
+        raise TypeError(f"{short}: out= is not defined for a function of several results")
+    if out.shape != result.shape:
+        raise ValueError(f"{short}: out has shape {out.shape}, the result has shape {result.shape}")
+    if not np.can_cast(result.dtype, out.dtype, casting="same_kind"):
+        raise TypeError(f"{short}: cannot write a {result.dtype} result into out of dtype "
+                        f"{out.dtype} (NumPy's same_kind casting)")
+    out[...] = result if result.dtype == out.dtype else ops.astype(result, out.dtype)
+    return out
+
+
 def public_name(op: Op) -> tuple[str, str] | None:
     """(module, qualname) under which the namespace exports the row's function."""
     extension, _, short = op.name.rpartition(".")
@@ -254,6 +306,7 @@ def build_registry(rows=None) -> dict[str, Op]:
         raise RuntimeError("bridge registry: not built yet (import bridge first)")
     from . import _dtypes, _fastpath
     from ._dispatch import TENSOR
+    from ._spec import NUMPY_POSITIONAL
 
     _fastpath.set_interpose_hooks(transform_call, rename_error)
 
@@ -262,6 +315,9 @@ def build_registry(rows=None) -> dict[str, Op]:
             raise RuntimeError(f"bridge registry: {op.name!r} is declared twice")
         if op.batch is None:
             op = replace(op, batch="elementwise" if op.section == "elementwise" else "loop")
+        if op.name in NUMPY_POSITIONAL and isinstance(op.func, FunctionType):
+            short = public_name(op)[1].rpartition(".")[2]
+            op = replace(op, func=numpy_positional(op.func, NUMPY_POSITIONAL[op.name], short))
         if isinstance(op.func, FunctionType):
             # (the elementwise functions and matmul are C fronts already, made with the
             # hook around their Python function: bridge/_ops/elementwise.py)

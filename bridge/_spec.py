@@ -140,3 +140,62 @@ BINARY = [
         complex=False), ("__mod__", "__rmod__", "__imod__")),
     ("subtract", "numeric", _g(torch="sub"), ("__sub__", "__rsub__", "__isub__")),
 ]
+
+
+# NumPy's positional order: the parameters that NumPy's function of the same name takes
+# positionally after the standard's positional ones, in NumPy's order, under bridge's
+# names (NumPy's ``ddof`` is the standard's ``correction``). A client library written for
+# NumPy calls ``diff(x, 2)`` or ``sum(x, 0)``; the standard makes these keyword-only and
+# allows an implementation to accept more. ``out`` is NumPy's output argument: the
+# result is written into that tensor, which is returned. A NumPy parameter that bridge's
+# function lacks ends the list (``mean(x, 0, float32)`` is refused, not ignored).
+# docs/numpy.md lists this table (tests/test_numpy_compat.py keeps the two equal).
+NUMPY_POSITIONAL: dict[str, tuple[str, ...]] = {
+    "diff": ("n", "axis", "prepend", "append"),
+    "sum": ("axis", "dtype", "out", "keepdims"),
+    "prod": ("axis", "dtype", "out", "keepdims"),
+    "mean": ("axis",),
+    "std": ("axis",),
+    "var": ("axis",),
+    "max": ("axis", "out", "keepdims"),
+    "min": ("axis", "out", "keepdims"),
+    "argmax": ("axis", "out"),
+    "argmin": ("axis", "out"),
+    "all": ("axis", "out", "keepdims"),
+    "any": ("axis", "out", "keepdims"),
+    "count_nonzero": ("axis",),
+    "concat": ("axis", "out"),
+    "stack": ("axis", "out"),
+    "flip": ("axis",),
+    "roll": ("axis",),
+    "sort": ("axis",),
+    "argsort": ("axis",),
+    "take": ("axis", "out"),
+    "take_along_axis": ("axis",),
+    "searchsorted": ("side", "sorter"),
+    "repeat": ("axis",),
+    "tensordot": ("axes",),
+    "linspace": ("endpoint",),
+    "arange": ("dtype",),
+    "eye": ("k", "dtype"),
+    "zeros": ("dtype",),
+    "ones": ("dtype",),
+    "empty": ("dtype",),
+    "full": ("dtype",),
+    "zeros_like": ("dtype",),
+    "ones_like": ("dtype",),
+    "empty_like": ("dtype",),
+    "full_like": ("dtype",),
+    "tril": ("k",),
+    "triu": ("k",),
+    "asarray": ("dtype",),
+    "linalg.svd": ("full_matrices",),
+    "linalg.qr": ("mode",),
+    **{f"fft.{name}": ("n", "axis", "norm", "out")
+       for name in ("fft", "ifft", "rfft", "irfft", "hfft", "ihfft")},
+    **{f"fft.{name}": ("s", "axes", "norm", "out") for name in ("fftn", "ifftn", "rfftn", "irfftn")},
+    "fft.fftfreq": ("d", "device"),
+    "fft.rfftfreq": ("d", "device"),
+    "fft.fftshift": ("axes",),
+    "fft.ifftshift": ("axes",),
+}

@@ -4,6 +4,9 @@ protocols (``numpy.mean(tensor)``), the NumPy-style Tensor methods and
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -12,8 +15,11 @@ from hypothesis.extra import numpy as hnp
 
 import bridge
 from bridge._registry import REGISTRY
+from bridge._spec import NUMPY_POSITIONAL
 
 from .conftest import to_numpy
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RNG = np.random.default_rng(1234)
 A23 = RNG.normal(size=(2, 3))
@@ -338,8 +344,93 @@ def test_standard_names_keep_the_standard_semantics():
     with pytest.raises(TypeError):
         bridge.round(x, 1)  # the standard's round takes no decimals: bridge.around does
     assert bridge.around(x, 0).tolist() == [0.0, 2.0, 2.0]
+    assert bridge.sum(x, 0).tolist() == 4.5  # keyword-only in the standard, NumPy's order too
+
+
+# ------------------------------------------------------------------ NumPy's positional order
+
+
+def _resolve(name):
+    obj = bridge
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _numpy_function(name):
+    obj = np
+    for part in name.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+@pytest.mark.parametrize("name", sorted(NUMPY_POSITIONAL))
+def test_numpy_positional_order_matches_numpy(name):
+    """Each name of the table is where NumPy's signature has it (ddof: correction), and
+    bridge's function takes it (as a keyword) unless it is NumPy's out."""
+    numpy_params = [p.name for p in inspect.signature(_numpy_function(name)).parameters.values()
+                    if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if name == "arange":  # its text signature says keyword-only; NumPy takes it 4th
+        assert np.arange(0, 2, 1, np.float32).dtype == np.float32
+        numpy_params.append("dtype")
+    ours = inspect.signature(_resolve(name)).parameters
+    own = [p for p in ours.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    numpy_names = {"ddof": "correction", "a": "x", "m": "x", "arr": "x", "v": "x2"}
+    expected = [numpy_names.get(p, p) for p in numpy_params[len(own):len(own) + len(NUMPY_POSITIONAL[name])]]
+    assert list(NUMPY_POSITIONAL[name]) == expected
+    for param in NUMPY_POSITIONAL[name]:
+        assert param == "out" or param in ours, (name, param)
+
+
+def test_numpy_positional_calls(backend):
+    x = bridge.reshape(bridge.arange(6.0), (2, 3))
+    a = np.arange(6.0).reshape(2, 3)
+    _same(bridge.diff(x, 2), np.diff(a, 2))
+    _same(bridge.diff(x, 1, 0), np.diff(a, 1, 0))
+    _same(bridge.sum(x, 0, bridge.float32, None, True), np.sum(a, 0, np.float32, None, True))
+    _same(bridge.max(x, 1), np.max(a, 1))
+    _same(bridge.concat([x, x], 1), np.concatenate([a, a], 1))
+    _same(bridge.linspace(0, 1, 5, False), np.linspace(0, 1, 5, False))
+    _same(bridge.eye(3, 4, 1, bridge.int32), np.eye(3, 4, 1, np.int32))
+    _same(bridge.zeros(2, bridge.int16), np.zeros(2, np.int16))
+    _same(bridge.fft.fft(x, 4, 0, "ortho"), np.fft.fft(a, 4, 0, "ortho"))
+    _same(bridge.searchsorted(x[0], x[1], "right"), np.searchsorted(a[0], a[1], "right"))
+    with pytest.raises(TypeError, match="at most 5 positional"):
+        bridge.sum(x, 0, None, None, False, 1)
+    with pytest.raises(TypeError, match="multiple values for argument 'axis'"):
+        bridge.sum(x, 0, axis=1)
     with pytest.raises(TypeError):
-        bridge.sum(x, 0)  # axis is keyword-only in the standard
+        bridge.mean(x, 0, bridge.float32)  # NumPy's dtype: bridge's mean has none
+
+
+def test_numpy_out_argument(backend):
+    x = bridge.reshape(bridge.arange(6.0), (2, 3))
+    out = bridge.empty(3)
+    assert bridge.sum(x, 0, None, out) is out
+    assert out.tolist() == [3.0, 5.0, 7.0]
+    assert bridge.max(x, axis=1, out=bridge.empty(2)).tolist() == [2.0, 5.0]
+    wide = bridge.empty(3, dtype=bridge.float32)
+    bridge.sum(x, axis=0, out=wide)  # same_kind: float64 into float32
+    assert wide.tolist() == [3.0, 5.0, 7.0]
+    with pytest.raises(ValueError, match="sum: out has shape"):
+        bridge.sum(x, 0, None, bridge.empty(2))
+    with pytest.raises(TypeError, match="same_kind"):
+        bridge.sum(x, 0, None, bridge.empty(3, dtype=bridge.int64))
+    with pytest.raises(TypeError, match="out must be a Tensor"):
+        bridge.sum(x, out=np.empty(()))
+    # autograd sees the write into out
+    w = bridge.ones(3, requires_grad=True)
+    target = bridge.zeros(3)
+    bridge.stack([w * 2.0, w], 0, out=bridge.zeros((2, 3)))
+    bridge.sum(bridge.stack([w * 2.0], 0), 0, None, target)
+    bridge.sum(target).backward()
+    assert w.grad.tolist() == [2.0, 2.0, 2.0]
+
+
+def test_numpy_positional_table_is_documented():
+    text = (ROOT / "docs" / "numpy.md").read_text()
+    for name, params in NUMPY_POSITIONAL.items():
+        assert f"`{name}`" in text and ", ".join(params) in text, name
 
 
 # ------------------------------------------------------------------ Tensor methods

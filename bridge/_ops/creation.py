@@ -108,11 +108,16 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
         target = _device_of_array(obj) or state().default_device
     else:
         target = parse_device(device, func)
+    if isinstance(obj, (list, tuple)):
+        if copy is False:
+            raise ValueError(f"{func}: copy=False, but a Python sequence always needs a copy")
+        # (sequence_dtype stops at the first leaf that is not a Python scalar)
+        devices = _tensor_leaf_devices(obj) if _sequence_dtype(obj) is None else ()
+        if devices and (device is not None or any(d.type != "cpu" for d in devices)):
+            return _from_tensor_sequence(obj, dtype, target if device is not None else None, func)
     if target.type != "cpu":
         backend = backend_for_device(target, func)
         return wrap(backend.kernels["asarray"](obj, dtype=dtype, copy=copy, device=target))
-    if isinstance(obj, (list, tuple)) and copy is False:
-        raise ValueError(f"{func}: copy=False, but a Python sequence always needs a copy")
     if obj.__class__ in PY_SCALARS:
         if dtype is None:
             dtype = _default_dtype_of_scalar(obj)
@@ -137,6 +142,59 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
     if copy is None and isinstance(obj, np.ndarray) and arr is obj and not obj.flags.writeable:
         pass  # a read-only NumPy array stays read-only: writes raise, as in NumPy
     return wrap(arr)
+
+
+def _tensor_leaf_devices(seq) -> set:
+    """The devices of the Tensors in nested sequence ``seq`` (empty: none in it)."""
+    tensor = _dispatch.TENSOR
+    devices = set()
+    stack = [seq]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, tensor):
+            devices.add(item.device)
+    return devices
+
+
+def _from_tensor_sequence(seq, dtype, device, func):
+    """A nested sequence of Tensors (and Python scalars) as one Tensor, built on the
+    Tensors' device (or ``device``) without a trip through host memory."""
+    tensor = _dispatch.TENSOR
+
+    def walk(item):
+        # (nesting shape, leaves in C order) of one element
+        if isinstance(item, (list, tuple)):
+            parts = [walk(i) for i in item]
+            shapes = {p[0] for p in parts}
+            if len(shapes) > 1:
+                raise ValueError(f"{func}: the nested sequence is ragged (element shapes "
+                                 f"{sorted(shapes)})")
+            inner = shapes.pop() if parts else ()
+            return (len(parts),) + inner, [leaf for p in parts for leaf in p[1]]
+        if isinstance(item, tensor):
+            return item.shape, [item]
+        if item.__class__ in PY_SCALARS:
+            return (), [item]
+        raise TypeError(f"{func}: cannot put {type(item).__name__} in a tensor next to Tensors")
+
+    shape, leaves = walk(seq)
+    tensors = [leaf for leaf in leaves if isinstance(leaf, tensor)]
+    if device is None:
+        devices = {t.device for t in tensors}
+        if len(devices) > 1:
+            raise ValueError(f"{func}: the sequence holds Tensors on several devices "
+                             f"({', '.join(sorted(map(str, devices)))}); pass device=")
+        device = devices.pop()
+    if dtype is None:
+        from .data_types import result_type
+
+        dtype = result_type(*tensors, *(leaf for leaf in leaves if not isinstance(leaf, tensor)))
+    parts = [_asarray(leaf, dtype=dtype, device=device) for leaf in leaves]
+    from .manipulation import reshape, stack
+
+    return reshape(stack(parts), shape)
 
 
 def _device_of_array(obj):
@@ -276,6 +334,8 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None, requires_gra
     if dtype is None:
         floats = any(isinstance(v, float) for v in (start, stop, step))
         dtype = DEFAULT_FLOAT if floats else DEFAULT_INT
+        if not floats and max(start, stop) > np.iinfo(DEFAULT_INT).max and min(start, stop) >= 0:
+            dtype = np.dtype(np.uint64)  # as NumPy does for ints past int64's range
     else:
         dtype = normalize_dtype(dtype, func)
     return _grad_leaf(_dispatch.run_on_device("arange", _device(device, func), start, stop, step,

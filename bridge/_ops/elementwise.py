@@ -236,7 +236,7 @@ for _name, _cat, _grad, _methods in BINARY:
 def clip(x, /, min=None, max=None):  # noqa: A002 - the standard's parameter names
     """Clamp each element of x to [min, max]; min/max are Tensors, Python scalars or None.
 
-    The result has x's dtype and shape. Where min > max the result is max, and NaN in
+    The result has x's dtype and the shape x, min and max broadcast to. Where min > max the result is max, and NaN in
     x, min or max propagates, as the standard says.
     """
     x = _dispatch.as_tensor(x, "clip")
@@ -257,14 +257,22 @@ def clip(x, /, min=None, max=None):  # noqa: A002 - the standard's parameter nam
         else:
             bt = _dispatch.as_tensor(bound, "clip", argname)
             _dispatch.check_dtype("clip", bt, CATEGORIES["real-valued"], "real-valued", argname)
-            if np.broadcast_shapes(bt.shape, x.shape) != x.shape:
-                raise ValueError(
-                    f"clip: {argname} of shape {bt.shape} does not broadcast to x's shape {x.shape}"
-                )
             if (bt.dtype.kind in "iu") != (x.dtype.kind in "iu"):
                 raise TypeError(f"clip: {argname} has dtype {bt.dtype} but x has dtype {x.dtype}")
             tensors.append(bt)
             params[argname] = CLIP_TENSOR_BOUND
+    if len(tensors) > 1:
+        try:
+            shape = np.broadcast_shapes(*(t.shape for t in tensors))
+        except ValueError:
+            raise ValueError(
+                "clip: x, min and max must broadcast together, got shapes "
+                + ", ".join(str(t.shape) for t in tensors)
+            ) from None
+        if shape != x.shape:  # the bounds broadcast x (the standard: a broadcast result)
+            from .manipulation import broadcast_to
+
+            tensors[0] = broadcast_to(x, shape)
     return _dispatch.run("clip", tuple(tensors), **params)
 
 

@@ -429,10 +429,10 @@ def cross(x1, x2, /, *, axis=-1):
                 f"({x1.ndim} and {x2.ndim}); use a negative axis"
             )
         if axis >= x1.ndim:
-            raise ValueError(f"{func}: axis={axis} is out of range for {x1.ndim} dimensions")
+            raise _dispatch.AxisError(f"{func}: axis={axis} is out of range for {x1.ndim} dimensions")
         axis -= x1.ndim
     if axis < -lowest:
-        raise ValueError(
+        raise _dispatch.AxisError(
             f"{func}: axis={axis} is out of range [-{lowest}, -1] for shapes {x1.shape} "
             f"and {x2.shape}"
         )

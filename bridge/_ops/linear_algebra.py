@@ -88,11 +88,13 @@ def vecdot(x1, x2, /, *, axis=-1):
     if not isinstance(axis, int) or isinstance(axis, bool):
         raise TypeError(f"{func}: axis must be an int, got {type(axis).__name__}")
     if not -ndim <= axis < ndim:
-        raise ValueError(f"{func}: axis={axis} is out of range for {ndim} dimensions")
+        raise _dispatch.AxisError(f"{func}: axis={axis} is out of range for {ndim} dimensions")
     if axis >= 0:
         axis -= ndim  # count from the end, where broadcasting aligns the shapes
     if not -min(x1.ndim, x2.ndim) <= axis:
-        raise ValueError(f"{func}: axis={axis} is out of range for shapes {x1.shape}, {x2.shape}")
+        raise _dispatch.AxisError(
+            f"{func}: axis={axis} is out of range for shapes {x1.shape}, {x2.shape}"
+        )
     if x1.shape[axis] != x2.shape[axis]:
         raise ValueError(
             f"{func}: x1 and x2 differ along axis {axis}: {x1.shape[axis]} and {x2.shape[axis]}"

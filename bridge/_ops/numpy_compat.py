@@ -617,7 +617,7 @@ def rollaxis(a, axis, start=0):
     if start < 0:
         start += x.ndim
     if not 0 <= start <= x.ndim:
-        raise ValueError(f"{func}: start={start} is out of range for {x.ndim} dimensions")
+        raise _dispatch.AxisError(f"{func}: start={start} is out of range for {x.ndim} dimensions")
     if axis < start:
         start -= 1
     if axis == start:

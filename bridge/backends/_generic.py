@@ -102,6 +102,39 @@ def make_kernels(xp) -> dict:
         if special.any():
             with _quiet(xp):
                 out = xp.where(special, xp.exp(x) - 1, out)
+        # the standard: expm1(+-0 + 0j) is +0 + 0j (NumPy keeps the -0; a -0 real part is
+        # never the answer, expm1 being conjugate-symmetric)
+        return complex_of(out.real + 0, out.imag, x)
+
+    def complex_of(re, im, like):
+        # re + im j with both parts exact (arithmetic with 1j would drop a zero's sign)
+        out = xp.empty_like(like)
+        out.real, out.imag = re, im
+        return out
+
+    def tanh(x):
+        if x.dtype.kind != "c":
+            return xp.tanh(x)
+        with _quiet(xp):
+            out = xp.tanh(x)
+        # the standard: tanh(+-inf + iy), y finite, is +-1 with a zero imaginary part of
+        # y's sign (C99, and so NumPy, take the sign of sin(2y))
+        edge = xp.isinf(x.real) & xp.isfinite(x.imag)
+        if edge.any():
+            fixed = complex_of(xp.copysign(1, x.real), xp.copysign(0, x.imag), x)
+            out = xp.where(edge, fixed, out)
+        return out
+
+    def tan(x):
+        if x.dtype.kind != "c":
+            return xp.tan(x)
+        with _quiet(xp):
+            out = xp.tan(x)
+        # tan(z) = -i tanh(iz) where a part is infinite or NaN, the rotations exact
+        special = ~xp.isfinite(x)
+        if special.any():
+            w = tanh(complex_of(-x.imag, x.real, x))
+            out = xp.where(special, complex_of(w.imag, -w.real, x), out)
         return out
 
     def sign(x):
@@ -116,6 +149,8 @@ def make_kernels(xp) -> dict:
         return out
 
     k["expm1"] = expm1
+    k["tanh"] = tanh
+    k["tan"] = tan
     k["sign"] = sign
 
     def pow_(x1, x2):
@@ -228,7 +263,9 @@ def make_kernels(xp) -> dict:
         # the standard conjugates x1 (sum over conj(x1) * x2)
         if x1.dtype.kind == "c":
             x1 = xp.conj(x1)
-        return xp.sum(x1 * x2, axis=axis)
+        product = x1 * x2
+        # the promoted dtype, not sum's default accumulator (uint8 stays uint8)
+        return xp.sum(product, axis=axis, dtype=product.dtype)
 
     k["vecdot"] = vecdot
 

@@ -339,7 +339,7 @@ def shift_axis(op, a, rank, param="axis"):
     if not isinstance(a, int) or isinstance(a, bool):
         raise TypeError(f"{op.name}: {param} must be an int, got {type(a).__name__}")
     if not -rank <= a < rank:
-        raise ValueError(f"{op.name}: {param}={a} is out of range for a tensor of {rank} "
+        raise _dispatch.AxisError(f"{op.name}: {param}={a} is out of range for a tensor of {rank} "
                          "dimension(s)")
     return a + 1 if a >= 0 else a
 

@@ -47,6 +47,29 @@ LIBC_COMPLEX(casinh_, casinh)
 LIBC_COMPLEX(cacosh_, cacosh)
 LIBC_COMPLEX(catanh_, catanh)
 
+/* tanh and tan: the C library's, except where the standard's table differs from C99
+ * Annex G. tanh(+-inf + iy), y finite, is +-1 with a zero imaginary part of y's sign (C99
+ * takes the sign of sin(2y)); tan(z) is -i tanh(iz), the rotations done exactly, on the
+ * inputs with an infinite or NaN part (backends/_generic.py does the same for NumPy). */
+#define STD_TANH(SFX, T, R, COPYSIGN)                                                    \
+    static inline T ctanh_std_##SFX(T x)                                                 \
+    {                                                                                    \
+        if (isinf(x.re) && isfinite(x.im)) {                                             \
+            return (T){COPYSIGN((R)1, x.re), COPYSIGN((R)0, x.im)};                      \
+        }                                                                                \
+        return ctanh__##SFX(x);                                                          \
+    }                                                                                    \
+    static inline T ctan_std_##SFX(T x)                                                  \
+    {                                                                                    \
+        if (isfinite(x.re) && isfinite(x.im)) {                                          \
+            return ctan__##SFX(x);                                                       \
+        }                                                                                \
+        const T w = ctanh_std_##SFX((T){-x.im, x.re});                                   \
+        return (T){w.im, -w.re};                                                         \
+    }
+STD_TANH(128, c128_t, double, copysign)
+STD_TANH(64, c64_t, float, copysignf)
+
 /* The functions NumPy writes itself, once per precision: T the complex struct, R its
  * component type, S the libm suffix ("f" functions for float). */
 #define NUMPY_FORMULAS(SFX, T, R, CLOG, CEXP, CPOW, CMPLX_, PACK, HYPOT, ATAN2, LOG, EXP,  \
@@ -80,7 +103,9 @@ LIBC_COMPLEX(catanh_, catanh)
     {                                                                                       \
         if (isfinite(x.re) && isfinite(x.im)) {                                             \
             const R a = SIN(x.im / 2);                                                      \
-            return (T){EXPM1(x.re) * COS(x.im) - 2 * a * a, EXP(x.re) * SIN(x.im)};         \
+            /* + 0: the standard's expm1(+-0 + 0j) is +0 + 0j (a -0 real part is never   \
+             * the answer: expm1 is conjugate-symmetric) */                                \
+            return (T){EXPM1(x.re) * COS(x.im) - 2 * a * a + (R)0, EXP(x.re) * SIN(x.im)};  \
         }                                                                                   \
         T e = CEXP(x);                                                                      \
         return (T){e.re - (R)1, e.im - (R)0};                                               \
@@ -229,10 +254,10 @@ CX_UNARY(cx_log2, clog2_64, clog2_128)
 CX_UNARY(cx_log10, clog10_64, clog10_128)
 CX_UNARY(cx_sin, csin__64, csin__128)
 CX_UNARY(cx_cos, ccos__64, ccos__128)
-CX_UNARY(cx_tan, ctan__64, ctan__128)
+CX_UNARY(cx_tan, ctan_std_64, ctan_std_128)
 CX_UNARY(cx_sinh, csinh__64, csinh__128)
 CX_UNARY(cx_cosh, ccosh__64, ccosh__128)
-CX_UNARY(cx_tanh, ctanh__64, ctanh__128)
+CX_UNARY(cx_tanh, ctanh_std_64, ctanh_std_128)
 CX_UNARY(cx_asin, casin__64, casin__128)
 CX_UNARY(cx_acos, cacos__64, cacos__128)
 CX_UNARY(cx_atan, catan__64, catan__128)
