@@ -14,6 +14,7 @@ import sys
 from .progress import MODES
 from .report import Matrix, Report, directory_name
 from .runner import (
+    IMPORT_FAILED,
     Target,
     area_names,
     bridge_targets,
@@ -60,7 +61,11 @@ def choose_targets(arguments: argparse.Namespace) -> tuple[list[Target], dict[st
     except ImportError as error:
         if arguments.backend:
             raise SystemExit(f"cannot import bridge ({error}); --backend needs bridge") from error
-        return [], {"bridge": f"bridge is not importable ({error}); use --namespace NAMES"}
+        return [], {"bridge": f"not installed ({error}); use --namespace NAMES"}
+    except SystemExit:
+        raise
+    except Exception as error:
+        return [], {"bridge": f"{IMPORT_FAILED}: {type(error).__name__}: {error}"}
 
 
 def print_findings(report: Report, limit: int) -> None:
@@ -79,9 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     chosen, missing = choose_targets(arguments)
     for name, why in missing.items():
         print(f"note: {name} is not tested: {why}", file=sys.stderr)
+    broken = [name for name, why in missing.items() if why.startswith(IMPORT_FAILED)]
     if not chosen:
         print("nothing to test", file=sys.stderr)
-        return 2
+        return 1 if broken else 2
     reports: list[Report] = []
     for target in chosen:
         with target.selection:
@@ -109,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.report:
             paths = matrix.write(arguments.report)
             print(f"matrix written to {' and '.join(paths)}")
-    return 1 if any(not r.ok for r in reports) else 0
+    return 1 if broken or any(not r.ok for r in reports) else 0
 
 
 def verdict_table(reports: list[Report]) -> str:

@@ -259,7 +259,7 @@ class Matrix:
             " (it fails the run); an advisory is a SHOULD (reported, not failing).",
         ]
         if self.missing:
-            lines += ["", "Not tested (not installed here): "
+            lines += ["", "Not tested: "
                       + "; ".join(f"`{name}` ({_md(why)})" for name, why in self.missing.items()) + "."]
         lines += ["", "## Areas", "", "| area | " + " | ".join(f"`{c}`" for c in columns) + " |",
                   "|---|" + "---:|" * len(columns)]

@@ -204,8 +204,9 @@ def split_names(values: Iterable[str]) -> list[str]:
 
 def resolve_targets(names: Iterable[str]) -> tuple[list[Target], dict[str, str]]:
     """The targets for namespace names, and {name: why it cannot be tested} for those
-    that are not installed. ``bridge`` is bridge on every available backend,
-    ``bridge:NAME`` one backend."""
+    that are not installed (ImportError) or fail while importing (any other error,
+    whose reason starts with "import failed"). ``bridge`` is bridge on every available
+    backend, ``bridge:NAME`` one backend."""
     targets: list[Target] = []
     missing: dict[str, str] = {}
     for name in names:
@@ -221,8 +222,13 @@ def resolve_targets(names: Iterable[str]) -> tuple[list[Target], dict[str, str]]
             else:
                 targets.append(namespace_target(name))
         except ImportError as error:
-            missing[name] = f"{type(error).__name__}: {error}"
+            missing[name] = f"not installed ({type(error).__name__}: {error})"
+        except Exception as error:  # a library that is there but broken is a finding of its own
+            missing[name] = f"{IMPORT_FAILED}: {type(error).__name__}: {error}"
     return targets, missing
+
+
+IMPORT_FAILED = "import failed"
 
 
 def run_with_progress(namespace: Any, label: str, *, progress: str = "auto", **options: Any) -> Report:

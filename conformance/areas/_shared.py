@@ -57,6 +57,8 @@ def source_of(ctx: Context, value: Any) -> str:
         return f"({inner[0]},)" if len(inner) == 1 else "(" + ", ".join(inner) + ")"
     if isinstance(value, (bool, int, float, complex, str, slice, np.generic)) or value is None or value is Ellipsis:
         return literal(value)
+    if isinstance(value, type) and ctx.dtype_name(value) in DTYPE_INFO:  # NumPy's dtypes are classes
+        return f"xp.{ctx.dtype_name(value)}"
     if hasattr(value, "shape") and hasattr(value, "dtype"):
         try:
             return array_source(ctx.to_numpy(value), ctx.dtype_name(value.dtype))
@@ -195,3 +197,26 @@ def require(ctx: Context, *names: str) -> list[Callable]:
                 fail(f"{name} is missing from the namespace")
         functions.append(owner)
     return functions
+
+
+# (function, arguments for x of shape (2, 3), keyword arguments): calls naming an axis
+# outside the valid interval, which the standard says "must raise an exception".
+InvalidAxisCall = tuple[str, Callable[[Any], tuple], dict[str, Any]]
+
+
+def check_invalid_axes(ctx: Context, calls: tuple[InvalidAxisCall, ...],
+                       preferred: dict[str, type[BaseException]] | None = None) -> None:
+    """Each call must raise; where ``preferred`` names the type the standard says the
+    function *should* raise, another type is an advisory."""
+    x = ctx.asarray(np.arange(6.0).reshape(2, 3), "float64" if ctx.has("float64") else None)
+    for function, arguments_of, kwargs in calls:
+        arguments = arguments_of(x)
+        shown = ", ".join([describe_argument(a) for a in arguments] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        expect_raises(ctx, f"{function}({shown}) for x of shape (2, 3)", (Exception,), function, *arguments,
+                      preferred=(preferred or {}).get(function), **kwargs)
+
+
+def describe_argument(value: Any) -> str:
+    if isinstance(value, (list, tuple)) and value and hasattr(value[0], "shape"):
+        return "[" + ", ".join("x" for _ in value) + "]"
+    return "x" if hasattr(value, "shape") else repr(value)

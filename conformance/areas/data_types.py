@@ -18,6 +18,7 @@ from ..core import (
     fail,
     promote,
 )
+from ..reproduce import array_source, line
 
 AREA = "data_types"
 
@@ -39,22 +40,30 @@ def check_finfo(ctx: Context) -> None:
         reference = np.finfo(REAL_OF_COMPLEX.get(name, name))
         for attribute in ("eps", "max", "min", "smallest_normal"):
             value = getattr(info, attribute)
+            code = f"type(xp.finfo(xp.{name}).{attribute})"
             if type(value) is not float:
                 fail(f"finfo({name}).{attribute} is {value!r} of type {type(value).__name__}; the standard "
-                     f"requires a Python float", dtype=name, attribute=attribute, type=type(value).__name__)
-            if float(value) != float(getattr(reference, {"smallest_normal": "smallest_normal"}.get(attribute, attribute))):
+                     f"requires a Python float", dtype=name, attribute=attribute, type=type(value).__name__,
+                     reproducer=line(code, f"expected float, got {type(value).__name__}"))
+            if float(value) != float(getattr(reference, attribute)):
                 fail(f"finfo({name}).{attribute} is {value!r}, expected {float(getattr(reference, attribute))!r}",
-                     dtype=name, attribute=attribute)
-        if type(info.bits) is not int or info.bits != DTYPE_INFO[REAL_OF_COMPLEX.get(name, name)][1]:
-            fail(f"finfo({name}).bits is {info.bits!r}; expected the Python int "
-                 f"{DTYPE_INFO[REAL_OF_COMPLEX.get(name, name)][1]}", dtype=name)
+                     dtype=name, attribute=attribute,
+                     reproducer=line(f"xp.finfo(xp.{name}).{attribute}",
+                                     f"expected {float(getattr(reference, attribute))!r}, got {value!r}"))
+        bits = DTYPE_INFO[REAL_OF_COMPLEX.get(name, name)][1]
+        if type(info.bits) is not int or info.bits != bits:
+            fail(f"finfo({name}).bits is {info.bits!r}; expected the Python int {bits}", dtype=name,
+                 reproducer=line(f"xp.finfo(xp.{name}).bits", f"expected the int {bits}, got {info.bits!r}"))
         if ctx.dtype_name(info.dtype) != REAL_OF_COMPLEX.get(name, name):
             fail(f"finfo({name}).dtype is {info.dtype!r}; expected the real floating dtype "
-                 f"{REAL_OF_COMPLEX.get(name, name)}", dtype=name)
+                 f"{REAL_OF_COMPLEX.get(name, name)}", dtype=name,
+                 reproducer=line(f"xp.finfo(xp.{name}).dtype == xp.{REAL_OF_COMPLEX.get(name, name)}", "expected True"))
     if ctx.has("float64"):
         from_array = xp.finfo(ctx.asarray([1.0], "float64"))
         if from_array.bits != 64:
-            fail("finfo(array of float64).bits is not 64: finfo must accept arrays")
+            fail("finfo(array of float64).bits is not 64: finfo must accept arrays",
+                 reproducer=line("xp.finfo(xp.asarray([1.0], dtype=xp.float64)).bits", f"expected 64, got "
+                                                                                         f"{from_array.bits!r}"))
 
 
 def check_iinfo(ctx: Context) -> None:
@@ -66,11 +75,16 @@ def check_iinfo(ctx: Context) -> None:
             value = getattr(info, attribute)
             if type(value) is not int:
                 fail(f"iinfo({name}).{attribute} is {value!r} of type {type(value).__name__}; the standard "
-                     f"requires a Python int", dtype=name, attribute=attribute)
+                     f"requires a Python int", dtype=name, attribute=attribute,
+                     reproducer=line(f"type(xp.iinfo(xp.{name}).{attribute})", f"expected int, got "
+                                                                               f"{type(value).__name__}"))
             if value != int(getattr(reference, attribute)):
-                fail(f"iinfo({name}).{attribute} is {value}, expected {int(getattr(reference, attribute))}")
+                fail(f"iinfo({name}).{attribute} is {value}, expected {int(getattr(reference, attribute))}",
+                     reproducer=line(f"xp.iinfo(xp.{name}).{attribute}",
+                                     f"expected {int(getattr(reference, attribute))}, got {value}"))
         if ctx.dtype_name(info.dtype) != name:
-            fail(f"iinfo({name}).dtype is {info.dtype!r}, expected {name}")
+            fail(f"iinfo({name}).dtype is {info.dtype!r}, expected {name}",
+                 reproducer=line(f"xp.iinfo(xp.{name}).dtype == xp.{name}", "expected True"))
 
 
 def can_cast_expected(source: str, target: str) -> bool:
@@ -85,7 +99,9 @@ def check_can_cast(ctx: Context) -> None:
         got = ctx.xp.can_cast(ctx.dtype(source), ctx.dtype(target))
         if bool(got) != can_cast_expected(source, target) or not isinstance(got, bool):
             fail(f"can_cast({source}, {target}) returned {got!r}; the promotion table gives "
-                 f"{can_cast_expected(source, target)} (a Python bool)", source=source, target=target)
+                 f"{can_cast_expected(source, target)} (a Python bool)", source=source, target=target,
+                 reproducer=line(f"xp.can_cast(xp.{source}, xp.{target})",
+                                 f"expected {can_cast_expected(source, target)}, got {got!r}"))
 
 
 def check_result_type(ctx: Context) -> None:
@@ -95,11 +111,14 @@ def check_result_type(ctx: Context) -> None:
             continue
         got = ctx.dtype_name(ctx.xp.result_type(ctx.dtype(a), ctx.dtype(b)))
         if got != want:
-            fail(f"result_type({a}, {b}) is {got}, the promotion table gives {want}", dtypes=[a, b])
+            fail(f"result_type({a}, {b}) is {got}, the promotion table gives {want}", dtypes=[a, b],
+                 reproducer=line(f"xp.result_type(xp.{a}, xp.{b}) == xp.{want}", f"expected True (got {got})"))
     if ctx.has("float32"):
         got = ctx.dtype_name(ctx.xp.result_type(ctx.asarray([1.0], "float32"), 1.0))
         if got != "float32":
-            fail(f"result_type(float32 array, 1.0) is {got}; a Python float must not promote float32")
+            fail(f"result_type(float32 array, 1.0) is {got}; a Python float must not promote float32",
+                 reproducer=line("xp.result_type(xp.asarray([1.0], dtype=xp.float32), 1.0) == xp.float32",
+                                 f"expected True (got {got})"))
 
 
 def check_isdtype(ctx: Context) -> None:
@@ -108,9 +127,11 @@ def check_isdtype(ctx: Context) -> None:
         for kind, members in KIND_NAMES.items():
             got = xp.isdtype(ctx.dtype(name), kind)
             if bool(got) != (name in members):
-                fail(f"isdtype({name}, {kind!r}) returned {got!r}, expected {name in members}")
+                fail(f"isdtype({name}, {kind!r}) returned {got!r}, expected {name in members}",
+                     reproducer=line(f"xp.isdtype(xp.{name}, {kind!r})", f"expected {name in members}, got {got!r}"))
         if not xp.isdtype(ctx.dtype(name), (ctx.dtype(name), "bool")):
-            fail(f"isdtype({name}, ({name}, 'bool')) must be True: a tuple of kinds matches any member")
+            fail(f"isdtype({name}, ({name}, 'bool')) must be True: a tuple of kinds matches any member",
+                 reproducer=line(f"xp.isdtype(xp.{name}, (xp.{name}, 'bool'))", "expected True"))
 
 
 def check_astype(ctx: Context) -> None:
@@ -121,11 +142,14 @@ def check_astype(ctx: Context) -> None:
         value = True if "bool" in (source, target) else 1
         x = ctx.asarray([value, value], source)
         y = xp.astype(x, ctx.dtype(target))
+        code = f"xp.astype({array_source(np.asarray([value, value]), source)}, xp.{target})"
         if ctx.dtype_name(y.dtype) != target:
-            fail(f"astype({source} array, {target}) has dtype {ctx.dtype_name(y.dtype)}")
+            fail(f"astype({source} array, {target}) has dtype {ctx.dtype_name(y.dtype)}",
+                 reproducer=line(code, f"expected dtype {target}, got {ctx.dtype_name(y.dtype)}"))
         got = ctx.to_numpy(y).tolist()
         if [complex(v) for v in got] != [complex(value)] * 2:
-            fail(f"astype({source} array [{value}, {value}], {target}) gave {got}")
+            fail(f"astype({source} array [{value}, {value}], {target}) gave {got}",
+                 reproducer=line(code, f"expected {[value, value]}, got {got}"))
     if ctx.has("float64"):
         x = ctx.asarray([1.0, 2.0], "float64")
         y = xp.astype(x, xp.float64, copy=False)

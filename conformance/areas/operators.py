@@ -17,6 +17,7 @@ from ..core import (
     COMPLEX_DTYPES,
     DTYPE_INFO,
     Check,
+    CheckFailure,
     CheckSkipped,
     Context,
     describe,
@@ -24,6 +25,7 @@ from ..core import (
     fmt_scalar,
 )
 from ..elementwise_table import BY_NAME, ELEMENTWISE, Elementwise
+from ..reproduce import array_source, line, literal
 from ..special_cases import SPECIAL_CASES
 from .elementwise import SHAPES, assert_values, evaluate_special_case, expected_dtype, operands
 
@@ -45,6 +47,8 @@ INPLACE_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
 }
 UNARY_OPERATORS = {"__neg__": operator.neg, "__pos__": operator.pos, "__invert__": operator.invert,
                    "__abs__": operator.abs}
+# How each unary operator is written in a reproducer.
+UNARY_TEMPLATES = {"__neg__": "-{0}", "__pos__": "+{0}", "__invert__": "~{0}", "__abs__": "abs({0})"}
 SYMBOLS = {"__add__": "+", "__sub__": "-", "__mul__": "*", "__truediv__": "/", "__floordiv__": "//",
            "__mod__": "%", "__pow__": "**", "__and__": "&", "__or__": "|", "__xor__": "^",
            "__lshift__": "<<", "__rshift__": ">>", "__eq__": "==", "__ne__": "!=", "__lt__": "<",
@@ -77,16 +81,50 @@ def check_operator_values(spec: Elementwise) -> Callable[[Context], None]:
             symbol = SYMBOLS.get(spec.operator, spec.operator)
             call = (f"{describe(inputs[0])} {symbol} {describe(inputs[1])}" if spec.arity == 2
                     else f"{spec.operator}({describe(inputs[0])})")
+            code = operator_source(spec.operator, *(array_source(x, dtype) for x in inputs))
             out = apply(*arrays)
             want = expected_dtype(spec, *([dtype] * spec.arity))
             if ctx.dtype_name(out.dtype) != want:
-                fail(f"{call}: expected dtype {want}, got {ctx.dtype_name(out.dtype)}", inputs=list(inputs))
+                fail(f"{call}: expected dtype {want}, got {ctx.dtype_name(out.dtype)}", inputs=list(inputs),
+                     reproducer=line(code, f"expected dtype {want}, got {ctx.dtype_name(out.dtype)}"))
             flushes = want in ("float32", "float64") and ctx.flushes_subnormals(want)
-            assert_values(spec, call, want, list(inputs), ctx.to_numpy(out), dtype, flushes)
+            with reproducing(code, call):
+                assert_values(spec, call, want, list(inputs), ctx.to_numpy(out), dtype, flushes)
 
         ctx.for_all(cases(), body)
 
     return run
+
+
+def operator_source(dunder: str, *operands: str) -> str:
+    """``x1 <symbol> x2`` or the unary form, over operand sources."""
+    if dunder in UNARY_TEMPLATES:
+        return UNARY_TEMPLATES[dunder].format(*operands)
+    return f"{operands[0]} {SYMBOLS[dunder]} {operands[1]}"
+
+
+class reproducing:  # noqa: N801 - used as a statement: `with reproducing(code, call):`
+    """Give a failure raised inside (by a helper that builds only the sentence) the
+    reproducer ``code``, commented with the sentence's part after ``call``."""
+
+    def __init__(self, code: str, call: str):
+        self.code, self.call = code, call
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> bool:
+        if isinstance(error, CheckFailure) and not getattr(error, "reproducer", ""):
+            comment = error.message[len(self.call):].lstrip(": ") if error.message.startswith(self.call) else \
+                error.message
+            error.reproducer = line(self.code, comment)
+        return False
+
+
+def inplace_source(dunder: str, target: str, other: str) -> str:
+    """``x <op>= y`` as an expression: operator's in-place function on a named x."""
+    name = INPLACE_OPERATORS[dunder].__name__
+    return f"__import__('operator').{name}((x := {target}), {other})"
 
 
 def scalar_for(dtype: str, spec: Elementwise) -> Any:
@@ -118,9 +156,12 @@ def check_reflected_and_inplace(spec: Elementwise) -> Callable[[Context], None]:
             want = ctx.to_numpy(function(ctx.asarray([scalar] * 2, dtype), x))
             got = ctx.to_numpy(reflected)
             if got.tolist() != want.tolist() or ctx.dtype_name(reflected.dtype) != ctx.dtype_name(function(x, x).dtype):
+                code = f"{literal(scalar)} {symbol} {array_source(np.asarray(base), dtype)}"
                 fail(f"{fmt_scalar(scalar)} {symbol} x with x a {dtype} array {base}: expected {want.tolist()} "
                      f"({spec.name} of the broadcast scalar), got {got.tolist()} with dtype "
-                     f"{ctx.dtype_name(reflected.dtype)}", dtype=dtype, scalar=scalar, x=base)
+                     f"{ctx.dtype_name(reflected.dtype)}", dtype=dtype, scalar=scalar, x=base,
+                     reproducer=line(code, f"expected {want.tolist()}, got {got.tolist()} "
+                                           f"({ctx.dtype_name(reflected.dtype)})"))
             if spec.operator not in INPLACE_OPERATORS or spec.result == "bool":
                 continue
             if spec.name == "divide" and kind != "real floating":
@@ -130,17 +171,25 @@ def check_reflected_and_inplace(spec: Elementwise) -> Callable[[Context], None]:
             expected = ctx.to_numpy(apply(ctx.asarray(base, dtype), other)).tolist()
             before = id(target)
             target = INPLACE_OPERATORS[spec.operator](target, other)
+            base_code, other_code = array_source(np.asarray(base), dtype), array_source(np.asarray([scalar] * 2), dtype)
             if id(target) != before:
                 fail(f"x {symbol}= y with x a {dtype} array: the result is a new object; in-place operators must "
-                     f"update x", dtype=dtype)
+                     f"update x", dtype=dtype,
+                     reproducer=line(f"{inplace_source(spec.operator, base_code, other_code)} is x", "expected True"))
             if ctx.dtype_name(target.dtype) != dtype or ctx.to_numpy(target).tolist() != expected:
                 fail(f"x {symbol}= y with x = {base} ({dtype}), y = {[scalar] * 2}: expected {expected} with dtype "
-                     f"{dtype}, got {ctx.to_numpy(target).tolist()} ({ctx.dtype_name(target.dtype)})", dtype=dtype)
+                     f"{dtype}, got {ctx.to_numpy(target).tolist()} ({ctx.dtype_name(target.dtype)})", dtype=dtype,
+                     reproducer=line(inplace_source(spec.operator, base_code, other_code),
+                                     f"expected {expected} ({dtype}), got {ctx.to_numpy(target).tolist()} "
+                                     f"({ctx.dtype_name(target.dtype)})"))
             scalar_target = ctx.asarray(base, dtype)
             scalar_target = INPLACE_OPERATORS[spec.operator](scalar_target, scalar)
             if ctx.dtype_name(scalar_target.dtype) != dtype or ctx.to_numpy(scalar_target).tolist() != expected:
                 fail(f"x {symbol}= {fmt_scalar(scalar)} with x = {base} ({dtype}): expected {expected}, got "
-                     f"{ctx.to_numpy(scalar_target).tolist()} ({ctx.dtype_name(scalar_target.dtype)})", dtype=dtype)
+                     f"{ctx.to_numpy(scalar_target).tolist()} ({ctx.dtype_name(scalar_target.dtype)})", dtype=dtype,
+                     reproducer=line(inplace_source(spec.operator, base_code, literal(scalar)),
+                                     f"expected {expected} ({dtype}), got {ctx.to_numpy(scalar_target).tolist()} "
+                                     f"({ctx.dtype_name(scalar_target.dtype)})"))
 
     return run
 
@@ -149,9 +198,29 @@ def check_operator_special_case(case, dunder: str, scalar_second: bool) -> Calla
     def run(ctx: Context) -> None:
         apply = BINARY_OPERATORS.get(dunder) or UNARY_OPERATORS[dunder]
         label = f"x1 {SYMBOLS[dunder]} x2" if case.arity == 2 else f"{dunder}(x)"
-        evaluate_special_case(ctx, case, apply, label, scalar_second=scalar_second)
+        try:
+            evaluate_special_case(ctx, case, apply, label, scalar_second=scalar_second)
+        except CheckFailure as failure:
+            if not getattr(failure, "reproducer", ""):
+                failure.reproducer = special_case_reproducer(dunder, failure, scalar_second)
+            raise
 
     return run
+
+
+def special_case_reproducer(dunder: str, failure: CheckFailure, scalar_second: bool) -> str:
+    """The one failing element of a special case as an operator expression, from the
+    failure's example (its operands, dtype and result)."""
+    example = failure.example
+    values, dtype = example.get("operands"), example.get("dtype")
+    if not isinstance(values, dict) or dtype not in DTYPE_INFO:
+        return ""
+    numbers = [float(v) for v in values.values()]  # to_plain wrote nan, inf, -0.0 as their repr
+    sources = [array_source(np.asarray([v]), dtype) for v in numbers]
+    if scalar_second and len(sources) == 2:
+        sources[1] = literal(numbers[1])
+    return line(operator_source(dunder, *sources), f"the standard's special case '{example.get('case', '')}'; got "
+                                                    f"{example.get('got')}")
 
 
 def check_matmul_operator(ctx: Context) -> None:
@@ -161,12 +230,16 @@ def check_matmul_operator(ctx: Context) -> None:
     x, y = ctx.asarray(a, dtype), ctx.asarray(b, dtype)
     got = ctx.to_numpy(x @ y)
     if not np.allclose(got, a @ b):
-        fail(f"x @ y with x {describe(a)}, y {describe(b)}: expected {(a @ b).tolist()}, got {got.tolist()}")
+        fail(f"x @ y with x {describe(a)}, y {describe(b)}: expected {(a @ b).tolist()}, got {got.tolist()}",
+             reproducer=line(f"{array_source(a, dtype)} @ {array_source(b, dtype)}",
+                             f"expected {(a @ b).tolist()}, got {got.tolist()}"))
     square = ctx.asarray(np.eye(3) * 2, dtype)
     z = ctx.asarray(a, dtype)
     z @= square
     if not np.allclose(ctx.to_numpy(z), a * 2):
-        fail(f"x @= 2*eye(3) with x {describe(a)}: expected {(a * 2).tolist()}, got {ctx.to_numpy(z).tolist()}")
+        code = f"__import__('operator').imatmul((x := {array_source(a, dtype)}), {array_source(np.eye(3) * 2, dtype)})"
+        fail(f"x @= 2*eye(3) with x {describe(a)}: expected {(a * 2).tolist()}, got {ctx.to_numpy(z).tolist()}",
+             reproducer=line(code, f"expected {(a * 2).tolist()}, got {ctx.to_numpy(z).tolist()}"))
 
 
 def check_scalar_conversions(ctx: Context) -> None:
@@ -179,8 +252,12 @@ def check_scalar_conversions(ctx: Context) -> None:
         got = convert(x)
         want = convert(value)
         if got != want or type(got) is not type(want):
-            fail(f"{getattr(convert, '__name__', convert)}(0-d {dtype} array {value!r}) gave {got!r} "
-                 f"({type(got).__name__}), expected {want!r}", dtype=dtype)
+            name = getattr(convert, "__name__", str(convert))
+            function = f"__import__('operator').{name}" if convert is operator.index else name
+            fail(f"{name}(0-d {dtype} array {value!r}) gave {got!r} ({type(got).__name__}), expected {want!r}",
+                 dtype=dtype, reproducer=line(f"{function}({array_source(np.asarray(value), dtype)})",
+                                              f"expected {want!r} ({type(want).__name__}), got {got!r} "
+                                              f"({type(got).__name__})"))
 
 
 def checks(ctx: Context):

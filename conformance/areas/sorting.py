@@ -6,7 +6,8 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..core import Check, Context, describe, fail
-from ._shared import assert_matches, real_arrays, require
+from ..reproduce import line
+from ._shared import assert_matches, call, check_invalid_axes, real_arrays, require
 
 AREA = "sorting"
 
@@ -17,23 +18,24 @@ def with_axis(ctx: Context) -> st.SearchStrategy:
 
 
 def check_sort(ctx: Context) -> None:
-    (sort,) = require(ctx, "sort")
+    require(ctx, "sort")
 
     def body(case):
         (a, x), axis = case
-        assert_matches(ctx, f"sort({describe(a)}, axis={axis})", sort(x, axis=axis), np.sort(a, axis=axis), inputs=a)
+        assert_matches(ctx, f"sort({describe(a)}, axis={axis})", call(ctx, "sort", x, axis=axis), np.sort(a, axis=axis),
+                       inputs=a)
 
     ctx.for_all(with_axis(ctx), body)
 
 
 def check_sort_descending(ctx: Context) -> None:
-    (sort,) = require(ctx, "sort")
+    require(ctx, "sort")
 
     def body(case):
         (a, x), axis = case
         want = np.flip(np.sort(a, axis=axis), axis=axis)
-        assert_matches(ctx, f"sort({describe(a)}, axis={axis}, descending=True)", sort(x, axis=axis, descending=True),
-                       want, inputs=a)
+        assert_matches(ctx, f"sort({describe(a)}, axis={axis}, descending=True)",
+                       call(ctx, "sort", x, axis=axis, descending=True), want, inputs=a)
 
     ctx.for_all(with_axis(ctx), body)
 
@@ -49,26 +51,35 @@ def stable_descending_order(a: np.ndarray, axis: int) -> np.ndarray:
 
 
 def check_argsort(ctx: Context) -> None:
-    (argsort,) = require(ctx, "argsort")
+    require(ctx, "argsort")
 
     def body(case):
         (a, x), axis = case
         rounded = np.round(a)  # many ties, so stability is observable
         xr = ctx.asarray(rounded, "float64")
         assert_matches(ctx, f"argsort({describe(rounded)}, axis={axis}, stable=True)",
-                       argsort(xr, axis=axis, stable=True), np.argsort(rounded, axis=axis, stable=True), inputs=rounded)
+                       call(ctx, "argsort", xr, axis=axis, stable=True), np.argsort(rounded, axis=axis, stable=True), inputs=rounded)
         assert_matches(ctx, f"argsort({describe(rounded)}, axis={axis}, descending=True, stable=True)",
-                       argsort(xr, axis=axis, descending=True, stable=True),
+                       call(ctx, "argsort", xr, axis=axis, descending=True, stable=True),
                        stable_descending_order(rounded, axis), inputs=rounded)
 
     ctx.for_all(with_axis(ctx), body)
 
 
 def check_nan_last(ctx: Context) -> None:
-    (sort,) = require(ctx, "sort")
-    got = ctx.to_numpy(sort(ctx.asarray([2.0, float("nan"), -1.0], "float64")))
+    require(ctx, "sort")
+    result = call(ctx, "sort", ctx.asarray([2.0, float("nan"), -1.0], "float64"))
+    got = ctx.to_numpy(result.value)
     if not (got[0] == -1.0 and got[1] == 2.0 and np.isnan(got[2])):
-        fail(f"sort([2.0, nan, -1.0]) gave {got.tolist()}; NaN must sort last in ascending order")
+        fail(f"sort([2.0, nan, -1.0]) gave {got.tolist()}; NaN must sort last in ascending order",
+             reproducer=line(result.code, f"expected [-1.0, 2.0, nan], got {got.tolist()}"))
+
+
+INVALID_AXES = tuple((name, lambda x: (x,), {"axis": axis}) for name in ("sort", "argsort") for axis in (2, -3))
+
+
+def check_invalid_axis(ctx: Context) -> None:
+    check_invalid_axes(ctx, INVALID_AXES)
 
 
 def checks(ctx: Context):
@@ -78,3 +89,4 @@ def checks(ctx: Context):
     yield Check(AREA, "sort descending=True", check_sort_descending)
     yield Check(AREA, "argsort stable, ascending and descending", check_argsort)
     yield Check(AREA, "sort places NaN last", check_nan_last)
+    yield Check(AREA, "an out-of-range axis raises", check_invalid_axis)

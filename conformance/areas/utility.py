@@ -6,19 +6,19 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..core import Check, Context, describe
-from ._shared import assert_matches, real_arrays, require
+from ._shared import assert_matches, call, check_invalid_axes, real_arrays, require
 
 AREA = "utility"
 
 
 def check_all_any(ctx: Context) -> None:
-    all_, any_ = require(ctx, "all", "any")
+    require(ctx, "all", "any")
 
     def body(case):
         (a, x), axis, keepdims = case
-        for name, function, reference in (("all", all_, np.all), ("any", any_, np.any)):
+        for name, reference in (("all", np.all), ("any", np.any)):
             assert_matches(ctx, f"{name}({describe(a)}, axis={axis}, keepdims={keepdims})",
-                           function(x, axis=axis, keepdims=keepdims), reference(a, axis=axis, keepdims=keepdims),
+                           call(ctx, name, x, axis=axis, keepdims=keepdims), reference(a, axis=axis, keepdims=keepdims),
                            dtype="bool", inputs=a)
 
     strategy = real_arrays(ctx, low=-1, high=1, dtype="int64" if ctx.has("int64") else "float64").flatmap(
@@ -28,17 +28,18 @@ def check_all_any(ctx: Context) -> None:
 
 
 def check_diff(ctx: Context) -> None:
-    (diff,) = require(ctx, "diff")
+    require(ctx, "diff")
 
     def body(case):
         (a, x), axis, n = case
         if a.shape[axis] <= n:
             return
-        assert_matches(ctx, f"diff({describe(a)}, axis={axis}, n={n})", diff(x, axis=axis, n=n),
+        assert_matches(ctx, f"diff({describe(a)}, axis={axis}, n={n})", call(ctx, "diff", x, axis=axis, n=n),
                        np.diff(a, n=n, axis=axis), inputs=a)
         edge = np.take(a, [0], axis=axis)
         assert_matches(ctx, f"diff({describe(a)}, axis={axis}, prepend=x[first], append=x[first])",
-                       diff(x, axis=axis, prepend=ctx.asarray(edge, "float64"), append=ctx.asarray(edge, "float64")),
+                       call(ctx, "diff", x, axis=axis, prepend=ctx.asarray(edge, "float64"),
+                            append=ctx.asarray(edge, "float64")),
                        np.diff(a, axis=axis, prepend=edge, append=edge), inputs=a)
 
     strategy = real_arrays(ctx).flatmap(lambda pair: st.tuples(
@@ -46,8 +47,21 @@ def check_diff(ctx: Context) -> None:
     ctx.for_all(strategy, body)
 
 
+INVALID_AXES = (
+    ("all", lambda x: (x,), {"axis": 2}),
+    ("any", lambda x: (x,), {"axis": (0, -3)}),
+    ("diff", lambda x: (x,), {"axis": 2}),
+    ("diff", lambda x: (x,), {"axis": -3}),
+)
+
+
+def check_invalid_axis(ctx: Context) -> None:
+    check_invalid_axes(ctx, INVALID_AXES)
+
+
 def checks(ctx: Context):
     if not ctx.has("float64"):
         return
     yield Check(AREA, "all and any with axis and keepdims", check_all_any)
     yield Check(AREA, "diff with n, prepend and append", check_diff)
+    yield Check(AREA, "an out-of-range axis raises", check_invalid_axis)
