@@ -110,18 +110,28 @@ def finfo_eps(name: str) -> float:
 # ----------------------------------------------------------------- check outcomes
 
 
+# How binding a finding is: "must" (the standard says must: the finding fails the
+# run) or "should" (should, recommended: an advisory, reported without failing).
+SEVERITIES = ("must", "should")
+
+
 class CheckFailure(Exception):
     """A check found a deviation. ``message`` is one readable sentence naming the
     function, the inputs, what the standard expects and what came back; ``example``
     is the minimal failing input as plain data, for report.json; ``reproducer`` is
     the failing call as one line of Python over ``xp`` (the namespace under test),
-    with what was expected in a trailing comment, or "" where a check has none."""
+    with what was expected in a trailing comment, or "" where a check has none;
+    ``severity`` is one of SEVERITIES, or None for the check's own (Check.severity)."""
 
-    def __init__(self, message: str, example: dict[str, Any] | None = None, reproducer: str = ""):
+    def __init__(self, message: str, example: dict[str, Any] | None = None, reproducer: str = "",
+                 severity: str | None = None):
         super().__init__(message)
+        if severity is not None and severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}, got {severity!r}")
         self.message = message
         self.example = example or {}
         self.reproducer = reproducer
+        self.severity = severity
 
 
 class CheckSkipped(Exception):
@@ -134,10 +144,17 @@ class Check:
     area: str
     name: str
     run: Callable[[Context], None]
+    severity: str = "must"  # of the check's findings, unless a CheckFailure names its own
 
 
 def fail(message: str, *, reproducer: str = "", **example: Any) -> None:
+    """Report a finding (of the check's severity: a MUST unless the Check says "should")."""
     raise CheckFailure(message, {k: to_plain(v) for k, v in example.items()}, reproducer)
+
+
+def advise(message: str, *, reproducer: str = "", **example: Any) -> None:
+    """Report a SHOULD finding: an advisory, shown without failing the run."""
+    raise CheckFailure(message, {k: to_plain(v) for k, v in example.items()}, reproducer, severity="should")
 
 
 def to_plain(value: Any) -> Any:
