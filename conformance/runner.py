@@ -23,7 +23,7 @@ from .report import FAILED, PASSED, SKIPPED, CheckResult, Report
 AREA_MODULES = (
     "namespace", "creation", "elementwise", "operators", "indexing", "manipulation",
     "searching", "sets", "sorting", "statistics", "utility", "linalg", "fft",
-    "inspection", "data_types", "dlpack", "autograd",
+    "inspection", "devices", "data_types", "dlpack", "autograd",
 )
 
 # Examples per hypothesis-driven check.
