@@ -150,3 +150,29 @@ def test_context_probes_subnormal_flushing():
 
     planted = namespace_copy(xp, divide=flushing_divide)
     assert Context(planted, "flushing").flushes_subnormals("float32")
+
+
+def test_catches_an_axis_out_of_range_that_does_not_raise():
+    xp = xps_strict
+
+    def flip(x, /, *, axis=None):  # wrong on purpose: clamps an out-of-range axis
+        if isinstance(axis, int) and axis >= x.ndim:
+            axis = x.ndim - 1
+        return xp.flip(x, axis=axis)
+
+    report = conformance.run(namespace_copy(xp, flip=flip), areas=["manipulation"], quick=True)
+    failure = next(r for r in report.failures if r.name.startswith("an out-of-range axis raises"))
+    assert "flip(x, axis=2) for x of shape (2, 3) returned without raising" in failure.message
+    assert failure.reproducer.endswith("# expected an exception, got no exception")
+
+
+def test_catches_a_reduction_that_keeps_a_small_integer_dtype():
+    xp = xps_strict
+
+    def cumulative_sum(x, /, *, axis=None, dtype=None, include_initial=False):  # wrong on purpose: no widening
+        out = xp.cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial)
+        return xp.astype(out, x.dtype) if dtype is None else out
+
+    report = conformance.run(namespace_copy(xp, cumulative_sum=cumulative_sum), areas=["statistics"], quick=True)
+    messages = [r.message for r in report.failures]
+    assert "cumulative_sum(int8 array) has dtype int8; the standard's result dtype for int8 input is int64" in messages

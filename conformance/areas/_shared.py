@@ -188,15 +188,8 @@ def assert_matches(ctx: Context, call: str, got: Any, want: np.ndarray, *, dtype
 
 
 def require(ctx: Context, *names: str) -> list[Callable]:
-    functions = []
-    for name in names:
-        owner: Any = ctx.xp
-        for part in name.split("."):
-            owner = getattr(owner, part, None)
-            if owner is None:
-                fail(f"{name} is missing from the namespace")
-        functions.append(owner)
-    return functions
+    """The namespace's functions of these (dotted) names; a missing one is a failure."""
+    return [resolve(ctx, name) for name in names]
 
 
 # (function, arguments for x of shape (2, 3), keyword arguments): calls naming an axis
