@@ -68,6 +68,8 @@ _bind_methods()
 
 from . import _dlpack as _dlpack  # noqa: E402  (sets Tensor.__dlpack_c_exchange_api__)
 from . import (  # noqa: E402
+    _interop_dask,  # Dask's doors (sizeof, distributed's serialisation)
+    _interop_defer,  # which foreign array types bridge's functions defer to
     autograd,  # noqa: E402
     fft,
     func,
@@ -75,6 +77,9 @@ from . import (  # noqa: E402
 )
 from ._numpy_protocols import register_dask  # noqa: E402  (NumPy protocols, Tensor methods, bridge.random)
 from .autograd import enable_grad, no_grad, set_grad_enabled  # noqa: E402
+
+_interop_defer.install()
+_interop_dask.register_loaded()
 
 __all__ = sorted(
     [op.name for op in _REGISTRY.values() if op.section not in ("array", "linalg", "fft")]

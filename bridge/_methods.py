@@ -12,7 +12,7 @@ import numpy as np
 
 from . import _dispatch, _fastpath
 from ._dispatch import PY_SCALARS
-from ._registry import REGISTRY, TRANSFORMS
+from ._registry import INTEROP, REGISTRY, TRANSFORMS
 from ._tensor import Tensor
 
 # What an operator accepts as the other operand; anything else gets NotImplemented
@@ -26,19 +26,23 @@ def _accepts(other) -> bool:
 
 
 def _forward(func):
+    name = func.__name__
+
     def method(self, other, /):
         if _accepts(other):
             return func(self, other)
-        return NotImplemented
+        return INTEROP.refused(name, self, other, False)
 
     return method
 
 
 def _reflected(func):
+    name = func.__name__
+
     def method(self, other, /):
         if _accepts(other):
             return func(other, self)
-        return NotImplemented
+        return INTEROP.refused(name, self, other, True)
 
     return method
 

@@ -637,4 +637,7 @@ def register_dask():
     def _to_numpy(x, **kwargs):
         return np.asarray(x.to_device("cpu"))
 
+    from ._interop_dask import register  # dask.sizeof, distributed's serialisation
+
+    register()
     register_dask.done = True

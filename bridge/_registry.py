@@ -169,6 +169,26 @@ class _Transforms:
 TRANSFORMS = _Transforms()
 NOT_MINE = object()
 
+
+class _Interop:
+    """The hook through which the interop layer decides what the core cannot: which
+    foreign array types bridge defers to (bridge/_interop_defer.py sets ``operand`` and
+    the C front's deferral hooks when bridge is imported). ``refused`` is what a Tensor
+    operator returns for an operand of a type it does not take."""
+
+    __slots__ = ("operand",)
+
+    def __init__(self):
+        self.operand = None  # operand(name, tensor, other, reflected)
+
+    def refused(self, name, tensor, other, reflected):
+        if self.operand is None:
+            return NotImplemented
+        return self.operand(name, tensor, other, reflected)
+
+
+INTEROP = _Interop()
+
 # the errors a function of the namespace raises for bad input: their messages must
 # name the function the user called (a composite's inner call names the inner one)
 _NAMED = (TypeError, ValueError, IndexError, BufferError, OverflowError, MemoryError,

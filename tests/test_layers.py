@@ -36,7 +36,8 @@ LAYERS = [
     ("autograd", ["bridge.autograd"]),
     ("transforms", ["bridge.func"]),
     ("front", ["bridge", "bridge._methods", "bridge._numpy_protocols", "bridge._ops.numpy_compat",
-               "bridge.linalg", "bridge.fft", "bridge.random"]),
+               "bridge.linalg", "bridge.fft", "bridge.random", "bridge._interop_defer",
+               "bridge._interop_dask"]),
 ]
 # the C extensions (no Python source): name -> the folder of their sources
 EXTENSIONS = {"bridge._dlpack_ext", "bridge._fastpath._front", "bridge.backends.native._native",

@@ -144,9 +144,10 @@ wrap = _front.wrap
 set_record = _front.set_record
 interpose = _front.interpose
 set_interpose_hooks = _front.set_interpose_hooks
+set_defer_hooks = _front.set_defer_hooks
 transforms_active = _front.transforms_active
 set_gpu_arrays = _front.set_gpu_arrays
 
 __all__ = ["TensorBase", "bind", "elementwise", "generic", "getitem_method", "inplace", "interpose",
-           "name_it", "run", "set_interpose_hooks", "transforms_active",
+           "name_it", "run", "set_defer_hooks", "set_interpose_hooks", "transforms_active",
            "set_gpu_arrays", "set_record", "setitem_method", "wrap"]

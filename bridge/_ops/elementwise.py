@@ -17,7 +17,7 @@ import numpy as np
 from .. import _dispatch, _fastpath
 from .._dispatch import PY_SCALARS, ndarray, wrap
 from .._dtypes import CATEGORIES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
-from .._registry import Op, interposed
+from .._registry import INTEROP, Op, interposed
 from .._spec import BINARY, UNARY  # noqa: E402  (the tables of the standard's elementwise functions)
 
 # Python scalar kinds an array of a given dtype kind accepts as the other operand
@@ -172,7 +172,7 @@ def make_binary(name: str, category: str, mode: str = "function"):
             other = x1 if reflected else x2
             if other.__class__ is not tensor_cls and other.__class__ not in PY_SCALARS \
                     and not isinstance(other, (tensor_cls, *_OPERAND_TYPES)):
-                return NotImplemented
+                return INTEROP.refused(name, x2 if reflected else x1, other, reflected)
         a, b, tensors = _operands(name, x1, x2, allowed, category)
         data = b if isinstance(a, PY_SCALARS) else a
         try:

@@ -1295,35 +1295,130 @@ static PyTypeObject FrontType = {
 
 /* ------------------------------------------------------- interposed functions */
 
-/* A registry function without a front of its own (interpose(name, fn)): the Python
- * function, with bridge.func's hook in front while a vmap runs, and its bad-input
- * errors renamed after the function the user called. op->name is the registry name,
- * op->spec the short public name. */
-static PyObject *interpose_call(PyObject *self, PyObject *const *args, size_t nargsf,
-                                PyObject *kwnames)
+/* Deferral to foreign array types (bridge/_interop_defer.py holds the rule): a call
+ * with an argument of a type that brings its own protocol for the call (a dask array's
+ * __array_function__, a foreign __array_namespace__) goes to that library instead of
+ * being converted. The front only finds such arguments: Tensors, Python scalars, None,
+ * strings, slices, NumPy arrays, and lists and tuples of those never ask Python; any
+ * other type is classified once by `defers(type)` and the answer is cached here, so a
+ * call ignores it after that with one dict lookup. A call holding a deferring type
+ * goes to `defer_call(name, *args, **kwargs)`, which returns the foreign result or
+ * the "not mine" sentinel (the call then proceeds as if nothing deferred). */
+static PyObject *g_defer_kind = NULL;  /* _interop_defer.defers(type) -> bool */
+static PyObject *g_defer_call = NULL;  /* _interop_defer.defer_call(name, *args, **kwargs) */
+static PyObject *g_defer_none = NULL;  /* its "not mine" sentinel */
+static PyObject *g_defer_types = NULL; /* {type: bool}: defers(type), cached */
+#define DEFER_CACHE_MAX 4096           /* types made on the fly are forgotten past this */
+#define DEFER_SCAN_ITEMS 64            /* the items of a list or tuple argument looked at */
+
+/* 1 when `obj` (or an item of a list or tuple `obj`) is of a type that defers, 0 when
+ * not, -1 with an exception set */
+static int defers_obj(PyObject *obj, int depth)
 {
-    Front *op = (Front *)self;
-    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (g_transforms_active > 0 && g_transform_call != NULL) {
-        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-        PyObject **stack = PyMem_Malloc((size_t)(nargs + nkw + 3) * sizeof(PyObject *));
-        if (stack == NULL) {
-            return PyErr_NoMemory();
-        }
-        stack[1] = op->name;
-        stack[2] = op->fallback;
-        for (Py_ssize_t i = 0; i < nargs + nkw; i++) {
-            stack[3 + i] = args[i];
-        }
-        PyObject *result = PyObject_Vectorcall(g_transform_call, stack + 1,
-                                               (size_t)(nargs + 2) | PY_VECTORCALL_ARGUMENTS_OFFSET,
-                                               kwnames);
-        PyMem_Free(stack);
-        return result;
+    if (is_tensor(obj) || obj == Py_None || PyLong_CheckExact(obj) || PyFloat_CheckExact(obj) ||
+        PyBool_Check(obj) || PyUnicode_CheckExact(obj) || PyComplex_CheckExact(obj) ||
+        PyArray_CheckExact(obj) || PySlice_Check(obj) || obj == Py_Ellipsis) {
+        return 0;
     }
-    PyObject *result = PyObject_Vectorcall(op->fallback, args, nargsf, kwnames);
-    if (result != NULL || g_rename_error == NULL) {
-        return result;
+    if (PyList_CheckExact(obj) || PyTuple_CheckExact(obj)) {
+        if (depth > 0) {
+            return 0; /* nested sequences are data (asarray's), not arrays of a call */
+        }
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(obj);
+        PyObject **items = PySequence_Fast_ITEMS(obj);
+        for (Py_ssize_t i = 0; i < n && i < DEFER_SCAN_ITEMS; i++) {
+            int d = defers_obj(items[i], depth + 1);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return 0;
+    }
+    PyObject *type = (PyObject *)Py_TYPE(obj);
+    PyObject *known = PyDict_GetItemWithError(g_defer_types, type); /* borrowed */
+    if (known != NULL) {
+        return known == Py_True;
+    }
+    if (PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *answer = PyObject_CallOneArg(g_defer_kind, type);
+    if (answer == NULL) {
+        return -1;
+    }
+    int d = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    if (d < 0) {
+        return -1;
+    }
+    if (PyDict_GET_SIZE(g_defer_types) >= DEFER_CACHE_MAX) {
+        PyDict_Clear(g_defer_types);
+    }
+    if (PyDict_SetItem(g_defer_types, type, d ? Py_True : Py_False) < 0) {
+        return -1;
+    }
+    return d;
+}
+
+/* The foreign library's result of call `op(*args)` (new reference), NULL with an
+ * exception set, or g_defer_none (new reference) when no argument defers. */
+static PyObject *deferred_call(Front *op, PyObject *const *args, Py_ssize_t nargs,
+                               PyObject *kwnames)
+{
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    int found = 0;
+    for (Py_ssize_t i = 0; i < nargs + nkw && !found; i++) {
+        found = defers_obj(args[i], 0);
+        if (found < 0) {
+            return NULL;
+        }
+    }
+    if (!found) {
+        return Py_NewRef(g_defer_none);
+    }
+    PyObject **stack = PyMem_Malloc((size_t)(nargs + nkw + 2) * sizeof(PyObject *));
+    if (stack == NULL) {
+        return PyErr_NoMemory();
+    }
+    stack[1] = op->name;
+    for (Py_ssize_t i = 0; i < nargs + nkw; i++) {
+        stack[2 + i] = args[i];
+    }
+    PyObject *result = PyObject_Vectorcall(g_defer_call, stack + 1,
+                                           (size_t)(nargs + 1) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                           kwnames);
+    PyMem_Free(stack);
+    return result;
+}
+
+/* set_defer_hooks(defers, defer_call, not_mine): see deferred_call */
+static PyObject *set_defer_hooks(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *kind, *call, *none;
+    if (!PyArg_ParseTuple(args, "OOO", &kind, &call, &none) || !PyCallable_Check(kind) ||
+        !PyCallable_Check(call)) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "set_defer_hooks: two callables and a sentinel");
+        }
+        return NULL;
+    }
+    PyObject *cache = PyDict_New();
+    if (cache == NULL) {
+        return NULL;
+    }
+    Py_XSETREF(g_defer_types, cache);
+    Py_XSETREF(g_defer_kind, Py_NewRef(kind));
+    Py_XSETREF(g_defer_call, Py_NewRef(call));
+    Py_XSETREF(g_defer_none, Py_NewRef(none));
+    Py_RETURN_NONE;
+}
+
+/* The bad-input error of registry function `op` pending, renamed after the function
+ * the user called (see _registry.rename_error); returns NULL. */
+static PyObject *renamed_error(Front *op)
+{
+    if (g_rename_error == NULL) {
+        return NULL;
     }
     if (!PyErr_ExceptionMatches(PyExc_TypeError) && !PyErr_ExceptionMatches(PyExc_ValueError) &&
         !PyErr_ExceptionMatches(PyExc_IndexError) && !PyErr_ExceptionMatches(PyExc_BufferError) &&
@@ -1357,6 +1452,51 @@ static PyObject *interpose_call(PyObject *self, PyObject *const *args, size_t na
     PyErr_SetObject((PyObject *)Py_TYPE(renamed), renamed);
     Py_DECREF(renamed);
     return NULL;
+}
+
+/* A registry function without a front of its own (interpose(name, fn)): the Python
+ * function, after the deferral to foreign array types (above) and with bridge.func's
+ * hook in front while a vmap runs, and its bad-input errors renamed after the function
+ * the user called. op->name is the registry name, op->spec the short public name.
+ * Every front declines to one of these, so every call of a registry function that the
+ * C paths do not take passes here. */
+static PyObject *interpose_call(PyObject *self, PyObject *const *args, size_t nargsf,
+                                PyObject *kwnames)
+{
+    Front *op = (Front *)self;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (g_defer_call != NULL) {
+        PyObject *deferred = deferred_call(op, args, nargs, kwnames);
+        if (deferred == NULL) {
+            return renamed_error(op);
+        }
+        if (deferred != g_defer_none) {
+            return deferred;
+        }
+        Py_DECREF(deferred);
+    }
+    if (g_transforms_active > 0 && g_transform_call != NULL) {
+        Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+        PyObject **stack = PyMem_Malloc((size_t)(nargs + nkw + 3) * sizeof(PyObject *));
+        if (stack == NULL) {
+            return PyErr_NoMemory();
+        }
+        stack[1] = op->name;
+        stack[2] = op->fallback;
+        for (Py_ssize_t i = 0; i < nargs + nkw; i++) {
+            stack[3 + i] = args[i];
+        }
+        PyObject *result = PyObject_Vectorcall(g_transform_call, stack + 1,
+                                               (size_t)(nargs + 2) | PY_VECTORCALL_ARGUMENTS_OFFSET,
+                                               kwnames);
+        PyMem_Free(stack);
+        return result;
+    }
+    PyObject *result = PyObject_Vectorcall(op->fallback, args, nargsf, kwnames);
+    if (result != NULL) {
+        return result;
+    }
+    return renamed_error(op);
 }
 
 static Front *front_alloc(PyObject *name, PyObject *fallback, int family)
@@ -2044,6 +2184,8 @@ static PyMethodDef methods[] = {
      "interpose(name, short, function): the function behind bridge.func's hook"},
     {"set_interpose_hooks", set_interpose_hooks, METH_VARARGS,
      "set_interpose_hooks(transform_call, rename_error)"},
+    {"set_defer_hooks", set_defer_hooks, METH_VARARGS,
+     "set_defer_hooks(defers, defer_call, not_mine): deferral to foreign array types"},
     {"transforms_active", (PyCFunction)(void (*)(void))transforms_active, METH_FASTCALL,
      "transforms_active(delta=0) -> the number of bridge.func vmaps running"},
     {"elementwise", make_elementwise, METH_VARARGS,
