@@ -259,3 +259,20 @@ def test_reproducer_rendering_evaluates_to_the_same_array():
     round_trip()
     assert literal(complex(-0.0, math.inf)) == "complex(-0.0, float('inf'))"
     assert eval(literal((slice(1, None), Ellipsis, None))) == (slice(1, None), Ellipsis, None)
+
+
+def test_progress_bars_on_a_terminal_show_each_area():
+    pytest.importorskip("rich")
+    from conformance.progress import RichProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    display = make_progress("auto", stream)
+    assert isinstance(display, RichProgress)
+    report = conformance.run(strict, areas=["creation", "sets"], quick=True, listener=display)
+    drawn = stream.getvalue()
+    assert "creation" in drawn and "sets" in drawn and "ETA" in drawn
+    assert report.count("passed") >= 1
