@@ -77,6 +77,7 @@ from . import (  # noqa: E402
 )
 from ._numpy_protocols import register_dask  # noqa: E402  (NumPy protocols, Tensor methods, bridge.random)
 from .autograd import enable_grad, no_grad, set_grad_enabled  # noqa: E402
+from ._compile import compile  # noqa: E402, A004  (bridge.compile, as torch.compile)
 
 _interop_defer.install()
 _interop_dask.register_loaded()
@@ -87,6 +88,6 @@ __all__ = sorted(
     + ["Tensor", "Device", "e", "inf", "nan", "pi", "newaxis", "__array_api_version__",
        "__array_namespace_info__", "linalg", "fft", "use_backend", "get_backend",
        "set_backend", "available_backends", "set_default_device", "get_default_device",
-       "default_device", "autograd", "func", "no_grad", "enable_grad", "set_grad_enabled",
+       "default_device", "autograd", "func", "compile", "no_grad", "enable_grad", "set_grad_enabled",
        "set_num_threads", "get_num_threads"]
 )

@@ -155,9 +155,7 @@ def _inplace(func, opname):
     def method(self, other, /):
         if not _accepts(other):
             if TRANSFORMS.active:
-                from .func._batching import refuse_inplace_into_unbatched
-
-                refuse_inplace_into_unbatched(other, opname)
+                TRANSFORMS.refuse_plain_inplace(other, opname)
             return NotImplemented
         if kinds is not None:
             done = _write_direct(self, other, name, kinds)

@@ -133,21 +133,55 @@ REGISTRY: dict[str, Op] = {}
 
 
 class _Transforms:
-    """The hook through which ``bridge.func`` sees calls of the namespace's functions.
+    """The hook through which the interpreters above the dispatcher (``bridge.func``'s
+    vmap, ``bridge.compile``'s tracer) see calls of the namespace's functions.
 
-    ``active`` counts the ``vmap`` calls running in any thread (kept in the C front,
+    ``active`` counts the interpreter scopes running in any thread (kept in the C front,
     which tests it on every call of a function without a front of its own, and the
     fronts hand every call they decline to such a function); while it is non-zero,
-    every function of the registry asks ``handler(op, python_function, args, kwargs)``
-    first, which returns ``NOT_MINE`` for a call with no batched argument.
-    ``bridge.func`` sets the handler when it is imported; no layer below imports it.
+    every function of the registry asks each installed handler in turn,
+    ``handler(op, python_function, args, kwargs)``, which returns ``NOT_MINE`` for a
+    call none of whose arguments is its kind of value (vmap's ``Batched``, the tracer's
+    ``Traced``). Handlers install themselves when their package is imported; no layer
+    below imports them.
     """
 
-    __slots__ = ("handler", "random")
+    __slots__ = ("handlers", "random_hooks", "plain_inplace")
 
     def __init__(self):
-        self.handler = None
-        self.random = None  # bridge.random's hook: (fn, name, args, kwargs)
+        self.handlers = ()  # (name, handler), in the order they are asked
+        # bridge.random's hooks, (fn, name, args, kwargs) -> a draw or NOT_MINE
+        self.random_hooks = ()
+        # (other, opname) -> None or raises: a plain Tensor's in-place operator met an
+        # interpreter's value (vmap and the tracer each refuse their own)
+        self.plain_inplace = ()
+
+    def install(self, name, handler, plain_inplace=None, random=None) -> None:
+        """Add (or replace) interpreter ``name``'s hooks."""
+        def put(table, hook):
+            return tuple(h for h in table if h[0] != name) + (((name, hook),) if hook else ())
+
+        self.handlers = put(self.handlers, handler)
+        self.plain_inplace = put(self.plain_inplace, plain_inplace)
+        self.random_hooks = put(self.random_hooks, random)
+
+    def handle(self, op, fn, args, kwargs):
+        for _, handler in self.handlers:
+            out = handler(op, fn, args, kwargs)
+            if out is not NOT_MINE:
+                return out
+        return NOT_MINE
+
+    def random(self, fn, name, args, kwargs):
+        for _, hook in self.random_hooks:
+            out = hook(fn, name, args, kwargs)
+            if out is not NOT_MINE:
+                return out
+        return NOT_MINE
+
+    def refuse_plain_inplace(self, other, opname) -> None:
+        for _, check in self.plain_inplace:
+            check(other, opname)
 
     @property
     def active(self) -> int:
@@ -210,8 +244,8 @@ def rename_error(exc, short, name):
 
 def transform_call(name, fn, /, *args, **kwargs):
     """A call of registry function ``name`` while a vmap runs (the C front's slow
-    case): bridge.func's handler first, then the function."""
-    out = TRANSFORMS.handler(REGISTRY[name], fn, args, kwargs)
+    case): the interpreters' handlers first, then the function."""
+    out = TRANSFORMS.handle(REGISTRY[name], fn, args, kwargs)
     if out is not NOT_MINE:
         return out
     try:

@@ -450,7 +450,7 @@ def _under_transforms(fn, name):
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        if transforms.active and transforms.random is not None:
+        if transforms.active:
             out = transforms.random(fn, name, args, kwargs)
             if out is not NOT_MINE:
                 return out

@@ -146,8 +146,9 @@ interpose = _front.interpose
 set_interpose_hooks = _front.set_interpose_hooks
 set_defer_hooks = _front.set_defer_hooks
 transforms_active = _front.transforms_active
+tracing = _front.tracing
 set_gpu_arrays = _front.set_gpu_arrays
 
 __all__ = ["TensorBase", "bind", "elementwise", "generic", "getitem_method", "inplace", "interpose",
-           "name_it", "run", "set_defer_hooks", "set_interpose_hooks", "transforms_active",
+           "name_it", "run", "set_defer_hooks", "set_interpose_hooks", "tracing", "transforms_active",
            "set_gpu_arrays", "set_record", "setitem_method", "wrap"]

@@ -10,7 +10,7 @@ and to any depth. The batching rule of every op is declared in its registry row
 from __future__ import annotations
 
 from .._registry import TRANSFORMS
-from ._batching import Batched, VmapError, check_rules, handle
+from ._batching import Batched, VmapError, check_rules, handle, refuse_inplace_into_unbatched
 from ._random import under_vmap as _random_under_vmap
 from ._transforms import (
     functional_call,
@@ -26,8 +26,7 @@ from ._transforms import (
 )
 
 check_rules()
-TRANSFORMS.handler = handle
-TRANSFORMS.random = _random_under_vmap
+TRANSFORMS.install("vmap", handle, refuse_inplace_into_unbatched, _random_under_vmap)
 
 __all__ = ["vmap", "grad", "grad_and_value", "vjp", "jvp", "linearize", "jacrev", "jacfwd",
            "hessian", "functional_call", "VmapError", "Batched"]

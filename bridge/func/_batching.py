@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import inspect
 import itertools
-import sys
 import threading
 
 from .. import _dispatch
+from .._proxy import Proxy
 from .._registry import NOT_MINE, REGISTRY, TRANSFORMS
 from .._registry import ops as B
 from ..autograd._graph import MODE
@@ -32,7 +32,7 @@ class VmapError(RuntimeError):
     """A call that vmap cannot batch (data-dependent control flow or output shape)."""
 
 
-class Batched:
+class Batched(Proxy):
     """One example of a batch, as the function under ``vmap`` sees it."""
 
     __slots__ = ("value", "level")
@@ -70,37 +70,15 @@ class Batched:
         return self.value.shape[0]
 
     @property
-    def T(self):  # noqa: N802 - the standard's name
-        if self.ndim != 2:
-            raise ValueError(f"Tensor.T: needs a 2-D tensor, got {self.ndim}-D")
-        return B.permute_dims(self, (1, 0))
-
-    @property
-    def mT(self):  # noqa: N802
-        return B.matrix_transpose(self)
-
-    @property
     def requires_grad(self):
         return self.value.requires_grad
-
-    def __array_namespace__(self, /, *, api_version=None):
-        return sys.modules["bridge"]
 
     def __repr__(self):
         return (f"<bridge.func batched tensor: level {self.level}, batch of "
                 f"{self.batch_size}, example shape {self.shape}, dtype {self.dtype}>")
 
-    def __len__(self):
-        if not self.ndim:
-            raise TypeError("len() of a 0-d tensor")
-        return self.shape[0]
-
-    def __iter__(self):
-        for i in range(len(self)):
-            yield self[i]
-
     # --- values that differ per example: data-dependent Python control flow
-    def _data_dependent(self, what):
+    def _read(self, what, convert):
         raise VmapError(
             f"bridge.func.vmap: {what} of a batched tensor: its value differs between the "
             "examples of the batch, so Python control flow cannot depend on it. Use "
@@ -108,108 +86,19 @@ class Batched:
             "the call out of the vmapped function."
         )
 
-    def __bool__(self):
-        self._data_dependent("bool()")
-
-    def __float__(self):
-        self._data_dependent("float()")
-
-    def __int__(self):
-        self._data_dependent("int()")
-
-    def __complex__(self):
-        self._data_dependent("complex()")
-
-    def __index__(self):
-        self._data_dependent("an index (__index__)")
-
-    def item(self):
-        self._data_dependent("item()")
-
-    def tolist(self):
-        self._data_dependent("tolist()")
-
-    def __array__(self, dtype=None, copy=None):
-        self._data_dependent("numpy.asarray()")
-
-    def __dlpack__(self, *args, **kwargs):
-        self._data_dependent("__dlpack__()")
-
-    def __hash__(self):
-        return id(self)
-
-    # --- indexing
-    def __getitem__(self, key):
-        return REGISTRY["getitem"].func(self, key)
-
-    def __setitem__(self, key, value):
-        REGISTRY["setitem"].func(self, key, value)
-
-    # --- methods of the Tensor that are registry ops (x.sum(), x.reshape(...))
-    def __getattr__(self, name):
-        op = REGISTRY.get(name)
-        if op is None or op.section == "array" or name.startswith("_"):
-            raise AttributeError(f"a batched tensor has no attribute {name!r}")
-        func = op.func
-        return lambda *args, **kwargs: func(self, *args, **kwargs)
-
     def to_device(self, device, /, *, stream=None):
         return Batched(self.value.to_device(device, stream=stream), self.level)
 
-    def astype(self, dtype, /, *, copy=True):
-        return B.astype(self, dtype, copy=copy)
-
-
-def _operator(name, reflected=False):
-    if reflected:
-        def method(self, other):
-            return getattr(B, name)(other, self)
-    else:
-        def method(self, other):
-            return getattr(B, name)(self, other)
-    return method
-
-
-def _inplace(name):
-    def method(self, other):
-        _write(self, getattr(B, name)(self, other), name)
-        return self
-    return method
-
-
-def _bind_operators():
-    from .._spec import BINARY, UNARY
-
-    for name, _, _, methods in BINARY:
-        if len(methods) == 3:
-            forward, reflected, inplace = methods
-            setattr(Batched, forward, _operator(name))
-            setattr(Batched, reflected, _operator(name, reflected=True))
-            setattr(Batched, inplace, _inplace(name))
-        elif methods:
-            setattr(Batched, methods[0], _operator(name))
-    for name, _, _, methods in UNARY:
-        for m in methods:
-            setattr(Batched, m, lambda self, _n=name: getattr(B, _n)(self))
-    Batched.__matmul__ = _operator("matmul")
-    Batched.__rmatmul__ = _operator("matmul", reflected=True)
-    Batched.__imatmul__ = _inplace("matmul")
-
-
-_bind_operators()
-
-
-def _write(target, result, name):
-    """An in-place op on a batched target: the new value written into its memory
-    (torch.func's rule: the result must not need a batch dimension the target lacks)."""
-    if result.__class__ is Batched and (target.__class__ is not Batched
-                                        or result.level > target.level):
-        raise VmapError(
-            f"bridge.func.vmap: in-place {name} writes a batched value into a tensor that "
-            "is not batched at that level (it has one value for the whole batch); use the "
-            "out-of-place form (x = x + y instead of x += y)"
-        )
-    REGISTRY["setitem"].func(target, (...,), result)
+    def _write(self, result, name):
+        """An in-place op on a batched target: the new value written into its memory
+        (torch.func's rule: the result must not need a batch dimension the target lacks)."""
+        if result.__class__ is Batched and result.level > self.level:
+            raise VmapError(
+                f"bridge.func.vmap: in-place {name} writes a batched value into a tensor that "
+                "is not batched at that level (it has one value for the whole batch); use the "
+                "out-of-place form (x = x + y instead of x += y)"
+            )
+        REGISTRY["setitem"].func(self, (...,), result)
 
 
 def refuse_inplace_into_unbatched(other, opname):
@@ -725,7 +614,7 @@ RULES = {
 
 
 def handle(op, fn, args, kwargs):
-    """The registry's hook (``TRANSFORMS.handler``)."""
+    """vmap's handler of the registry's hook (``TRANSFORMS.install``)."""
     level = level_of_args(args, kwargs)
     if level is None:
         return NOT_MINE
@@ -744,7 +633,6 @@ class activate:  # noqa: N801
 
     def __enter__(self):
         with _ACTIVE_LOCK:
-            TRANSFORMS.handler = handle
             TRANSFORMS.enter()
 
     def __exit__(self, *exc):

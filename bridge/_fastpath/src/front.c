@@ -110,6 +110,9 @@ static PyObject *g_name_the_function = NULL;
 static PyObject *g_run_fallback = NULL;   /* _dispatch.run, the Python one */
 static PyObject *g_record = NULL;         /* autograd's recorder (record_call) */
 static long g_transforms_active = 0;       /* bridge.func vmaps running, in any thread */
+/* bridge.compile's tracer recording in this thread: every front declines, so each call
+ * of user code reaches the Python function and the registry's hook */
+static _Thread_local long g_tracing = 0;
 static PyObject *g_transform_call = NULL;  /* _registry.transform_call(name, fn, *a, **k) */
 static PyObject *g_rename_error = NULL;    /* _registry.rename_error(exc, short, name) */
 static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the cupy backend loads */
@@ -493,7 +496,11 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
 {
     Front *op = (Front *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (nargs != op->nin || kwnames != NULL) {
+    if (nargs != op->nin || kwnames != NULL || g_tracing) {
+        if (op->ufunc != NULL && (nargs != op->nin || kwnames != NULL)) {
+            /* NumPy's keywords or a positional out: the ufunc's entry (bridge/_ufunc.py) */
+            return PyObject_Vectorcall(op->ufunc, args, nargsf, kwnames);
+        }
         return decline(op, args, nargsf, kwnames);
     }
     PyArray_Descr *da, *db;
@@ -568,7 +575,7 @@ static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t 
                               PyObject *kwnames)
 {
     Front *op = (Front *)callable;
-    if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL) {
+    if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL || g_tracing) {
         return decline(op, args, nargsf, kwnames);
     }
     PyObject *self = args[0], *other = args[1];
@@ -1008,7 +1015,7 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
     Front *op = (Front *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     int np_ = op->n_params;
-    if (nargs > np_ || g_tensor_type == NULL) {
+    if (nargs > np_ || g_tensor_type == NULL || g_tracing) {
         return decline(op, args, nargsf, kwnames);
     }
     PyObject *given[MAX_PARAMS] = {NULL};
@@ -1560,6 +1567,21 @@ static PyObject *set_interpose_hooks(PyObject *Py_UNUSED(module), PyObject *args
     Py_RETURN_NONE;
 }
 
+/* tracing(delta=0) -> this thread's count of bridge.compile traces after adding delta */
+static PyObject *tracing(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    long delta = 0;
+    if (nargs > 1 || (nargs == 1 && (delta = PyLong_AsLong(args[0])) == -1 && PyErr_Occurred())) {
+        PyErr_SetString(PyExc_TypeError, "tracing(delta=0)");
+        return NULL;
+    }
+    g_tracing += delta;
+    if (g_tracing < 0) {
+        g_tracing = 0;
+    }
+    return PyLong_FromLong(g_tracing);
+}
+
 /* transforms_active(delta=0) -> the count after adding delta (bridge.func's vmaps) */
 static PyObject *transforms_active(PyObject *Py_UNUSED(module), PyObject *const *args,
                                    Py_ssize_t nargs)
@@ -1609,6 +1631,25 @@ static PyObject *make_elementwise(PyObject *Py_UNUSED(module), PyObject *args)
     op->n_allowed = n;
     memcpy(op->allowed, classes, sizeof(PyTypeObject *) * (size_t)n);
     return (PyObject *)op;
+}
+
+/* set_ufunc_call(front, entry): calls of elementwise Front `front` with keywords or more
+ * positional arguments than its operands (NumPy's out=, where=, dtype=, ...) go to
+ * `entry` (None: to the front's function, as every call the C path declines) */
+static PyObject *set_ufunc_call(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *front, *entry;
+    if (!PyArg_ParseTuple(args, "O!O", &FrontType, &front, &entry)) {
+        return NULL;
+    }
+    Front *op = (Front *)front;
+    if (op->family != FAM_ELEMENTWISE || (entry != Py_None && !PyCallable_Check(entry))) {
+        PyErr_SetString(PyExc_TypeError,
+                        "set_ufunc_call: an elementwise front and a callable or None");
+        return NULL;
+    }
+    Py_XSETREF(op->ufunc, entry == Py_None ? NULL : Py_NewRef(entry));
+    Py_RETURN_NONE;
 }
 
 /* inplace(name, operator, ufunc, kinds) -> Front: the in-place operator `operator`
@@ -1851,7 +1892,7 @@ static PyObject *tensor_key(PyObject *data, PyObject *key)
 static PyObject *tensor_getitem(PyObject *self, PyObject *key)
 {
     PyObject *data = T_DATA(self);
-    if (T_META(self) == Py_None && data != NULL && is_tensor(key)) {
+    if (T_META(self) == Py_None && data != NULL && is_tensor(key) && !g_tracing) {
         /* x[mask], x[indices]: the backend's getitem kernel, as the Python path calls it */
         PyObject *raw = tensor_key(data, key);
         PyObject *kernel = raw != NULL ? kernel_in(cpu_kernels(), s_getitem) : NULL;
@@ -1873,7 +1914,7 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
             Py_XDECREF(raw);
         }
     }
-    else if (T_META(self) == Py_None && data != NULL &&
+    else if (T_META(self) == Py_None && data != NULL && !g_tracing &&
              (PyArray_CheckExact(data) || (g_single_gpu && Py_TYPE(data) == g_gpu_array_type))) {
         PyObject *raw = basic_key(key);
         if (raw != NULL) {
@@ -1941,7 +1982,7 @@ static PyObject *tensor_setitem(PyObject *self, PyObject *const *args, Py_ssize_
     }
     PyObject *key = args[0], *value = args[1];
     PyObject *data = is_tensor(self) ? T_DATA(self) : NULL;
-    if (data == NULL || T_META(self) != Py_None || !PyArray_CheckExact(data)) {
+    if (data == NULL || T_META(self) != Py_None || !PyArray_CheckExact(data) || g_tracing) {
         goto python;
     }
     PyArray_Descr *descr = PyArray_DESCR((PyArrayObject *)data);
@@ -2186,10 +2227,14 @@ static PyMethodDef methods[] = {
      "set_interpose_hooks(transform_call, rename_error)"},
     {"set_defer_hooks", set_defer_hooks, METH_VARARGS,
      "set_defer_hooks(defers, defer_call, not_mine): deferral to foreign array types"},
+    {"tracing", (PyCFunction)(void (*)(void))tracing, METH_FASTCALL,
+     "tracing(delta=0) -> this thread's bridge.compile traces (all fronts decline while > 0)"},
     {"transforms_active", (PyCFunction)(void (*)(void))transforms_active, METH_FASTCALL,
      "transforms_active(delta=0) -> the number of bridge.func vmaps running"},
     {"elementwise", make_elementwise, METH_VARARGS,
      "elementwise(name, nin, function, reflected, dtypes[, matrix]) -> Front"},
+    {"set_ufunc_call", set_ufunc_call, METH_VARARGS,
+     "set_ufunc_call(front, entry or None): where an elementwise front's keyword calls go"},
     {"inplace", make_inplace, METH_VARARGS,
      "inplace(name, operator, ufunc, kinds) -> Front for x op= y"},
     {"generic", make_generic, METH_VARARGS,

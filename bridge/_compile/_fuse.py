@@ -1,0 +1,244 @@
+"""Fusion: runs of elementwise steps become one kernel.
+
+A **group** is a run of elementwise steps whose arguments are tensors of float32 or
+float64 (or bool, for ``where`` and logical results) and Python numbers, connected
+through their results. Its **inputs** are the tensors from outside the group, its
+**outputs** the results used after it (by other steps or as the function's result).
+The group computes every element of the broadcast shape of its inputs in one pass
+(``_codegen`` writes the kernel: C for the native backend, CUDA for cupy), keeping the
+intermediates in registers instead of arrays.
+
+Each op's expression is written once, in ``EXPRESSIONS``: the formula the native
+backend's kernel uses (bridge/backends/native/src/elementwise.c), so fused arithmetic,
+comparisons, ``where``, ``maximum``/``minimum`` and rounding give the eager results
+bit for bit; the transcendental functions call the C library as the native backend's
+loops do (float32 through double), which can differ from the native backend's own
+vectorised versions in the last place (docs/compile.md).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._run import NodeCall
+from ._trace import Ref
+
+# op -> (kind, C expression over a, b, c): kind "same" (result in the compute type),
+# "bool" (a bool result of the compute type's operands), "where" (c ? a : b, c bool),
+# "logical" (bool operands and result)
+EXPRESSIONS = {
+    "add": ("same", "({a} + {b})"),
+    "subtract": ("same", "({a} - {b})"),
+    "multiply": ("same", "({a} * {b})"),
+    "divide": ("same", "({a} / {b})"),
+    "negative": ("same", "(-{a})"),
+    "positive": ("same", "({a})"),
+    "square": ("same", "({a} * {a})"),
+    "reciprocal": ("same", "((T)1 / {a})"),
+    "abs": ("same", "fabs({a})"),
+    "sqrt": ("same", "sqrt({a})"),
+    "maximum": ("same", "((({a}) > ({b}) || ({a}) != ({a})) ? ({a}) : ({b}))"),
+    "minimum": ("same", "((({a}) < ({b}) || ({a}) != ({a})) ? ({a}) : ({b}))"),
+    "copysign": ("same", "copysign({a}, {b})"),
+    "floor": ("same", "floor({a})"),
+    "ceil": ("same", "ceil({a})"),
+    "trunc": ("same", "trunc({a})"),
+    "round": ("same", "rint({a})"),
+    "sign": ("same", "({a} > 0 ? (T)1 : ({a} < 0 ? (T)-1 : ({a} == 0 ? (T)0 : {a})))"),
+    "exp": ("same", "(T)exp((double){a})"),
+    "expm1": ("same", "(T)expm1((double){a})"),
+    "exp2": ("same", "(T)exp2((double){a})"),
+    "log": ("same", "(T)log((double){a})"),
+    "log1p": ("same", "(T)log1p((double){a})"),
+    "log2": ("same", "(T)log2((double){a})"),
+    "log10": ("same", "(T)log10((double){a})"),
+    "sin": ("same", "(T)sin((double){a})"),
+    "cos": ("same", "(T)cos((double){a})"),
+    "tan": ("same", "(T)tan((double){a})"),
+    "sinh": ("same", "(T)sinh((double){a})"),
+    "cosh": ("same", "(T)cosh((double){a})"),
+    "tanh": ("same", "(T)tanh((double){a})"),
+    "asin": ("same", "(T)asin((double){a})"),
+    "acos": ("same", "(T)acos((double){a})"),
+    "atan": ("same", "(T)atan((double){a})"),
+    "asinh": ("same", "(T)asinh((double){a})"),
+    "acosh": ("same", "(T)acosh((double){a})"),
+    "atanh": ("same", "(T)atanh((double){a})"),
+    "atan2": ("same", "(T)atan2((double){a}, (double){b})"),
+    "hypot": ("same", "(T)hypot((double){a}, (double){b})"),
+    "equal": ("bool", "({a} == {b})"),
+    "not_equal": ("bool", "({a} != {b})"),
+    "less": ("bool", "({a} < {b})"),
+    "less_equal": ("bool", "({a} <= {b})"),
+    "greater": ("bool", "({a} > {b})"),
+    "greater_equal": ("bool", "({a} >= {b})"),
+    "isnan": ("bool", "({a} != {a})"),
+    "isinf": ("bool", "(isinf({a}) != 0)"),
+    "isfinite": ("bool", "(isfinite({a}) != 0)"),
+    "signbit": ("bool", "(signbit({a}) != 0)"),
+    "where": ("where", "({c} ? {a} : {b})"),
+    "logical_and": ("logical", "({a} && {b})"),
+    "logical_or": ("logical", "({a} || {b})"),
+    "logical_xor": ("logical", "(!{a} != !{b})"),
+    "logical_not": ("logical", "(!{a})"),
+}
+
+FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+BOOL = np.dtype(bool)
+MIN_FUSED = 2  # a group of one op gains nothing over the backend's own kernel
+
+
+class Group:
+    """A run of fusible steps (their order kept), planned as one kernel."""
+
+    def __init__(self):
+        self.nodes = []
+        self.inputs = []  # Refs from outside, in order of first use
+        self.produced = set()
+        self.outputs = []  # Refs used after the group (filled by plan_with_fusion)
+        self.shape = None  # the trace's shape of every value of the group
+
+    def describe(self):
+        return f"fused kernel of {len(self.nodes)} ops: " + ", ".join(n.name for n, _ in self.nodes)
+
+
+def _dtype_of(x, dtypes):
+    if x.__class__ is Ref:
+        return dtypes.get(x)
+    return None  # a Python number: weak, takes the other operand's dtype
+
+
+def _fusible(node, dtypes):
+    """The compute dtype of ``node`` if it can join a group (else None)."""
+    entry = EXPRESSIONS.get(node.name)
+    if entry is None or node.kwargs or node.outputs.__class__ is not Ref:
+        return None
+    kind = entry[0]
+    arg_dtypes = []
+    for a in node.args:
+        if a.__class__ is Ref:
+            d = dtypes.get(a)
+            if d is None:
+                return None
+            arg_dtypes.append(d)
+        elif a.__class__ in (int, float) or a.__class__ is bool:
+            if isinstance(a, float) and not np.isfinite(a) and kind == "logical":
+                return None
+        else:
+            return None
+    out = node.dtypes[0] if node.dtypes else None
+    if kind == "logical":
+        return BOOL if all(d == BOOL for d in arg_dtypes) and out == BOOL else None
+    if kind == "where":
+        if len(node.args) != 3 or node.args[0].__class__ is not Ref or arg_dtypes[0] != BOOL:
+            return None
+        rest = arg_dtypes[1:]
+        return out if out in FLOATS and all(d == out for d in rest) else None
+    if not arg_dtypes or any(d not in FLOATS for d in arg_dtypes):
+        return None
+    compute = np.result_type(*arg_dtypes)
+    if kind == "same":
+        return compute if out == compute else None
+    return compute if out == BOOL else None  # "bool"
+
+
+def plan_with_fusion(steps, branch, env, debug):
+    """The plan of ``steps``: NodeCalls, and FusedCalls for the groups the current
+    backend's code generator takes. ``env`` holds the inputs of the first run (the guard
+    key fixes their dtypes and ranks for every run of this plan)."""
+    from ._codegen import generator_for_current_backend
+
+    generator = generator_for_current_backend()
+    if generator is None:
+        return [NodeCall(node) for node in steps]
+    dtypes = {ref: value.dtype for ref, value in env.items() if hasattr(value, "dtype")}
+    for node in steps:
+        if node.outputs.__class__ is Ref and node.dtypes:
+            dtypes[node.outputs] = node.dtypes[0]
+    items = []  # NodeCall-able nodes and Groups, in the order of the steps
+    for node in steps:
+        compute = _fusible(node, dtypes)
+        if compute is None:
+            items.append(node)
+            continue
+        last = items[-1] if items and isinstance(items[-1], Group) else None
+        if last is None or last.shape != node.shapes[0]:
+            last = Group()
+            last.shape = node.shapes[0]
+            items.append(last)
+        last.nodes.append((node, compute))
+        for a in node.args:
+            if a.__class__ is Ref and a not in last.produced and a not in last.inputs:
+                last.inputs.append(a)
+        last.produced.add(node.outputs)
+    # a group's outputs: its values that a later step reads, or that the branch ends with
+    later = {}
+    for index, item in enumerate(items):
+        for r in _refs_of(item):
+            later[r] = max(later.get(r, -1), index)
+    final = set(_template_refs(branch.outputs))
+    if branch.read is not None:
+        final.add(branch.read.ref)
+    plan = []
+    for index, item in enumerate(items):
+        if not isinstance(item, Group):
+            plan.append(NodeCall(item))
+            continue
+        item.outputs = [n.outputs for n, _ in item.nodes
+                        if n.outputs in final or later.get(n.outputs, -1) > index]
+        kernel = generator(item, dtypes) if len(item.nodes) >= MIN_FUSED and item.outputs else None
+        if kernel is None:
+            plan.extend(NodeCall(n) for n, _ in item.nodes)
+            continue
+        plan.append(FusedCall(item, kernel))
+        if debug:
+            import sys
+
+            print(f"[bridge.compile] {item.describe()}\n{kernel.source}", file=sys.stderr)
+    return plan
+
+
+def _refs_of(item):
+    nodes = [n for n, _ in item.nodes] if isinstance(item, Group) else [item]
+    out = []
+    for n in nodes:
+        out.extend(_template_refs(n.args))
+        out.extend(_template_refs(n.kwargs))
+    return out
+
+
+def _template_refs(t):
+    if t.__class__ is Ref:
+        return [t]
+    if isinstance(t, dict):
+        return [r for v in t.values() for r in _template_refs(v)]
+    if isinstance(t, (list, tuple)):
+        return [r for v in t for r in _template_refs(v)]
+    return []
+
+
+class FusedCall:
+    """One generated kernel in place of a group's steps."""
+
+    __slots__ = ("group", "kernel", "fallback")
+
+    def __init__(self, group, kernel):
+        self.group = group
+        self.kernel = kernel
+        self.fallback = [NodeCall(n) for n, _ in group.nodes]
+
+    def __call__(self, env):
+        tensors = [env[r] for r in self.group.inputs]
+        outs = self.kernel(tensors)
+        if outs is None:  # a layout or shape the kernel does not take: the steps
+            for call in self.fallback:
+                call(env)
+            return
+        for ref, t in zip(self.group.outputs, outs):
+            env[ref] = t
+
+    def describe(self):
+        return self.group.describe()
+
+
+__all__ = ["EXPRESSIONS", "plan_with_fusion", "FusedCall"]

@@ -1,0 +1,387 @@
+"""bridge.compile: compiled equals eager (the sample database, random elementwise chains,
+graph breaks, guards, dynamic shapes, autograd, random draws, in-place writes, threads),
+and the debug output, the disk cache and the fallbacks. Every test runs on every
+backend (numpy replays the graph; native generates C; cupy generates CUDA)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import bridge
+from bridge._compile import CompileError, _codegen
+
+from .conftest import to_numpy
+from .test_autograd_samples import S
+from .test_func_samples import inputs
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("BRIDGE_COMPILE_CACHE", str(tmp_path_factory.getbasetemp() / "compile-cache"))
+
+
+def same(got, want, exact=True):
+    got, want = to_numpy(got), to_numpy(want)
+    assert got.shape == want.shape and got.dtype == want.dtype
+    if exact:
+        np.testing.assert_array_equal(got, want)
+    else:
+        np.testing.assert_allclose(got, want, rtol=4e-15 if got.dtype == np.float64 else 2e-6,
+                                   atol=1e-300)
+
+
+def leaves(x):
+    if isinstance(x, (tuple, list)):
+        return [leaf for item in x for leaf in leaves(item)]
+    return [x]
+
+
+CASES = [(name, i) for name in sorted(S) for i in range(len(S[name]))]
+
+
+@pytest.mark.parametrize("name,i", CASES, ids=[f"{n}-{i}" for n, i in CASES])
+def test_sample_database(backend, name, i):
+    """Every differentiable op of the registry, compiled, gives the eager result (twice:
+    the trace and a replay)."""
+    sample = S[name][i]
+    args = inputs(sample)
+
+    def fn(*xs):
+        return sample.fn(bridge, *xs)
+
+    want = fn(*args)
+    compiled = bridge.compile(fn)
+    for _ in range(2):
+        got = compiled(*args)
+        for g, w in zip(leaves(got), leaves(want)):
+            np.testing.assert_allclose(to_numpy(g), to_numpy(w), rtol=1e-12, atol=1e-12)
+    assert compiled.traces == 1
+
+
+UNARY = ["exp", "sin", "cos", "tanh", "negative", "abs", "square", "sqrt", "log1p", "floor"]
+BINARY = ["add", "subtract", "multiply", "divide", "maximum", "minimum"]
+EXACT = {"negative", "abs", "square", "sqrt", "floor", "add", "subtract", "multiply", "divide",
+         "maximum", "minimum", "where", "greater"}
+
+
+@st.composite
+def chains(draw):
+    """A random elementwise program: (steps, input shapes, dtype)."""
+    dtype = draw(st.sampled_from(["float32", "float64"]))
+    shape = draw(st.sampled_from([(), (7,), (3, 5), (2, 1, 4)]))
+    n_inputs = draw(st.integers(1, 3))
+    shapes = [draw(st.sampled_from([shape, shape[1:], (1,) * len(shape)])) for _ in range(n_inputs)]
+    steps = []
+    for _ in range(draw(st.integers(1, 7))):
+        kind = draw(st.sampled_from(["unary", "binary", "scalar", "where"]))
+        n_values = n_inputs + len(steps)
+        pick = st.integers(0, n_values - 1)
+        if kind == "unary":
+            steps.append(("unary", draw(st.sampled_from(UNARY)), draw(pick)))
+        elif kind == "binary":
+            steps.append(("binary", draw(st.sampled_from(BINARY)), draw(pick), draw(pick)))
+        elif kind == "scalar":
+            steps.append(("scalar", draw(st.sampled_from(BINARY)), draw(pick),
+                          draw(st.sampled_from([2, 0.5, -1.25, 3.0]))))
+        else:
+            steps.append(("where", draw(pick), draw(pick), draw(pick)))
+    return steps, shapes, dtype
+
+
+def program(steps):
+    def f(*xs):
+        values = list(xs)
+        for step in steps:
+            if step[0] == "unary":
+                values.append(getattr(bridge, step[1])(values[step[2]]))
+            elif step[0] == "binary":
+                values.append(getattr(bridge, step[1])(values[step[2]], values[step[3]]))
+            elif step[0] == "scalar":
+                values.append(getattr(bridge, step[1])(values[step[2]], step[3]))
+            else:
+                values.append(bridge.where(values[step[1]] > values[step[2]], values[step[2]],
+                                           values[step[3]]))
+        return values[-1], values[len(xs):]
+    return f
+
+
+@settings(max_examples=60, deadline=None)
+@given(chains(), st.integers(0, 2**31 - 1))
+def test_random_chains(backend, chain, seed):
+    """Random elementwise programs (broadcasting, Python scalars, where, NaN from sqrt of
+    negatives): compiled equals eager, bit for bit where the ops are exact."""
+    steps, shapes, dtype = chain
+    rng = np.random.default_rng(seed)
+    xs = [bridge.asarray(rng.normal(size=s).astype(dtype)) for s in shapes]
+    f = program(steps)
+    want = f(*xs)
+    compiled = bridge.compile(f)
+    exact = all(s[1] in EXACT if s[0] != "where" else True for s in steps)
+    for _ in range(2):
+        got = compiled(*xs)
+        for g, w in zip(leaves(got), leaves(want)):
+            same(g, w, exact=exact)
+
+
+def test_fuses_on_native_and_is_bitwise_for_arithmetic():
+    with bridge.use_backend("native"):
+        if _codegen.compiler() is None:
+            pytest.skip("no C compiler on this machine")
+        x = bridge.asarray(np.linspace(-3, 3, 200_001))
+        y = bridge.asarray(np.linspace(1, 2, 200_001))
+
+        def f(a, b):
+            return bridge.maximum(a * b + 1.5, a / b) - bridge.where(a > 0, a, -b)
+
+        compiled = bridge.compile(f)
+        same(compiled(x, y), f(x, y))
+        same(compiled(x, y), f(x, y))
+        branch = next(iter(compiled._cache.values()))
+        kinds = [type(c).__name__ for c in branch.plan[1]]
+        assert kinds == ["FusedCall"], kinds
+        # strided and broadcast inputs take the general loop
+        same(compiled(x[::2], y[::2]), f(x[::2], y[::2]))
+        m = bridge.reshape(bridge.arange(12.0), (3, 4))
+        same(compiled(m, bridge.asarray([1.0, 2.0, 3.0, 4.0])), f(m, bridge.asarray([1.0, 2.0, 3.0, 4.0])))
+        same(compiled(m.mT, bridge.asarray(2.0)), f(m.mT, bridge.asarray(2.0)))
+
+
+def test_graph_break_branches(backend):
+    calls = []
+
+    def f(x):
+        y = x * 2
+        calls.append(1)
+        if bridge.sum(y) > 0:
+            return y + 1
+        return y - 1
+
+    compiled = bridge.compile(f)
+    pos, neg = bridge.ones(3), -bridge.ones(3)
+    for x in (pos, pos, neg, neg, pos):
+        same(compiled(x), f(x))
+    info = compiled.cache_info()
+    assert info["traces"] == 2 and info["paths"] == 2 and info["keys"] == 1
+    # Python side effects happen when tracing only (as with jax.jit)
+    assert len(calls) == 2 + 5
+
+
+def test_fullgraph_names_the_line(backend):
+    def f(x):
+        if float(bridge.sum(x)) > 0:  # the line the error names
+            return x
+        return -x
+
+    with pytest.raises(CompileError, match=r"float\(\).*test_compile.py:\d+"):
+        bridge.compile(f, fullgraph=True)(bridge.ones(2))
+
+
+def test_guards_and_dynamic_shapes(backend):
+    def f(x):
+        return bridge.reshape(x, (x.shape[0], -1)) * 2
+
+    static = bridge.compile(f, dynamic=False)
+    for n in (2, 3, 2):
+        x = bridge.ones((n, 2, 2))
+        same(static(x), f(x))
+    assert static.traces == 2
+    # a new dtype is a new key
+    same(static(bridge.ones((2, 2, 2), dtype=bridge.float32)), f(bridge.ones((2, 2, 2), dtype=bridge.float32)))
+    assert static.traces == 3
+
+    dynamic = bridge.compile(lambda x: bridge.exp(x) + x, dynamic=True)
+    for n in (2, 5, 9):
+        x = bridge.linspace(0, 1, n)
+        same(dynamic(x), bridge.exp(x) + x, exact=False)
+    assert dynamic.traces == 1
+
+    auto = bridge.compile(lambda x: bridge.exp(x) + x)  # dynamic=None
+    for n in (2, 5, 9, 11):
+        x = bridge.linspace(0, 1, n)
+        same(auto(x), bridge.exp(x) + x, exact=False)
+    assert auto.traces == 2 and auto.cache_info()["dynamic"]
+
+    # shapes the code reads are guards under dynamic shapes
+    read = bridge.compile(f, dynamic=True)
+    for n in (2, 3, 3):
+        x = bridge.ones((n, 2, 2))
+        same(read(x), f(x))
+    assert read.traces == 2
+
+
+def test_recompile_limit_runs_eagerly(backend, monkeypatch):
+    monkeypatch.setattr("bridge._compile.CACHE_SIZE_LIMIT", 3)
+    compiled = bridge.compile(lambda x, k: x * k, dynamic=False)
+    with pytest.warns(RuntimeWarning, match="cache size limit"):
+        for k in range(6):
+            same(compiled(bridge.ones(2), k), bridge.ones(2) * k)
+    assert compiled.traces == 3 and compiled.eager_calls >= 2
+
+
+def test_fresh_tensors_and_in_place_writes(backend):
+    def build(x):
+        z = bridge.zeros(3)
+        z[0] = x[1]
+        return z + 1.0
+
+    compiled = bridge.compile(build)
+    a = compiled(bridge.asarray([1.0, 2.0, 3.0]))
+    b = compiled(bridge.asarray([4.0, 5.0, 6.0]))
+    assert to_numpy(a).tolist() == [3.0, 1.0, 1.0] and to_numpy(b).tolist() == [6.0, 1.0, 1.0]
+
+    def bump(x):
+        x += 1.0
+        return x * 2
+
+    inc = bridge.compile(bump)
+    x = bridge.zeros(2)
+    for k in range(1, 4):
+        out = inc(x)
+        assert to_numpy(x).tolist() == [float(k)] * 2 and to_numpy(out).tolist() == [2.0 * k] * 2
+
+
+def test_random_draws_anew(backend):
+    rng = bridge.random.default_rng(0)
+    compiled = bridge.compile(lambda x: x + rng.standard_normal(x.shape))
+    a, b = compiled(bridge.zeros(4)), compiled(bridge.zeros(4))
+    assert not np.array_equal(to_numpy(a), to_numpy(b))
+
+
+def test_non_fusing_ops_inside(backend):
+    def f(a, w):
+        h = bridge.tanh(a @ w + 1.0)
+        return bridge.sum(h * h, axis=1), bridge.sort(h, axis=0)
+
+    rng = np.random.default_rng(1)
+    a, w = bridge.asarray(rng.normal(size=(8, 5))), bridge.asarray(rng.normal(size=(5, 3)))
+    compiled = bridge.compile(f)
+    for _ in range(2):
+        for g, e in zip(compiled(a, w), f(a, w)):
+            same(g, e, exact=False)
+
+
+def test_autograd_through_a_compiled_function(backend):
+    def loss(w, x):
+        return bridge.sum(bridge.tanh(x @ w) ** 2)
+
+    rng = np.random.default_rng(2)
+    x = bridge.asarray(rng.normal(size=(6, 4)))
+    compiled = bridge.compile(loss)
+    for _ in range(2):
+        w1 = bridge.asarray(rng.normal(size=(4, 2)), requires_grad=True)
+        w2 = bridge.asarray(to_numpy(w1), requires_grad=True)
+        compiled(w1, x).backward()
+        loss(w2, x).backward()
+        same(w1.grad, w2.grad, exact=False)
+
+
+def test_threads(backend):
+    compiled = bridge.compile(lambda x, y: bridge.exp(x) * y - x)
+    errors = []
+
+    def work(seed):
+        rng = np.random.default_rng(seed)
+        try:
+            for _ in range(20):
+                x = bridge.asarray(rng.normal(size=50))
+                y = bridge.asarray(rng.normal(size=50))
+                same(compiled(x, y), bridge.exp(x) * y - x, exact=False)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(s,)) for s in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[0]
+
+
+def test_debug_output(backend, capsys):
+    compiled = bridge.compile(lambda x: bridge.sin(x) * 2 + x, mode="debug")
+    compiled(bridge.ones(4))
+    compiled(bridge.ones(4))
+    err = capsys.readouterr().err
+    assert "trace #1" in err and "guards:" in err and "sin(%in0)" in err and "outputs: %" in err
+    if bridge.get_backend() == "native" and _codegen.compiler() is not None:
+        assert "bridge_fused" in err  # the generated source
+
+
+def test_transforms_and_nesting(backend):
+    inner = bridge.compile(lambda x: bridge.sin(x) * x)
+    outer = bridge.compile(lambda x: inner(x) + 1.0)
+    x = bridge.linspace(0, 1, 5)
+    same(outer(x), bridge.sin(x) * x + 1.0, exact=False)
+    batched = bridge.func.vmap(inner)(bridge.reshape(bridge.linspace(0, 1, 6), (2, 3)))
+    same(batched, bridge.sin(bridge.reshape(bridge.linspace(0, 1, 6), (2, 3))) *
+         bridge.reshape(bridge.linspace(0, 1, 6), (2, 3)), exact=False)
+    g = bridge.func.grad(lambda x: bridge.sum(inner(x)))(x)
+    same(g, bridge.cos(x) * x + bridge.sin(x), exact=False)
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match="backend"):
+        bridge.compile(lambda x: x, backend="gcc")
+    with pytest.raises(ValueError, match="mode"):
+        bridge.compile(lambda x: x, mode="fast")
+    with pytest.raises(TypeError, match="callable"):
+        bridge.compile(3)
+    with pytest.raises(TypeError, match="dynamic"):
+        bridge.compile(lambda x: x, dynamic="yes")
+    decorated = bridge.compile(fullgraph=True)(lambda x: x + 1)
+    assert to_numpy(decorated(bridge.ones(1))).tolist() == [2.0]
+
+
+def test_untraceable_runs_eagerly(backend):
+    def f(x):
+        y = x * 2
+        y.backward(bridge.ones_like(y)) if y.requires_grad else None
+        return y + np.float64(1.0)
+
+    x = bridge.ones(3, requires_grad=True)
+    with pytest.warns(RuntimeWarning, match="runs eagerly"):
+        out = bridge.compile(f)(x)
+    same(out, x * 2 + 1.0)
+
+
+def test_no_compiler_falls_back(monkeypatch):
+    with bridge.use_backend("native"):
+        monkeypatch.setenv("CC", "no-such-compiler-here")
+        monkeypatch.setattr(_codegen, "_WARNED", set())
+        compiled = bridge.compile(lambda x: bridge.exp(x) * 2 + x)
+        x = bridge.linspace(0, 1, 10)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            compiled(x)
+            same(compiled(x), bridge.exp(x) * 2 + x)
+        assert any("no C compiler" in str(w.message) for w in caught)
+
+
+def test_disk_cache_serves_a_new_process(tmp_path):
+    if _codegen.compiler() is None:
+        pytest.skip("no C compiler on this machine")
+    code = (
+        "import bridge, bridge._compile._codegen as cg\n"
+        "bridge.set_backend('native')\n"
+        "f = bridge.compile(lambda a, b: bridge.exp(a) * b + a)\n"
+        "x = bridge.linspace(0, 1, 100)\n"
+        "f(x, x); f(x, x)\n"
+        "import subprocess\n"
+        "print(len(cg._LOADED), sum(1 for _ in __import__('os').scandir(cg.cache_dir())))\n"
+    )
+    env = dict(os.environ, BRIDGE_COMPILE_CACHE=str(tmp_path))
+    first = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    files = {p.name for p in tmp_path.iterdir()}
+    assert any(name.endswith(".so") for name in files), (first.stdout, first.stderr)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == mtimes  # not rebuilt
