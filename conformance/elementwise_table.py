@@ -1,18 +1,21 @@
-"""The elementwise functions of the standard as data: arity, the dtypes they accept,
-how the result dtype follows from the inputs, a scalar reference computed with Python's
-math/cmath in double precision, and the input domains on which that reference is
-well-conditioned (special values are the business of special_cases.py)."""
+"""The elementwise functions of the standard as data: arity, the dtypes they accept and
+how the result dtype follows from the inputs (read from the standard's stubs), a
+scalar reference computed with Python's math/cmath in double precision, and the input
+domains on which that reference is well-conditioned (special values are the business
+of special_cases.py)."""
 
 from __future__ import annotations
 
 import cmath
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
+
+from . import stubs
 
 Interval = tuple[float, float]
 
@@ -22,9 +25,11 @@ NONZERO = ((-10.0, -0.1), (0.1, 10.0))
 
 @dataclass(frozen=True)
 class Elementwise:
+    """One elementwise function: what the standard says of it (arity, dtype category,
+    result dtype rule: read from its stub) and what the suite adds (a reference, the
+    domains where it is well-conditioned, the operator computing the same)."""
+
     name: str
-    arity: int
-    category: str  # key of core.DTYPE_CATEGORIES
     reference: Callable[..., Any] | None  # on Python float/int/bool operands
     complex_reference: Callable[..., Any] | None = None  # on Python complex operands
     domain: tuple[Interval, ...] = SYMMETRIC  # real floating x / x1
@@ -33,9 +38,47 @@ class Elementwise:
     integer_domain2: tuple[int, int] | None = (-10, 10)  # signed-integer x2; 0 excluded if nonzero2
     nonzero2: bool = False  # integer divisors must not be 0
     complex_domain: Interval = (-3.0, 3.0)
-    result: str = "promoted"  # "promoted", "bool", or "real" (complex input -> real of same precision)
     operator: str | None = None  # the array dunder computing the same thing
     exact: bool = False  # float results must match the reference exactly (rounding, comparisons)
+    # From the stub: the number of array arguments, the dtype category of the first
+    # ("Should have a real-valued floating-point data type"; key of core.DTYPE_CATEGORIES),
+    # and the result dtype rule: "bool" ("a data type of ``bool``"), "real" (complex input
+    # gives the real dtype of its precision) or "promoted".
+    arity: int = field(init=False)
+    category: str = field(init=False)
+    result: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        arity, category, result = standard_rules(self.name)
+        object.__setattr__(self, "arity", arity)
+        object.__setattr__(self, "category", NARROWED.get(self.name, (category, ""))[0])
+        object.__setattr__(self, "result", result)
+
+
+# Where the suite checks fewer dtypes than the stub's wording admits, and why.
+NARROWED: dict[str, tuple[str, str]] = {
+    "divide": ("floating", "integer operands are allowed ('Should have a numeric data type'), but the result "
+                           "must be floating-point, which type promotion does not give for integers"),
+    "real": ("floating", "integer operands are allowed ('Should have a numeric data type'), but the result "
+                         "must have a floating-point dtype of the operand's precision, which integers do not have"),
+}
+
+
+def standard_rules(name: str) -> tuple[int, str, str]:
+    """(arity, dtype category, result rule) of an elementwise function, from its stub."""
+    entry = stubs.standard()[name]
+    arrays = [p for p in entry.call_parameters if p.annotation and "array" in p.annotation]
+    category = next((p.dtype_category for p in arrays if p.dtype_category), None)
+    if category is None:
+        raise ValueError(f"the stub of {name} states no dtype for its operands")
+    returns = entry.section("Returns")
+    if "data type of ``bool``" in returns or "data type of `bool`" in returns:
+        result = "bool"
+    elif "whose precision matches" in returns or "with the same floating-point precision" in returns:
+        result = "real"
+    else:
+        result = "promoted"
+    return len(arrays), category, result
 
 
 def _floor_divide(a: Any, b: Any) -> Any:
@@ -107,74 +150,74 @@ def _is_nan(x: Any) -> bool:
 E = Elementwise
 POSITIVE_BASE = ((0.1, 10.0),)
 ELEMENTWISE: tuple[Elementwise, ...] = (
-    E("abs", 1, "numeric", abs, abs, result="real", operator="__abs__"),
-    E("acos", 1, "floating", math.acos, cmath.acos, domain=((-1.0, 1.0),)),
-    E("acosh", 1, "floating", math.acosh, cmath.acosh, domain=((1.0, 10.0),)),
-    E("add", 2, "numeric", lambda a, b: a + b, lambda a, b: a + b, operator="__add__"),
-    E("asin", 1, "floating", math.asin, cmath.asin, domain=((-1.0, 1.0),)),
-    E("asinh", 1, "floating", math.asinh, cmath.asinh),
-    E("atan", 1, "floating", math.atan, cmath.atan),
-    E("atan2", 2, "real floating", math.atan2),
-    E("atanh", 1, "floating", math.atanh, cmath.atanh, domain=((-0.99, 0.99),)),
-    E("bitwise_and", 2, "integer or bool", lambda a, b: a & b, operator="__and__"),
-    E("bitwise_left_shift", 2, "integer", lambda a, b: a << b, integer_domain2=(0, 3), operator="__lshift__"),
-    E("bitwise_invert", 1, "integer or bool", lambda a: (not a) if isinstance(a, bool) else ~a, operator="__invert__"),
-    E("bitwise_or", 2, "integer or bool", lambda a, b: a | b, operator="__or__"),
-    E("bitwise_right_shift", 2, "integer", lambda a, b: a >> b, integer_domain2=(0, 3), operator="__rshift__"),
-    E("bitwise_xor", 2, "integer or bool", lambda a, b: a ^ b, operator="__xor__"),
-    E("ceil", 1, "real numeric", _as_float(math.ceil), exact=True),
-    E("conj", 1, "numeric", lambda x: x.conjugate(), lambda x: x.conjugate(), exact=True),
-    E("copysign", 2, "real floating", math.copysign, exact=True),
-    E("cos", 1, "floating", math.cos, cmath.cos),
-    E("cosh", 1, "floating", math.cosh, cmath.cosh, domain=((-5.0, 5.0),)),
-    E("divide", 2, "floating", lambda a, b: a / b, lambda a, b: a / b, domain2=NONZERO, operator="__truediv__"),
-    E("equal", 2, "any", lambda a, b: a == b, lambda a, b: a == b, result="bool", operator="__eq__", exact=True),
-    E("exp", 1, "floating", math.exp, cmath.exp),
-    E("expm1", 1, "floating", math.expm1, _complex_expm1),
-    E("floor", 1, "real numeric", _as_float(math.floor), exact=True),
-    E("floor_divide", 2, "real numeric", _floor_divide, domain2=NONZERO, nonzero2=True,
+    E("abs", abs, abs, operator="__abs__"),
+    E("acos", math.acos, cmath.acos, domain=((-1.0, 1.0),)),
+    E("acosh", math.acosh, cmath.acosh, domain=((1.0, 10.0),)),
+    E("add", lambda a, b: a + b, lambda a, b: a + b, operator="__add__"),
+    E("asin", math.asin, cmath.asin, domain=((-1.0, 1.0),)),
+    E("asinh", math.asinh, cmath.asinh),
+    E("atan", math.atan, cmath.atan),
+    E("atan2", math.atan2),
+    E("atanh", math.atanh, cmath.atanh, domain=((-0.99, 0.99),)),
+    E("bitwise_and", lambda a, b: a & b, operator="__and__"),
+    E("bitwise_left_shift", lambda a, b: a << b, integer_domain2=(0, 3), operator="__lshift__"),
+    E("bitwise_invert", lambda a: (not a) if isinstance(a, bool) else ~a, operator="__invert__"),
+    E("bitwise_or", lambda a, b: a | b, operator="__or__"),
+    E("bitwise_right_shift", lambda a, b: a >> b, integer_domain2=(0, 3), operator="__rshift__"),
+    E("bitwise_xor", lambda a, b: a ^ b, operator="__xor__"),
+    E("ceil", _as_float(math.ceil), exact=True),
+    E("conj", lambda x: x.conjugate(), lambda x: x.conjugate(), exact=True),
+    E("copysign", math.copysign, exact=True),
+    E("cos", math.cos, cmath.cos),
+    E("cosh", math.cosh, cmath.cosh, domain=((-5.0, 5.0),)),
+    E("divide", lambda a, b: a / b, lambda a, b: a / b, domain2=NONZERO, operator="__truediv__"),
+    E("equal", lambda a, b: a == b, lambda a, b: a == b, operator="__eq__", exact=True),
+    E("exp", math.exp, cmath.exp),
+    E("expm1", math.expm1, _complex_expm1),
+    E("floor", _as_float(math.floor), exact=True),
+    E("floor_divide", _floor_divide, domain2=NONZERO, nonzero2=True,
       operator="__floordiv__", exact=True),
-    E("greater", 2, "real numeric", lambda a, b: a > b, result="bool", operator="__gt__", exact=True),
-    E("greater_equal", 2, "real numeric", lambda a, b: a >= b, result="bool", operator="__ge__", exact=True),
-    E("hypot", 2, "real floating", math.hypot),
-    E("imag", 1, "complex floating", None, lambda z: z.imag, result="real", exact=True),
-    E("isfinite", 1, "numeric", _is_finite, _is_finite, result="bool", exact=True),
-    E("isinf", 1, "numeric", _is_inf, _is_inf, result="bool", exact=True),
-    E("isnan", 1, "numeric", _is_nan, _is_nan, result="bool", exact=True),
-    E("less", 2, "real numeric", lambda a, b: a < b, result="bool", operator="__lt__", exact=True),
-    E("less_equal", 2, "real numeric", lambda a, b: a <= b, result="bool", operator="__le__", exact=True),
-    E("log", 1, "floating", math.log, cmath.log, domain=POSITIVE_BASE),
-    E("log1p", 1, "floating", math.log1p, _complex_log1p, domain=((-0.9, 10.0),)),
-    E("log2", 1, "floating", math.log2, lambda z: cmath.log(z) / math.log(2), domain=POSITIVE_BASE),
-    E("log10", 1, "floating", math.log10, cmath.log10, domain=POSITIVE_BASE),
-    E("logaddexp", 2, "real floating", _logaddexp),
-    E("logical_and", 2, "bool", lambda a, b: a and b, result="bool", exact=True),
-    E("logical_not", 1, "bool", lambda a: not a, result="bool", exact=True),
-    E("logical_or", 2, "bool", lambda a, b: a or b, result="bool", exact=True),
-    E("logical_xor", 2, "bool", lambda a, b: a != b, result="bool", exact=True),
-    E("maximum", 2, "real numeric", max, exact=True),
-    E("minimum", 2, "real numeric", min, exact=True),
-    E("multiply", 2, "numeric", lambda a, b: a * b, lambda a, b: a * b, operator="__mul__"),
-    E("negative", 1, "numeric", lambda x: -x, lambda x: -x, operator="__neg__", exact=True),
-    E("nextafter", 2, "real floating", _nextafter, exact=True),
-    E("not_equal", 2, "any", lambda a, b: a != b, lambda a, b: a != b, result="bool", operator="__ne__", exact=True),
-    E("positive", 1, "numeric", lambda x: +x, lambda x: +x, operator="__pos__", exact=True),
-    E("pow", 2, "numeric", lambda a, b: a**b, lambda a, b: a**b, domain=POSITIVE_BASE, domain2=((-3.0, 3.0),),
+    E("greater", lambda a, b: a > b, operator="__gt__", exact=True),
+    E("greater_equal", lambda a, b: a >= b, operator="__ge__", exact=True),
+    E("hypot", math.hypot),
+    E("imag", None, lambda z: z.imag, exact=True),
+    E("isfinite", _is_finite, _is_finite, exact=True),
+    E("isinf", _is_inf, _is_inf, exact=True),
+    E("isnan", _is_nan, _is_nan, exact=True),
+    E("less", lambda a, b: a < b, operator="__lt__", exact=True),
+    E("less_equal", lambda a, b: a <= b, operator="__le__", exact=True),
+    E("log", math.log, cmath.log, domain=POSITIVE_BASE),
+    E("log1p", math.log1p, _complex_log1p, domain=((-0.9, 10.0),)),
+    E("log2", math.log2, lambda z: cmath.log(z) / math.log(2), domain=POSITIVE_BASE),
+    E("log10", math.log10, cmath.log10, domain=POSITIVE_BASE),
+    E("logaddexp", _logaddexp),
+    E("logical_and", lambda a, b: a and b, exact=True),
+    E("logical_not", lambda a: not a, exact=True),
+    E("logical_or", lambda a, b: a or b, exact=True),
+    E("logical_xor", lambda a, b: a != b, exact=True),
+    E("maximum", max, exact=True),
+    E("minimum", min, exact=True),
+    E("multiply", lambda a, b: a * b, lambda a, b: a * b, operator="__mul__"),
+    E("negative", lambda x: -x, lambda x: -x, operator="__neg__", exact=True),
+    E("nextafter", _nextafter, exact=True),
+    E("not_equal", lambda a, b: a != b, lambda a, b: a != b, operator="__ne__", exact=True),
+    E("positive", lambda x: +x, lambda x: +x, operator="__pos__", exact=True),
+    E("pow", lambda a, b: a**b, lambda a, b: a**b, domain=POSITIVE_BASE, domain2=((-3.0, 3.0),),
       integer_domain=(-3, 3), integer_domain2=(0, 4), operator="__pow__"),
-    E("real", 1, "floating", None, lambda z: z.real, result="real", exact=True),
-    E("reciprocal", 1, "floating", lambda x: 1.0 / x, lambda z: 1 / z, domain=NONZERO),
-    E("remainder", 2, "real numeric", lambda a, b: a % b, domain2=NONZERO, nonzero2=True, operator="__mod__"),
-    E("round", 1, "numeric", _round, _round, exact=True),
-    E("sign", 1, "numeric", _sign, _sign),
-    E("signbit", 1, "real floating", lambda x: math.copysign(1.0, x) < 0, result="bool", exact=True),
-    E("sin", 1, "floating", math.sin, cmath.sin),
-    E("sinh", 1, "floating", math.sinh, cmath.sinh, domain=((-5.0, 5.0),)),
-    E("square", 1, "numeric", lambda x: x * x, lambda x: x * x),
-    E("sqrt", 1, "floating", math.sqrt, cmath.sqrt, domain=((0.0, 100.0),)),
-    E("subtract", 2, "numeric", lambda a, b: a - b, lambda a, b: a - b, operator="__sub__"),
-    E("tan", 1, "floating", math.tan, cmath.tan, domain=((-1.2, 1.2),), complex_domain=(-1.2, 1.2)),
-    E("tanh", 1, "floating", math.tanh, cmath.tanh, complex_domain=(-1.2, 1.2)),
-    E("trunc", 1, "real numeric", _as_float(math.trunc), exact=True),
+    E("real", None, lambda z: z.real, exact=True),
+    E("reciprocal", lambda x: 1.0 / x, lambda z: 1 / z, domain=NONZERO),
+    E("remainder", lambda a, b: a % b, domain2=NONZERO, nonzero2=True, operator="__mod__"),
+    E("round", _round, _round, exact=True),
+    E("sign", _sign, _sign),
+    E("signbit", lambda x: math.copysign(1.0, x) < 0, exact=True),
+    E("sin", math.sin, cmath.sin),
+    E("sinh", math.sinh, cmath.sinh, domain=((-5.0, 5.0),)),
+    E("square", lambda x: x * x, lambda x: x * x),
+    E("sqrt", math.sqrt, cmath.sqrt, domain=((0.0, 100.0),)),
+    E("subtract", lambda a, b: a - b, lambda a, b: a - b, operator="__sub__"),
+    E("tan", math.tan, cmath.tan, domain=((-1.2, 1.2),), complex_domain=(-1.2, 1.2)),
+    E("tanh", math.tanh, cmath.tanh, complex_domain=(-1.2, 1.2)),
+    E("trunc", _as_float(math.trunc), exact=True),
 )
 
 BY_NAME = {spec.name: spec for spec in ELEMENTWISE}

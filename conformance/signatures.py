@@ -1,234 +1,173 @@
-"""The standard's function signatures (2025.12), as parameter lists in Python syntax.
+"""The standard's signatures, read from its stubs (stubs.py), and how a namespace's
+signature compares.
 
-Only the parameter names, kinds (positional-only ``/``, keyword-only ``*``) and which
-parameters are optional matter to the checks; defaults are written as in the standard.
-Keys are ``name`` for the main namespace and ``linalg.name`` / ``fft.name`` for the
-extensions.
+A signature finding is a MUST only where a call the standard allows is refused: a
+parameter that cannot be passed where the standard says it can (positionally, or by
+its keyword), a parameter that is required where the standard makes it optional, a
+``*args`` that is a fixed list, a required parameter the standard does not have.
+Accepting more than the standard (a positional-only parameter also by keyword, a
+keyword-only one also positionally, as NumPy's ``diff(x, 2)`` does; extra optional
+parameters) and defaults that differ from the standard's are advisories.
+
+Keys are ``name`` for the main namespace, ``linalg.name`` / ``fft.name`` for the
+extensions, ``array.name`` for array methods and ``info.name`` for the inspection
+namespace.
 """
 
 from __future__ import annotations
 
 import inspect
+from dataclasses import dataclass
+from functools import lru_cache
 
-UNARY = "x, /"
-BINARY = "x1, x2, /"
-CREATION = "shape, *, dtype=None, device=None"
-LIKE = "x, /, *, dtype=None, device=None"
-REDUCTION = "x, /, *, axis=None, keepdims=False"
-FFT_1D = "x, /, *, n=None, axis=-1, norm='backward'"
-FFT_ND = "x, /, *, s=None, axes=None, norm='backward'"
+from . import stubs
 
-_UNARY_ELEMENTWISE = (
-    "abs acos acosh asin asinh atan atanh bitwise_invert ceil conj cos cosh exp expm1 floor imag isfinite "
-    "isinf isnan log log1p log2 log10 logical_not negative positive real reciprocal round sign signbit sin "
-    "sinh square sqrt tan tanh trunc"
-).split()
-_BINARY_ELEMENTWISE = (
-    "add atan2 bitwise_and bitwise_left_shift bitwise_or bitwise_right_shift bitwise_xor copysign divide "
-    "equal floor_divide greater greater_equal hypot less less_equal logaddexp logical_and logical_or "
-    "logical_xor maximum minimum multiply nextafter not_equal pow remainder subtract"
-).split()
+P = inspect.Parameter
+POSITIONAL = (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD)
+# Namespaces whose callables have signatures to compare (the dtype object's __eq__ is
+# a builtin comparison, not a signature a library writes).
+CHECKED_NAMESPACES = ("main", "linalg", "fft", "array", "info")
 
-SIGNATURES: dict[str, str] = {
-    # creation
-    "arange": "start, /, stop=None, step=1, *, dtype=None, device=None",
-    "asarray": "obj, /, *, dtype=None, device=None, copy=None",
-    "empty": CREATION,
-    "empty_like": LIKE,
-    "eye": "n_rows, n_cols=None, /, *, k=0, dtype=None, device=None",
-    "from_dlpack": "x, /, *, device=None, copy=None",
-    "full": "shape, fill_value, *, dtype=None, device=None",
-    "full_like": "x, /, fill_value, *, dtype=None, device=None",
-    "linspace": "start, stop, /, num, *, dtype=None, device=None, endpoint=True",
-    "meshgrid": "*arrays, indexing='xy'",
-    "ones": CREATION,
-    "ones_like": LIKE,
-    "tril": "x, /, *, k=0",
-    "triu": "x, /, *, k=0",
-    "zeros": CREATION,
-    "zeros_like": LIKE,
-    # data type functions
-    "astype": "x, dtype, /, *, copy=True, device=None",
-    "can_cast": "from_, to, /",
-    "finfo": "type, /",
-    "iinfo": "type, /",
-    "isdtype": "dtype, kind",
-    "result_type": "*arrays_and_dtypes",
-    # elementwise
-    **{name: UNARY for name in _UNARY_ELEMENTWISE},
-    **{name: BINARY for name in _BINARY_ELEMENTWISE},
-    "clip": "x, /, min=None, max=None",
-    # indexing
-    "take": "x, indices, /, *, axis=None",
-    "take_along_axis": "x, indices, /, *, axis=-1",
-    # linear algebra (main namespace)
-    "matmul": BINARY,
-    "matrix_transpose": UNARY,
-    "tensordot": "x1, x2, /, *, axes=2",
-    "vecdot": "x1, x2, /, *, axis=-1",
-    # manipulation
-    "broadcast_arrays": "*arrays",
-    "broadcast_shapes": "*shapes",
-    "broadcast_to": "x, /, shape",
-    "concat": "arrays, /, *, axis=0",
-    "expand_dims": "x, /, axis",
-    "flip": "x, /, *, axis=None",
-    "moveaxis": "x, source, destination, /",
-    "permute_dims": "x, /, axes",
-    "repeat": "x, repeats, /, *, axis=None",
-    "reshape": "x, /, shape, *, copy=None",
-    "roll": "x, /, shift, *, axis=None",
-    "squeeze": "x, /, axis",
-    "stack": "arrays, /, *, axis=0",
-    "tile": "x, repetitions, /",
-    "unstack": "x, /, *, axis=0",
-    # searching
-    "argmax": "x, /, *, axis=None, keepdims=False",
-    "argmin": "x, /, *, axis=None, keepdims=False",
-    "count_nonzero": REDUCTION,
-    "nonzero": UNARY,
-    "searchsorted": "x1, x2, /, *, side='left', sorter=None",
-    "where": "condition, x1, x2, /",
-    # sets
-    "isin": "x1, x2, /, *, invert=False",
-    "unique_all": UNARY,
-    "unique_counts": UNARY,
-    "unique_inverse": UNARY,
-    "unique_values": UNARY,
-    # sorting
-    "argsort": "x, /, *, axis=-1, descending=False, stable=True",
-    "sort": "x, /, *, axis=-1, descending=False, stable=True",
-    # statistics
-    "cumulative_sum": "x, /, *, axis=None, dtype=None, include_initial=False",
-    "cumulative_prod": "x, /, *, axis=None, dtype=None, include_initial=False",
-    "max": REDUCTION,
-    "mean": REDUCTION,
-    "min": REDUCTION,
-    "prod": "x, /, *, axis=None, dtype=None, keepdims=False",
-    "std": "x, /, *, axis=None, correction=0.0, keepdims=False",
-    "sum": "x, /, *, axis=None, dtype=None, keepdims=False",
-    "var": "x, /, *, axis=None, correction=0.0, keepdims=False",
-    # utility
-    "all": REDUCTION,
-    "any": REDUCTION,
-    "diff": "x, /, *, axis=-1, n=1, prepend=None, append=None",
-    # linalg extension
-    "linalg.cholesky": "x, /, *, upper=False",
-    "linalg.cross": "x1, x2, /, *, axis=-1",
-    "linalg.det": UNARY,
-    "linalg.diagonal": "x, /, *, offset=0",
-    "linalg.eig": UNARY,
-    "linalg.eigh": UNARY,
-    "linalg.eigvals": UNARY,
-    "linalg.eigvalsh": UNARY,
-    "linalg.inv": UNARY,
-    "linalg.matmul": BINARY,
-    "linalg.matrix_norm": "x, /, *, keepdims=False, ord='fro'",
-    "linalg.matrix_power": "x, n, /",
-    "linalg.matrix_rank": "x, /, *, rtol=None",
-    "linalg.matrix_transpose": UNARY,
-    "linalg.outer": BINARY,
-    "linalg.pinv": "x, /, *, rtol=None",
-    "linalg.qr": "x, /, *, mode='reduced'",
-    "linalg.slogdet": UNARY,
-    "linalg.solve": BINARY,
-    "linalg.svd": "x, /, *, full_matrices=True",
-    "linalg.svdvals": UNARY,
-    "linalg.tensordot": "x1, x2, /, *, axes=2",
-    "linalg.trace": "x, /, *, offset=0, dtype=None",
-    "linalg.vecdot": "x1, x2, /, *, axis=-1",
-    "linalg.vector_norm": "x, /, *, axis=None, keepdims=False, ord=2",
-    # fft extension
-    "fft.fft": FFT_1D,
-    "fft.ifft": FFT_1D,
-    "fft.fftn": FFT_ND,
-    "fft.ifftn": FFT_ND,
-    "fft.rfft": FFT_1D,
-    "fft.irfft": FFT_1D,
-    "fft.rfftn": FFT_ND,
-    "fft.irfftn": FFT_ND,
-    "fft.hfft": FFT_1D,
-    "fft.ihfft": FFT_1D,
-    "fft.fftfreq": "n, /, *, d=1.0, dtype=None, device=None",
-    "fft.rfftfreq": "n, /, *, d=1.0, dtype=None, device=None",
-    "fft.fftshift": "x, /, *, axes=None",
-    "fft.ifftshift": "x, /, *, axes=None",
-    # array methods with parameters beyond self
-    "array.__dlpack__": "self, /, *, stream=None, max_version=None, dl_device=None, copy=None",
-    "array.__dlpack_device__": "self, /",
-    "array.to_device": "self, device, /, *, stream=None",
-    "array.__array_namespace__": "self, /, *, api_version=None",
-}
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "must" (a call the standard allows is refused) or "should"
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, stubs.Entry]:
+    return {e.key: e for e in stubs.standard().callables() if e.namespace in CHECKED_NAMESPACES}
+
+
+def signature_keys() -> list[str]:
+    """Every function and method of the standard with a signature to compare."""
+    return list(_entries())
+
+
+def standard_entry(key: str) -> stubs.Entry:
+    return _entries()[key]
+
+
+def standard_parameters(key: str) -> str:
+    """The standard's parameter list in Python syntax (``x, /, *, axis=None``)."""
+    return _entries()[key].parameter_list()
 
 
 def standard_signature(key: str) -> inspect.Signature:
-    """The standard's signature of ``key`` as an inspect.Signature (built by compiling an
-    empty lambda with the parameter list; the table holds only names and literals)."""
-    function = eval(f"lambda {SIGNATURES[key]}: None", {"__builtins__": {}})  # noqa: S307 - table literal
-    return inspect.signature(function)
+    return _entries()[key].signature()
 
 
-def compare(key: str, actual: inspect.Signature) -> list[str]:
-    """Differences between the standard's signature of ``key`` and ``actual``, each a
-    phrase ('x should be positional-only, is positional-or-keyword'). Extra parameters
-    are allowed only as keyword-only parameters or *args/**kwargs."""
-    P = inspect.Parameter
+def __getattr__(name: str) -> object:
+    # SIGNATURES {key: parameter list} as the module had it, built on first use
+    if name == "SIGNATURES":
+        return {key: standard_parameters(key) for key in signature_keys()}
+    raise AttributeError(name)
+
+
+def _default_text(value: object) -> str:
+    return repr(value)
+
+
+def _literal(value: object) -> bool:
+    return value is None or isinstance(value, (bool, int, float, str))
+
+
+def compare(key: str, actual: inspect.Signature) -> list[Finding]:
+    """What a namespace's signature of ``key`` refuses that the standard allows (MUST)
+    and what it accepts or defaults beyond it (SHOULD), each as a phrase."""
     expected = list(standard_signature(key).parameters.values())
     params = list(actual.parameters.values())
-    if key.startswith("array.") and params and params[0].name == "self":
+    if params and params[0].name == "self" and key.startswith("array."):
         params = params[1:]
-    if expected and expected[0].name == "self":
-        expected = expected[1:]
-    problems: list[str] = []
-    accepts_kwargs = any(p.kind is P.VAR_KEYWORD for p in params)
-    positional = [p for p in params if p.kind in (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD)]
-    by_name = {p.name: p for p in params}
-    kind_words = {
-        P.POSITIONAL_ONLY: "positional-only", P.POSITIONAL_OR_KEYWORD: "positional-or-keyword",
-        P.VAR_POSITIONAL: "*args", P.KEYWORD_ONLY: "keyword-only", P.VAR_KEYWORD: "**kwargs",
-    }
-    position = 0
+    findings: list[Finding] = []
+
+    def must(text: str) -> None:
+        findings.append(Finding("must", text))
+
+    def should(text: str) -> None:
+        findings.append(Finding("should", text))
+
+    has_var_positional = any(p.kind is P.VAR_POSITIONAL for p in params)
+    has_var_keyword = any(p.kind is P.VAR_KEYWORD for p in params)
+    positional = [p for p in params if p.kind in POSITIONAL]
+    by_name = {p.name: p for p in params if p.kind not in (P.VAR_POSITIONAL, P.VAR_KEYWORD)}
+    standard_names = {p.name for p in expected}
+    reported: set[str] = set()
+
+    def check_default(want: inspect.Parameter, have: inspect.Parameter) -> None:
+        if want.default is P.empty:
+            return
+        if have.default is P.empty:
+            must(f"{have.name!r} is required; the standard makes {want.name!r} optional "
+                 f"(default {_default_text(want.default)})")
+        elif _literal(want.default) and _literal(have.default) and (
+                type(want.default) is not type(have.default) or want.default != have.default) \
+                and not (isinstance(want.default, float) and isinstance(have.default, int)
+                         and want.default == have.default):
+            should(f"the default of {want.name!r} is {_default_text(have.default)}, "
+                   f"the standard's is {_default_text(want.default)}")
+
+    slot = 0
     for want in expected:
         if want.kind is P.VAR_POSITIONAL:
-            if not any(p.kind is P.VAR_POSITIONAL for p in params):
-                problems.append(f"should take *{want.name}")
+            if not has_var_positional:
+                must(f"takes a fixed number of positional arguments; the standard takes *{want.name}")
             continue
-        if want.kind in (P.POSITIONAL_ONLY, P.POSITIONAL_OR_KEYWORD):
-            if position >= len(positional):
-                if not any(p.kind is P.VAR_POSITIONAL for p in params):
-                    problems.append(f"parameter {want.name!r} ({kind_words[want.kind]}) is missing")
+        if want.kind is P.VAR_KEYWORD:
+            if not has_var_keyword:
+                must(f"takes no **{want.name}")
+            continue
+        if want.kind in POSITIONAL:
+            have = positional[slot] if slot < len(positional) else None
+            slot += 1
+            if have is None:
+                if not has_var_positional:
+                    must(f"refuses {want.name!r} as positional argument {slot}")
                 continue
-            have = positional[position]
-            position += 1
-            if want.kind is P.POSITIONAL_ONLY and have.kind is not P.POSITIONAL_ONLY:
-                problems.append(f"{want.name!r} should be positional-only, is {kind_words[have.kind]} {have.name!r}")
+            reported.add(have.name)
             if want.kind is P.POSITIONAL_OR_KEYWORD:
-                if have.name != want.name:
-                    problems.append(f"positional parameter {position} should be named {want.name!r}, is {have.name!r}")
-                elif have.kind is P.POSITIONAL_ONLY:
-                    problems.append(f"{want.name!r} should also be accepted by keyword")
-            if want.default is P.empty and have.default is not P.empty:
-                pass  # an optional parameter where the standard requires one is harmless
-            elif want.default is not P.empty and have.default is P.empty:
-                problems.append(f"{want.name!r} should be optional")
+                named = by_name.get(want.name)
+                if named is None and not has_var_keyword:
+                    must(f"refuses {want.name}= by keyword (positional argument {slot} is named {have.name!r})")
+                elif named is not None and named.kind is P.POSITIONAL_ONLY:
+                    must(f"refuses {want.name}= by keyword ({want.name!r} is positional-only)")
+            elif have.kind is P.POSITIONAL_OR_KEYWORD:
+                should(f"also accepts positional-only {want.name!r} by keyword, as {have.name}=")
+            check_default(want, have)
             continue
         # keyword-only in the standard
         have = by_name.get(want.name)
         if have is None:
-            if not accepts_kwargs:
-                problems.append(f"keyword-only parameter {want.name!r} is missing")
+            if not has_var_keyword:
+                must(f"refuses {want.name}= (no such keyword parameter)")
             continue
+        reported.add(have.name)
         if have.kind is P.POSITIONAL_ONLY:
-            problems.append(f"{want.name!r} should be keyword-only, is positional-only")
-        elif have.kind is P.POSITIONAL_OR_KEYWORD:
-            problems.append(f"{want.name!r} should be keyword-only, is positional-or-keyword")
-        if have.default is P.empty and want.default is not P.empty:
-            problems.append(f"{want.name!r} should be optional")
-    standard_names = {p.name for p in expected}
-    for extra in positional[position:]:
-        if extra.name not in standard_names:
-            problems.append(f"takes an extra positional parameter {extra.name!r} (extra parameters must be keyword-only)")
+            must(f"refuses {want.name}= by keyword ({want.name!r} is positional-only)")
+            continue
+        if have.kind is P.POSITIONAL_OR_KEYWORD:
+            should(f"also accepts keyword-only {want.name!r} positionally "
+                   f"(as positional argument {positional.index(have) + 1})")
+        check_default(want, have)
+    positional_wanted = sum(p.kind in POSITIONAL for p in expected)
+    wants_var_positional = any(p.kind is P.VAR_POSITIONAL for p in expected)
+    for extra in positional[positional_wanted:]:
+        if extra.name in reported:
+            continue
+        if extra.default is P.empty and not wants_var_positional:
+            must(f"requires an extra positional argument {extra.name!r} that the standard does not have")
+        elif extra.name not in standard_names:
+            should(f"takes an extra positional parameter {extra.name!r}")
     for extra in params:
         if extra.kind is P.KEYWORD_ONLY and extra.name not in standard_names and extra.default is P.empty:
-            problems.append(f"requires an extra keyword-only parameter {extra.name!r}")
-    return problems
+            must(f"requires an extra keyword argument {extra.name}= that the standard does not have")
+    return findings
+
+
+def severity(findings: list[Finding]) -> str | None:
+    """The severity of a signature check: "must" if any finding is, "should" if there
+    are only advisories, None without findings."""
+    if not findings:
+        return None
+    return "must" if any(f.severity == "must" for f in findings) else "should"
