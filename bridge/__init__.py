@@ -54,10 +54,11 @@ _initialise_backends()
 from . import _ops  # noqa: E402
 from ._ops import numpy_compat as _numpy_compat  # noqa: E402
 from ._registry import build_registry as _build_registry  # noqa: E402
+from ._ufunc import ufunc_rows as _ufunc_rows  # noqa: E402
 
 # the registry, from every section's rows (the standard's, then the NumPy-compatible
-# names), in one fixed order
-_REGISTRY = _build_registry(_ops.rows() + _numpy_compat.OPS)
+# names), in one fixed order; the elementwise functions are NumPy's ufunc objects
+_REGISTRY = _build_registry(_ufunc_rows(_ops.rows() + _numpy_compat.OPS))
 for _op in _REGISTRY.values():
     if _op.section not in ("array", "linalg", "fft"):
         globals()[_op.name] = _op.func

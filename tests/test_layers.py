@@ -36,6 +36,7 @@ LAYERS = [
     ("autograd", ["bridge.autograd"]),
     ("transforms", ["bridge.func", "bridge._compile"]),
     ("front", ["bridge", "bridge._methods", "bridge._numpy_protocols", "bridge._ops.numpy_compat",
+               "bridge._ufunc",
                "bridge.linalg", "bridge.fft", "bridge.random", "bridge._interop_defer",
                "bridge._interop_dask"]),
 ]

@@ -329,7 +329,8 @@ def _float_power(x1, x2):
 
 def _logaddexp2(x1, x2):
     ln2 = math.log(2.0)
-    return B.divide(B.logaddexp(B.multiply(x1, ln2), B.multiply(x2, ln2)), ln2)
+    scaled = [B.multiply(x, ln2) if _is_tensor(x) else x * ln2 for x in (x1, x2)]
+    return B.divide(B.logaddexp(*scaled), ln2)
 
 
 def _isposinf(x):
@@ -380,6 +381,8 @@ def _make_ufunc_names():
 
 
 _UFUNC_NAMES = _make_ufunc_names()
+# the NumPy-name ufuncs (bridge/_ufunc.py makes them ufunc objects)
+UFUNC_NAMES = frozenset(_UFUNC_NAMES)
 
 
 def fix(x, /):
