@@ -172,6 +172,31 @@ def _inplace(func, opname):
     return _fastpath.inplace(name, opname, method, _ufunc(np.ndarray, name), c_kinds)
 
 
+def _operator(op, dunder, mode):
+    """An elementwise operator's Python function behind the registry's hook (as every
+    function is), so an interpreter sees ``x * y`` of two plain tensors too: the
+    tracer of bridge.compile records it. A reflected one is marked: the hook hands the
+    interpreters its operands in the function's order."""
+    from ._ops.elementwise import make_binary
+    from ._registry import transform_call
+
+    python = make_binary(op.name, op.dtypes, mode)
+    python.reflected = mode == "reflected"
+    name = op.name
+    transforms = TRANSFORMS
+
+    # (not the interpose front: an operand of a type that defers gets NotImplemented
+    # from the operator, so Python asks that type, as ndarray's operators do)
+    def operator(x1, x2, /):
+        if transforms.active:
+            return transform_call(name, python, x1, x2)
+        return python(x1, x2)
+
+    operator.__name__ = operator.__qualname__ = dunder
+    operator.reflected = python.reflected
+    return operator
+
+
 def bind_methods():
     for op in REGISTRY.values():
         if not op.methods:
@@ -184,10 +209,10 @@ def bind_methods():
             elif name == "__setitem__":
                 setattr(Tensor, name, _fastpath.setitem_method(func))
             elif name in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
-                from ._ops.elementwise import make_binary, with_c_hot_path
+                from ._ops.elementwise import with_c_hot_path
 
                 setattr(Tensor, name, with_c_hot_path(
-                    op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator"),
+                    op.name, op.dtypes, 2, _operator(op, name, "operator"),
                     qualname=f"Tensor.{name}"))
             else:  # unary operators
                 setattr(Tensor, name, func)
@@ -195,13 +220,13 @@ def bind_methods():
         forward, reflected, inplace = op.methods
         if op.section == "elementwise":
             # generated with the same inlined hot path as the function itself
-            from ._ops.elementwise import make_binary, with_c_hot_path
+            from ._ops.elementwise import with_c_hot_path
 
             setattr(Tensor, forward, with_c_hot_path(
-                op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "operator"),
+                op.name, op.dtypes, 2, _operator(op, forward, "operator"),
                 qualname=f"Tensor.{forward}"))
             setattr(Tensor, reflected, with_c_hot_path(
-                op.name, op.dtypes, 2, make_binary(op.name, op.dtypes, "reflected"),
+                op.name, op.dtypes, 2, _operator(op, reflected, "reflected"),
                 reflected=True, qualname=f"Tensor.{reflected}"))
         elif op.name == "matmul":
             from ._ops.elementwise import with_c_hot_path

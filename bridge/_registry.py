@@ -244,8 +244,13 @@ def rename_error(exc, short, name):
 
 def transform_call(name, fn, /, *args, **kwargs):
     """A call of registry function ``name`` while a vmap runs (the C front's slow
-    case): the interpreters' handlers first, then the function."""
-    out = TRANSFORMS.handle(REGISTRY[name], fn, args, kwargs)
+    case): the interpreters' handlers first, then the function. A reflected operator
+    (``x2.__rsub__(x1)``) reaches the handlers as the function's call, subtract(x1, x2)."""
+    op = REGISTRY[name]
+    if getattr(fn, "reflected", False):
+        out = TRANSFORMS.handle(op, op.func, (args[1], args[0]), kwargs)
+    else:
+        out = TRANSFORMS.handle(op, fn, args, kwargs)
     if out is not NOT_MINE:
         return out
     try:

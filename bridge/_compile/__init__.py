@@ -25,6 +25,7 @@ import warnings
 from .._registry import ops
 from ..autograd._graph import MODE
 from ..backends import state
+from . import _aot
 from ._cache import count_paths, insert, value_key
 from ._run import instantiate, run
 from ._trace import CompileError, Ref, Traced, Tracer, Untraceable, current, install
@@ -125,8 +126,13 @@ class CompiledFunction:
         return self._replay(key, root, leaves, spec, dynamic)
 
     def _replay(self, key, root, leaves, spec, dynamic):
-        env = {Ref(-1, j): leaf for j, leaf in enumerate(_tensor_leaves(leaves))}
-        fuse = self._fuse(leaves)
+        tensors = _tensor_leaves(leaves)
+        env = {Ref(-1, j): leaf for j, leaf in enumerate(tensors)}
+        fuse = self._fuse()
+        if _needs_grad(tensors):
+            if root.aot is not None:  # forward and backward graphs, both compiled
+                return _aot.run(root, root.aot, env, tensors, fuse, self.debug)
+            fuse = False  # the replayed calls record the graph autograd needs
         branch = root
         while True:
             read = run(branch, env, fuse, self.debug)
@@ -178,6 +184,12 @@ class CompiledFunction:
             else:
                 tracer_done = False
                 template, value = _outputs(out, tracer)
+                tensors = _tensor_leaves(leaves)
+                if _needs_grad(tensors):
+                    tracer.trace.aot = _aot.trace_backward(tracer, template, value, tensors)
+                    if tracer.trace.aot is None:
+                        self._log("no ahead-of-time backward for this trace: replay records "
+                                  "autograd's graph")
         if tracer_done:
             return self._call_leaves(leaves, spec)
         trace = tracer.trace
@@ -215,13 +227,8 @@ class CompiledFunction:
                 parts.append(("id", id(leaf)))
         return tuple(parts)
 
-    def _fuse(self, leaves):
-        if self.backend != "auto":
-            return False
-        if MODE.grad and any(isinstance(leaf, ops.Tensor) and leaf.requires_grad
-                             for leaf in leaves):
-            return False  # the replayed calls record the graph autograd needs
-        return state().selected in ("native", "cupy")
+    def _fuse(self):
+        return self.backend == "auto" and state().selected in ("native", "cupy")
 
     # ------------------------------------------------------------------ reporting
     def _log(self, text):
@@ -243,6 +250,10 @@ class CompiledFunction:
 
 
 # ------------------------------------------------------------------ helpers
+
+
+def _needs_grad(tensors):
+    return MODE.grad and any(t.requires_grad for t in tensors)
 
 
 def _proxy_type():
@@ -325,7 +336,9 @@ def describe(trace, key) -> str:
 
 
 def _ref(ref):
-    return f"%in{ref.index}" if ref.step < 0 else f"%{ref.step}" + (f".{ref.index}" if ref.index else "")
+    if ref.step < 0:
+        return f"%in{ref.index}" if ref.step == -1 else f"%ct{ref.index}"
+    return f"%{ref.step}" + (f".{ref.index}" if ref.index else "")
 
 
 def _arg(a):

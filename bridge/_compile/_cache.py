@@ -28,6 +28,7 @@ class Branch:
     outputs: object = None
     plan: object = None  # the executor's plan of ``steps`` (made on first replay)
     has_inplace: bool = False
+    aot: object = None  # the ahead-of-time backward (_aot.Backward) of a trace without reads
 
 
 def value_key(value):
@@ -69,6 +70,7 @@ def insert(root: Branch | None, trace) -> Branch:
         branch = Branch(steps, read, has_inplace=any(getattr(s, "inplace", False) for s in steps))
         if read is None:
             branch.outputs = trace.outputs
+            branch.aot = getattr(trace, "aot", None)
         else:
             branch.children[value_key(read.value)] = make(i + 1)
         return branch

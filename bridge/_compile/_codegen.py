@@ -133,7 +133,8 @@ def cache_dir():
 # (libmvec) each gets an OpenMP ``declare simd`` line so the loop vectorises through it
 VECTOR_MATH = {"exp": 1, "expm1": 1, "exp2": 1, "log": 1, "log1p": 1, "log2": 1, "log10": 1,
                "sin": 1, "cos": 1, "tan": 1, "sinh": 1, "cosh": 1, "tanh": 1, "asin": 1,
-               "acos": 1, "atan": 1, "asinh": 1, "acosh": 1, "atanh": 1, "atan2": 2, "hypot": 2}
+               "acos": 1, "atan": 1, "asinh": 1, "acosh": 1, "atanh": 1, "atan2": 2, "hypot": 2,
+               "pow": 2}
 _MVEC = []  # [bool] once probed: whether -lmvec links here
 
 

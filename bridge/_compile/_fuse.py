@@ -64,6 +64,7 @@ EXPRESSIONS = {
     "asinh": ("same", "(T)asinh((double){a})"),
     "acosh": ("same", "(T)acosh((double){a})"),
     "atanh": ("same", "(T)atanh((double){a})"),
+    "pow": ("same", "(T)pow((double){a}, (double){b})"),
     "atan2": ("same", "(T)atan2((double){a}, (double){b})"),
     "hypot": ("same", "(T)hypot((double){a}, (double){b})"),
     "equal": ("bool", "({a} == {b})"),
@@ -176,7 +177,7 @@ def plan_with_fusion(steps, branch, env, debug):
     for index, item in enumerate(items):
         for r in _refs_of(item):
             later[r] = max(later.get(r, -1), index)
-    final = set(_template_refs(branch.outputs))
+    final = set(_template_refs(branch.outputs)) | getattr(branch, "live", set())
     if branch.read is not None:
         final.add(branch.read.ref)
     plan = []

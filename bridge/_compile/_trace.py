@@ -19,6 +19,7 @@ The tracer is an interpreter like vmap: it sees calls through the registry's hoo
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 import threading
@@ -99,7 +100,10 @@ class Tracer:
         self.fullgraph = fullgraph
         self.dynamic = dynamic
         self.depth = 0  # > 0 while a recorded call runs (its inner calls are its own)
-        self.invalid = None  # why this trace cannot be replayed (None: it can)
+        # id(concrete tensor) -> (tensor, Ref): the values the trace made, so a call on
+        # the concrete tensor itself (an autograd rule's saved value, while the backward
+        # is traced) is recorded with its Ref
+        self.known = {}
 
     # -- scope
     def __enter__(self):
@@ -120,9 +124,22 @@ class Tracer:
         return False
 
     # -- values
+    @contextlib.contextmanager
+    def paused(self):
+        """Calls in this block run as eager code and are not recorded."""
+        self.depth += 1
+        _fastpath.tracing(-1)
+        try:
+            yield
+        finally:
+            _fastpath.tracing(1)
+            self.depth -= 1
+
     def wrap(self, value, ref):
-        t = Traced(value, ref, self)
-        return t
+        self.known[id(value)] = (value, ref)
+        data = value._data  # (autograd saves the raw array and rebuilds a Tensor on it)
+        self.known[id(data)] = (data, ref)
+        return Traced(value, ref, self)
 
     def read(self, traced, what, convert):
         value = convert(traced.value)
@@ -237,6 +254,13 @@ def _template(x, tracer):
     """(template, concrete value) of an argument: Traced -> Ref."""
     if x.__class__ is Traced:
         return x.ref, x.value
+    known = tracer.known.get(id(x))
+    if known is not None and known[0] is x:
+        return known[1], x
+    if isinstance(x, ops.Tensor):
+        known = tracer.known.get(id(x._data))
+        if known is not None and known[0] is x._data:
+            return known[1], x
     if x.__class__ in (list, tuple):
         pairs = [_template(i, tracer) for i in x]
         return x.__class__(p[0] for p in pairs), x.__class__(p[1] for p in pairs)
@@ -255,13 +279,8 @@ def _record(tracer, name, fn, args, kwargs, inplace=False):
     for k, v in kwargs.items():
         tkwargs[k], ckwargs[k] = _template(v, tracer)
     # the call itself runs as eager code does: its inner registry calls are its own
-    tracer.depth += 1
-    _fastpath.tracing(-1)
-    try:
+    with tracer.paused():
         out = fn(*cargs, **ckwargs)
-    finally:
-        _fastpath.tracing(1)
-        tracer.depth -= 1
     trace = tracer.trace
     step = len(trace.steps)
     tensor = ops.Tensor
@@ -293,6 +312,9 @@ def _record(tracer, name, fn, args, kwargs, inplace=False):
     return out
 
 
+_OPERANDS = (bool, int, float, complex, Traced)
+
+
 def _same(x):
     return x
 
@@ -303,6 +325,9 @@ def handle(op, fn, args, kwargs):
     if tracer is None or tracer.depth:
         return NOT_MINE
     _mine(tracer, args, kwargs)  # (raises for a traced value of another trace)
+    if op.section == "elementwise" and any(
+            a.__class__ not in _OPERANDS and not isinstance(a, ops.Tensor) for a in args):
+        return NOT_MINE  # an operand of a foreign type: its own operator decides
     # every call of the user's code is recorded, also one without a traced argument (a
     # creation function, an op on a tensor from a closure): replay makes it anew;
     # replay calls the public function (its C front takes the fast path on Tensors)
