@@ -33,6 +33,7 @@ from ._methods import write_inplace
 from ._ops import numpy_compat as npc
 from ._registry import ops as B
 from ._tensor import Tensor
+from ._ufunc import NO_VALUE, ufunc_of
 
 _SUPPORTED = frozenset(ALL_DTYPES)
 
@@ -170,13 +171,6 @@ def array_function(self, func, types, args, kwargs):
 
 # ------------------------------------------------------------------ __array_ufunc__
 
-# ufunc.reduce / accumulate through bridge's reductions
-_REDUCTIONS = {"add": npc.numpy_sum, "multiply": npc.numpy_prod, "maximum": npc.amax,
-               "minimum": npc.amin, "logical_and": npc.numpy_all,
-               "logical_or": npc.numpy_any}
-_ACCUMULATIONS = {"add": npc.cumsum, "multiply": npc.cumprod}
-
-
 def _operand(x, name):
     if isinstance(x, Tensor) or x.__class__ in (bool, int, float, complex):
         return x
@@ -217,6 +211,32 @@ def _loop_dtype(kwargs):
     return dtype
 
 
+def _numpy_loop_operands(ufunc, operands):
+    """``operands`` cast to NumPy's loop for ``ufunc`` (as ``call_ufunc`` casts them)."""
+    loop = npc.resolve_ufunc_dtypes(ufunc, operands)
+    if loop is None:
+        return operands
+    return [B.astype(o, dt) if isinstance(o, Tensor) and dt is not None and o.dtype != dt
+            and dt.kind != "b" else o for o, dt in zip(operands, loop)]
+
+
+def _bridge_can(method, inputs, out, kwargs):
+    """Whether bridge's ufunc method takes this call (else NumPy runs it): tensors to
+    write into, and dtypes among the 13."""
+    if method == "at" and not isinstance(inputs[0], Tensor):
+        return False  # NumPy writes into the ndarray
+    if not all(isinstance(o, Tensor) for o in out or ()):
+        return False
+    dtype = kwargs.get("dtype")
+    if dtype is not None:
+        try:
+            if np.dtype(dtype) not in _SUPPORTED:
+                return False
+        except TypeError:
+            return False
+    return True
+
+
 def array_ufunc(self, ufunc, method, *inputs, **kwargs):
     """NumPy's ``__array_ufunc__``: bridge's elementwise functions and reductions."""
     name = ufunc.__name__
@@ -240,27 +260,20 @@ def array_ufunc(self, ufunc, method, *inputs, **kwargs):
                 operands = [B.astype(x, loop_dtype) if isinstance(x, Tensor) else x
                             for x in operands]
             result = npc.call_ufunc(ufunc, impl, operands)
-    elif method == "reduce" and name in _REDUCTIONS and len(inputs) == 1:
-        params = {k: v for k, v in kwargs.items() if v is not None or k != "dtype"}
-        axis = params.pop("axis", 0)
-        impl = _REDUCTIONS[name]
-        allowed = {"keepdims"} | ({"dtype"} if name in ("add", "multiply") else set())
-        if set(params) <= allowed:
-            x = _operand(inputs[0], name)
-            if "dtype" in params:
-                result = impl(x, axis, params["dtype"], keepdims=params.get("keepdims", False))
-            else:
-                result = impl(x, axis, keepdims=params.get("keepdims", False))
-    elif method == "accumulate" and name in _ACCUMULATIONS and len(inputs) == 1:
-        if set(kwargs) <= {"axis", "dtype"}:
-            result = _ACCUMULATIONS[name](_operand(inputs[0], name), kwargs.get("axis", 0),
-                                          kwargs.get("dtype"))
-    elif method == "outer" and not kwargs and len(inputs) == 2:
-        impl = npc.ufunc_implementation(name)
-        if impl is not None and ufunc.nin == 2:
-            a, b = (_dispatch.as_tensor(x, f"numpy.{name}.outer", "x") for x in inputs)
-            a = B.reshape(a, a.shape + (1,) * b.ndim)
-            result = npc.call_ufunc(ufunc, impl, [a, b])
+    elif method == "__call__" and len(inputs) == ufunc.nin and ufunc_of(name) is not None \
+            and set(kwargs) <= {"where", "casting", "order", "subok", "signature"} \
+            and all(isinstance(o, Tensor) for o in out or ()):
+        # NumPy's where=, casting=, order=: bridge's ufunc call, on NumPy's loop dtypes
+        operands = _numpy_loop_operands(ufunc, [_operand(x, name) for x in inputs])
+        if loop_dtype is not None:
+            kwargs["dtype"] = loop_dtype
+        return ufunc_of(name)(*operands, out=out, **kwargs)
+    elif method in ("reduce", "accumulate", "reduceat", "outer", "at") \
+            and ufunc_of(name) is not None and _bridge_can(method, inputs, out, kwargs):
+        # the ufunc's methods: bridge's (differentiable, on the tensor's device)
+        if out is not None:
+            kwargs["out"] = out[0] if len(out) == 1 else out
+        return getattr(ufunc_of(name), method)(*inputs, **kwargs)
     if result is not None:
         stored = _store(out, result, name)
         if stored is not None:
@@ -275,9 +288,10 @@ def array_ufunc(self, ufunc, method, *inputs, **kwargs):
 # ------------------------------------------------------------------ Tensor methods
 
 
-def _sum(self, axis=None, dtype=None, out=None, keepdims=False):
+def _sum(self, axis=None, dtype=None, out=None, keepdims=False, initial=NO_VALUE, where=True):
     """Sum over ``axis`` (NumPy's ``ndarray.sum``)."""
-    return _method_out(npc.numpy_sum(self, axis, dtype, keepdims=keepdims), out, "sum")
+    return _method_out(npc.numpy_sum(self, axis, dtype, keepdims=keepdims, initial=initial,
+                                     where=where), out, "sum")
 
 
 def _method_out(result, out, name):
@@ -289,48 +303,52 @@ def _method_out(result, out, name):
     return stored
 
 
-def _prod(self, axis=None, dtype=None, out=None, keepdims=False):
+def _prod(self, axis=None, dtype=None, out=None, keepdims=False, initial=NO_VALUE, where=True):
     """Product over ``axis``."""
-    return _method_out(npc.numpy_prod(self, axis, dtype, keepdims=keepdims), out, "prod")
+    return _method_out(npc.numpy_prod(self, axis, dtype, keepdims=keepdims, initial=initial,
+                                      where=where), out, "prod")
 
 
-def _mean(self, axis=None, dtype=None, out=None, keepdims=False):
+def _mean(self, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
     """Mean over ``axis`` (integer tensors give float64)."""
-    return _method_out(npc.numpy_mean(self, axis, dtype, keepdims=keepdims), out, "mean")
+    return _method_out(npc.numpy_mean(self, axis, dtype, keepdims=keepdims, where=where), out,
+                       "mean")
 
 
-def _var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mean=None,
-         correction=None):
+def _var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
+         mean=None, correction=None):
     """Variance over ``axis`` with ``ddof`` degrees of freedom removed."""
     return _method_out(npc.numpy_var(self, axis, dtype, ddof=ddof, keepdims=keepdims,
-                                     mean=mean, correction=correction), out, "var")
+                                     mean=mean, correction=correction, where=where), out, "var")
 
 
-def _std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mean=None,
-         correction=None):
+def _std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True,
+         mean=None, correction=None):
     """Standard deviation over ``axis`` with ``ddof`` degrees of freedom removed."""
     return _method_out(npc.numpy_std(self, axis, dtype, ddof=ddof, keepdims=keepdims,
-                                     mean=mean, correction=correction), out, "std")
+                                     mean=mean, correction=correction, where=where), out, "std")
 
 
-def _max(self, axis=None, out=None, keepdims=False):
+def _max(self, axis=None, out=None, keepdims=False, initial=NO_VALUE, where=True):
     """Maximum over ``axis``."""
-    return _method_out(npc.amax(self, axis, keepdims=keepdims), out, "max")
+    return _method_out(npc.amax(self, axis, keepdims=keepdims, initial=initial, where=where),
+                       out, "max")
 
 
-def _min(self, axis=None, out=None, keepdims=False):
+def _min(self, axis=None, out=None, keepdims=False, initial=NO_VALUE, where=True):
     """Minimum over ``axis``."""
-    return _method_out(npc.amin(self, axis, keepdims=keepdims), out, "min")
+    return _method_out(npc.amin(self, axis, keepdims=keepdims, initial=initial, where=where),
+                       out, "min")
 
 
-def _all(self, axis=None, out=None, keepdims=False):
+def _all(self, axis=None, out=None, keepdims=False, *, where=True):
     """Whether all elements along ``axis`` are true."""
-    return _method_out(npc.numpy_all(self, axis, keepdims=keepdims), out, "all")
+    return _method_out(npc.numpy_all(self, axis, keepdims=keepdims, where=where), out, "all")
 
 
-def _any(self, axis=None, out=None, keepdims=False):
+def _any(self, axis=None, out=None, keepdims=False, *, where=True):
     """Whether any element along ``axis`` is true."""
-    return _method_out(npc.numpy_any(self, axis, keepdims=keepdims), out, "any")
+    return _method_out(npc.numpy_any(self, axis, keepdims=keepdims, where=where), out, "any")
 
 
 def _argmax(self, axis=None, out=None, *, keepdims=False):

@@ -22,6 +22,9 @@ them before the registry is built. One implementation serves them all:
 
 What NumPy knows about a ufunc (its identity, whether it may reorder a reduction, its
 dtype loops) is read from NumPy's ufunc of the same operation, as data.
+
+The same module gives the standard's reductions NumPy's ``where=`` and ``initial=``
+(``bridge.sum(x, where=mask)``), through the ufunc whose reduction they are.
 """
 
 from __future__ import annotations
@@ -835,12 +838,102 @@ def attach(front, spec: UfuncSpec):
     return front
 
 
+# ------------------------------------------------------------------ the reductions' where=
+
+
+def _with_where(std_name, ufunc_name, fn):
+    """The standard's reduction ``fn`` that also takes NumPy's ``where=`` and
+    ``initial=`` (keywords): such a call is the ufunc's ``reduce``."""
+    def reduction(x, /, *, axis=None, keepdims=False, where=True, initial=NO_VALUE, **params):
+        if where is True and initial is NO_VALUE:
+            return fn(x, axis=axis, keepdims=keepdims, **params)
+        dtype = params.pop("dtype", None)
+        if params:
+            raise TypeError(f"{std_name}() got an unexpected keyword argument "
+                            f"{next(iter(params))!r}")
+        x = _dispatch.as_tensor(x, std_name)
+        try:
+            return _FRONTS[ufunc_name].reduce(x, axis=axis, dtype=dtype, keepdims=keepdims,
+                                              initial=initial, where=where)
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(str(exc).replace(f"{ufunc_name}.reduce", std_name)) from None
+
+    return reduction
+
+
+def _masked_count(func, x, axes, mask, keepdims):
+    m = B.broadcast_to(mask, x.shape)
+    return B.sum(m, axis=axes, keepdims=keepdims, dtype=x.dtype if x.dtype.kind in "fc"
+                 else B.float64)
+
+
+def _float_input(func, x):
+    x = _dispatch.as_tensor(x, func)
+    return B.astype(x, B.float64) if x.dtype.kind in "biu" else x
+
+
+def _mean_where(fn):
+    def mean(x, /, *, axis=None, keepdims=False, where=True):
+        if where is True:
+            return fn(x, axis=axis, keepdims=keepdims)
+        x = _float_input("mean", x)
+        mask = B.broadcast_to(_mask("mean", where, x), x.shape)
+        total = B.sum(B.where(mask, x, 0), axis=axis, keepdims=keepdims)
+        real = B.float32 if x.dtype in (B.float32, B.complex64) else B.float64
+        return total / B.sum(mask, axis=axis, keepdims=keepdims, dtype=real)
+
+    return mean
+
+
+def _var_where(fn, root):
+    name = "std" if root else "var"
+
+    def var(x, /, *, axis=None, correction=0.0, keepdims=False, where=True):
+        if where is True:
+            return fn(x, axis=axis, correction=correction, keepdims=keepdims)
+        x = _float_input(name, x)
+        mask = B.broadcast_to(_mask(name, where, x), x.shape)
+        real = B.float32 if x.dtype in (B.float32, B.complex64) else B.float64
+        count = B.sum(mask, axis=axis, keepdims=True, dtype=real)
+        centre = B.sum(B.where(mask, x, 0), axis=axis, keepdims=True) / count
+        d = B.where(mask, x - centre, 0)
+        sq = B.real(d * B.conj(d)) if d.dtype.kind == "c" else d * d
+        result = B.sum(sq, axis=axis, keepdims=keepdims) / (
+            (count if keepdims else B.sum(mask, axis=axis, dtype=real)) - correction)
+        return B.sqrt(result) if root else result
+
+    return var
+
+
+# standard reduction -> the ufunc whose reduce it is (for where= and initial=)
+REDUCTION_UFUNCS = {"sum": "add", "prod": "multiply", "max": "maximum", "min": "minimum",
+                    "all": "logical_and", "any": "logical_or"}
+
+
+def _reduction_row(op: Op) -> Op:
+    fn = op.func
+    if op.name in REDUCTION_UFUNCS:
+        wrapped = _with_where(op.name, REDUCTION_UFUNCS[op.name], fn)
+    elif op.name == "mean":
+        wrapped = _mean_where(fn)
+    elif op.name in ("var", "std"):
+        wrapped = _var_where(fn, op.name == "std")
+    else:
+        return op
+    wrapped.__name__ = wrapped.__qualname__ = fn.__name__
+    wrapped.__doc__ = (fn.__doc__ or "") + (
+        "\n\nAlso NumPy's ``where=`` (a bool mask of the elements that take part)"
+        + (" and ``initial=``" if op.name in REDUCTION_UFUNCS else "") + " as keywords.")
+    wrapped.__wrapped__ = fn  # the signature the standard gives
+    return replace(op, func=wrapped)
+
+
 # ------------------------------------------------------------------ the rows
 
 
 def ufunc_rows(rows):
-    """The registry's rows with every elementwise function made a ufunc, for
-    ``build_registry``."""
+    """The registry's rows with every elementwise function made a ufunc (and the
+    standard's reductions taking ``where=``/``initial=``), for ``build_registry``."""
     from ._ops import numpy_compat
 
     nin_of = {entry[0]: 1 for entry in UNARY} | {entry[0]: 2 for entry in BINARY}
@@ -850,6 +943,11 @@ def ufunc_rows(rows):
             out.append(_standard_ufunc(op, nin_of[op.name]))
         elif op.section == "numpy" and op.name in numpy_compat.UFUNC_NAMES:
             out.append(_numpy_ufunc(op))
+        elif op.section == "statistical" and op.name in ("sum", "prod", "max", "min", "mean",
+                                                         "var", "std"):
+            out.append(_reduction_row(op))
+        elif op.section == "utility" and op.name in ("all", "any"):
+            out.append(_reduction_row(op))
         else:
             out.append(op)
     return out
@@ -888,5 +986,5 @@ def ufunc_of(name):
     return _FRONTS.get(name) or BY_NUMPY_NAME.get(name)
 
 
-__all__ = ["NO_VALUE", "SPECS", "UfuncSpec", "attach", "ufunc_call",
+__all__ = ["NO_VALUE", "REDUCTION_UFUNCS", "SPECS", "UfuncSpec", "attach", "ufunc_call",
            "ufunc_of", "ufunc_rows"]

@@ -444,3 +444,99 @@ def test_autograd_sees_writes_into_out(backend, device):
     bridge.add.at(acc, bridge.asarray([0, 0, 2], device=device), v * v)
     bridge.sum(acc).backward()
     _same(v.grad, 2 * np.array([1.0, 2.0, 3.0]))
+
+
+# ------------------------------------------------------------------ the reductions' where=
+
+MASK = RNG.random((3, 4)) > 0.3
+MASK[:, 0] = True
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "max", "min", "all", "any", "mean", "var",
+                                  "std"])
+def test_reductions_take_where_and_initial(backend, device, name):
+    a = INT if name in ("all", "any") else POS
+    x, m = bridge.asarray(a, device=device), bridge.asarray(MASK, device=device)
+    extra = {"initial": 0.25} if name in ("max", "min") else {}
+    for axis in (None, 0, 1, (0, 1)):
+        for keepdims in (False, True):
+            got = getattr(bridge, name)(x, axis=axis, keepdims=keepdims, where=m, **extra)
+            expected = getattr(np, name)(a, axis=axis, keepdims=keepdims, where=MASK, **extra)
+            _same(got, expected, rtol=1e-12)
+            # the NumPy-signature versions: numpy.<name>(tensor) and the Tensor methods
+            _same(getattr(np, name)(x, axis=axis, keepdims=keepdims, where=MASK, **extra),
+                  expected, rtol=1e-12)
+            _same(getattr(x, name)(axis=axis, keepdims=keepdims, where=m, **extra), expected,
+                  rtol=1e-12)
+    if name in ("sum", "prod", "max", "min"):
+        _same(getattr(bridge, name)(x, axis=0, initial=2.0), getattr(np, name)(a, axis=0,
+                                                                             initial=2.0))
+        _same(getattr(bridge, name)(x, initial=2.0), getattr(np, name)(a, initial=2.0))
+    if name in ("var", "std"):
+        _same(getattr(bridge, name)(x, axis=1, correction=1, where=m),
+              getattr(np, name)(a, axis=1, ddof=1, where=MASK), rtol=1e-12)
+
+
+def test_reduction_where_details(backend, device):
+    x = bridge.asarray(POS, device=device)
+    m = bridge.asarray(MASK, device=device)
+    i8 = bridge.asarray(INT.astype(np.int8), device=device)
+    _same(bridge.sum(i8, where=m), np.sum(INT.astype(np.int8), where=MASK))  # int64
+    _same(bridge.sum(i8, dtype=bridge.int16, where=m),
+          np.sum(INT.astype(np.int8), dtype=np.int16, where=MASK))
+    _same(bridge.sum(x, 0, None, None, False, where=m), np.sum(POS, 0, where=MASK))
+    _same(bridge.sum(x, where=[True, False, True, True]),
+          np.sum(POS, where=[True, False, True, True]))
+    out = bridge.empty(4, device=device)
+    assert bridge.sum(x, axis=0, where=m, out=out) is out
+    _same(out, np.sum(POS, axis=0, where=MASK))
+    with pytest.raises(ValueError, match="max: reduction operation 'maximum' does not have an "
+                       "identity, so to use a where mask one has to specify 'initial'"):
+        bridge.max(x, where=m)
+    _same(bridge.min(x[:0], axis=0, where=m[:0], initial=1.0),
+          np.min(POS[:0], axis=0, where=MASK[:0], initial=1.0))
+    with pytest.raises(TypeError, match="sum: where must be a bool"):
+        bridge.sum(x, where=x)
+    # the standard's signatures are unchanged
+    import inspect
+    assert "where" not in inspect.signature(bridge.sum).parameters
+
+
+def test_reduction_where_autograd(backend, device):
+    x = bridge.asarray(POS, device=device, requires_grad=True)
+    m = bridge.asarray(MASK, device=device)
+    (bridge.sum(x, where=m) + bridge.max(x, axis=1, where=m, initial=0.0).sum()
+     + bridge.mean(x, where=m)).backward()
+    expected = MASK.astype(float) + MASK / MASK.sum()
+    masked = np.where(MASK, POS, -np.inf)
+    expected[np.arange(3), masked.argmax(axis=1)] += 1.0
+    _same(x.grad, expected, rtol=1e-12)
+
+
+# ------------------------------------------------------------------ NumPy's own ufuncs
+
+
+def test_numpy_ufunc_methods_run_in_bridge(backend, device):
+    a = POS.copy()
+    x = bridge.asarray(a, device=device, requires_grad=True)
+    r = np.add.reduce(x, axis=1, where=MASK)
+    assert isinstance(r, bridge.Tensor) and r.grad_fn is not None
+    _same(r, np.add.reduce(a, axis=1, where=MASK))
+    _same(np.maximum.accumulate(x, axis=1), np.maximum.accumulate(a, axis=1))
+    _same(np.multiply.outer(x[0], x[1]), np.multiply.outer(a[0], a[1]))
+    _same(np.minimum.reduceat(x, [0, 2], axis=1), np.minimum.reduceat(a, [0, 2], axis=1))
+    _same(np.subtract.reduce(x, axis=0, initial=1.0), np.subtract.reduce(a, axis=0, initial=1.0))
+    counts = bridge.zeros(4, device=device)
+    assert np.add.at(counts, [0, 0, 3], 1.0) is None
+    _same(counts, np.array([2.0, 0.0, 0.0, 1.0]))
+    out = bridge.full(4, 9.0, device=device)
+    res = np.sqrt(bridge.asarray(a[0], device=device), where=MASK[1], out=out)
+    assert res is out
+    _same(out, np.sqrt(a[0], where=MASK[1], out=np.full(4, 9.0)))
+    y = bridge.asarray(a.copy(), device=device)
+    assert np.exp(y, out=y) is y
+    _same(y, np.exp(a))
+    if device.type == "cpu":  # NumPy's at into an ndarray: NumPy runs it
+        arr = np.zeros(3)
+        np.add.at(arr, [0, 0], bridge.asarray([1.0, 2.0]))
+        assert arr.tolist() == [3.0, 0.0, 0.0]

@@ -31,6 +31,7 @@ from .. import _dispatch
 from .._dtypes import ALL_DTYPES, normalize_dtype
 from .._registry import Op
 from .._registry import ops as B
+from .._ufunc import NO_VALUE
 from .elementwise import BINARY, UNARY
 
 _SUPPORTED = frozenset(ALL_DTYPES)
@@ -1423,33 +1424,47 @@ def _bool_as_int(x):
     return B.astype(x, B.int64) if x.dtype == B.bool else x
 
 
-def _numpy_reduce(func, std_func, a, axis, dtype, keepdims, *, float_result=False):
+def _masked(initial=NO_VALUE, where=True):
+    """NumPy's ``initial=`` and ``where=`` for the standard's reductions (which take
+    them as keywords: bridge/_ufunc.py), only where given."""
+    given = {}
+    if where is not True:
+        given["where"] = where
+    if initial is not NO_VALUE:
+        given["initial"] = initial
+    return given
+
+
+def _numpy_reduce(func, std_func, a, axis, dtype, keepdims, *, float_result=False, **masked):
     x = _bool_as_int(_tensor(a, func))
     if float_result:
         if dtype is not None:
             x = B.astype(x, normalize_dtype(dtype, func))
         else:
             x = _float(x)
-        return std_func(x, axis=_axis_arg(axis, func), keepdims=bool(keepdims))
-    return std_func(x, axis=_axis_arg(axis, func), dtype=dtype, keepdims=bool(keepdims))
+        return std_func(x, axis=_axis_arg(axis, func), keepdims=bool(keepdims), **masked)
+    return std_func(x, axis=_axis_arg(axis, func), dtype=dtype, keepdims=bool(keepdims),
+                    **masked)
 
 
-def numpy_sum(a, axis=None, dtype=None, *, keepdims=False):
+def numpy_sum(a, axis=None, dtype=None, *, keepdims=False, initial=NO_VALUE, where=True):
     """NumPy's ``sum`` (positional axis and dtype; a bool sums as int64)."""
-    return _numpy_reduce("sum", B.sum, a, axis, dtype, keepdims)
+    return _numpy_reduce("sum", B.sum, a, axis, dtype, keepdims, **_masked(initial, where))
 
 
-def numpy_prod(a, axis=None, dtype=None, *, keepdims=False):
+def numpy_prod(a, axis=None, dtype=None, *, keepdims=False, initial=NO_VALUE, where=True):
     """NumPy's ``prod``."""
-    return _numpy_reduce("prod", B.prod, a, axis, dtype, keepdims)
+    return _numpy_reduce("prod", B.prod, a, axis, dtype, keepdims, **_masked(initial, where))
 
 
-def numpy_mean(a, axis=None, dtype=None, *, keepdims=False):
+def numpy_mean(a, axis=None, dtype=None, *, keepdims=False, where=True):
     """NumPy's ``mean``: integer input gives float64."""
     x = _tensor(a, "mean")
     if x.dtype.kind == "c" and dtype is None:
-        return B.mean(x, axis=_axis_arg(axis, "mean"), keepdims=bool(keepdims))
-    return _numpy_reduce("mean", B.mean, x, axis, dtype, keepdims, float_result=True)
+        return B.mean(x, axis=_axis_arg(axis, "mean"), keepdims=bool(keepdims),
+                      **_masked(where=where))
+    return _numpy_reduce("mean", B.mean, x, axis, dtype, keepdims, float_result=True,
+                         **_masked(where=where))
 
 
 def _ddof(func, ddof, correction):
@@ -1461,7 +1476,7 @@ def _ddof(func, ddof, correction):
 
 
 def numpy_var(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
-              correction=None):
+              correction=None, where=True):
     """NumPy's ``var`` (``ddof``; complex input gives the mean of ``|x - mean|**2``)."""
     func = "var"
     x = _tensor(a, func)
@@ -1470,6 +1485,10 @@ def numpy_var(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
         x = B.astype(x, normalize_dtype(dtype, func))
     x = _float(x)
     axis = _axis_arg(axis, func)
+    if where is not True:
+        if mean is not None:
+            raise TypeError(f"{func}: mean= with where= is not supported; give one of them")
+        return B.var(x, axis=axis, correction=ddof, keepdims=bool(keepdims), where=where)
     if x.dtype.kind == "c" or mean is not None:
         centre = B.mean(x, axis=axis, keepdims=True) if mean is None else _tensor(mean, func, "mean")
         dev = x - centre
@@ -1481,29 +1500,31 @@ def numpy_var(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
 
 
 def numpy_std(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
-              correction=None):
+              correction=None, where=True):
     """NumPy's ``std`` (``ddof``)."""
     x = _tensor(a, "std")
-    if x.dtype.kind == "c" or mean is not None:
+    if x.dtype.kind == "c" or mean is not None or where is not True:
         return B.sqrt(numpy_var(x, axis, dtype, ddof=ddof, keepdims=keepdims, mean=mean,
-                                correction=correction))
+                                correction=correction, where=where))
     if dtype is not None:
         x = B.astype(x, normalize_dtype(dtype, "std"))
     return B.std(_float(x), axis=_axis_arg(axis, "std"),
                  correction=_ddof("std", ddof, correction), keepdims=bool(keepdims))
 
 
-def amax(a, axis=None, *, keepdims=False):
+def amax(a, axis=None, *, keepdims=False, initial=NO_VALUE, where=True):
     """Maximum along ``axis`` (NumPy's ``amax``; NaN propagates)."""
     x = _tensor(a, "amax")
-    out = B.max(_bool_as_int(x), axis=_axis_arg(axis, "amax"), keepdims=bool(keepdims))
+    out = B.max(_bool_as_int(x), axis=_axis_arg(axis, "amax"), keepdims=bool(keepdims),
+                **_masked(initial, where))
     return B.astype(out, B.bool) if x.dtype == B.bool else out
 
 
-def amin(a, axis=None, *, keepdims=False):
+def amin(a, axis=None, *, keepdims=False, initial=NO_VALUE, where=True):
     """Minimum along ``axis`` (NumPy's ``amin``; NaN propagates)."""
     x = _tensor(a, "amin")
-    out = B.min(_bool_as_int(x), axis=_axis_arg(axis, "amin"), keepdims=bool(keepdims))
+    out = B.min(_bool_as_int(x), axis=_axis_arg(axis, "amin"), keepdims=bool(keepdims),
+                **_masked(initial, where))
     return B.astype(out, B.bool) if x.dtype == B.bool else out
 
 
@@ -1514,14 +1535,16 @@ def ptp(a, axis=None, *, keepdims=False):
     return B.max(x, axis=axis, keepdims=keepdims) - B.min(x, axis=axis, keepdims=keepdims)
 
 
-def numpy_all(a, axis=None, *, keepdims=False):
+def numpy_all(a, axis=None, *, keepdims=False, where=True):
     """NumPy's ``all``."""
-    return B.all(_tensor(a, "all"), axis=_axis_arg(axis, "all"), keepdims=bool(keepdims))
+    return B.all(_tensor(a, "all"), axis=_axis_arg(axis, "all"), keepdims=bool(keepdims),
+                 **_masked(where=where))
 
 
-def numpy_any(a, axis=None, *, keepdims=False):
+def numpy_any(a, axis=None, *, keepdims=False, where=True):
     """NumPy's ``any``."""
-    return B.any(_tensor(a, "any"), axis=_axis_arg(axis, "any"), keepdims=bool(keepdims))
+    return B.any(_tensor(a, "any"), axis=_axis_arg(axis, "any"), keepdims=bool(keepdims),
+                 **_masked(where=where))
 
 
 def numpy_argmax(a, axis=None, *, keepdims=False):
