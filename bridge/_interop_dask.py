@@ -1,7 +1,6 @@
 """Dask's doors: how bridge tensors are sized and travel between Dask's processes.
 
-:func:`register` (called by ``bridge.register_dask()``, and when bridge is imported
-into a process that already runs dask or distributed: a worker) teaches
+:func:`register` teaches
 
 * ``dask.sizeof`` a Tensor's size (its buffer's bytes), so that distributed's memory
   manager counts Tensor chunks as it counts NumPy's;
@@ -13,57 +12,55 @@ into a process that already runs dask or distributed: a worker) teaches
   frame is its device buffer (CuPy's serializer: no host round trip); a CPU tensor
   declines, and the next family takes it.
 
-Tensors that autograd knows (that require grad, or are results of operations on
-one) do not travel: the graph lives in one process and would not follow the values
-(a gradient computed on the other side would never reach the leaves), so their
-serialisation raises TypeError saying so. ``tensor.detach()`` sends the values;
-gradients across Dask tasks work where the tasks share the process (the threaded
-scheduler, ``LocalCluster(processes=False)``).
+Both ends of a transfer must know a family's functions, so registration cannot wait
+for the user: a worker started by ``LocalCluster`` re-imports the user's script
+(bridge first, distributed after), and a client that never called
+``bridge.register_dask()`` would be sent frames it cannot read. So bridge registers
+in every process that has both: at its import when dask or distributed is already
+loaded, else right after ``dask.array`` or ``distributed.protocol`` is imported (a
+post-import hook on ``sys.meta_path``, :class:`_AfterImport`, which removes itself
+once it has run). Nothing here imports dask, distributed or CuPy before that.
 
-Nothing here imports dask, distributed or CuPy until it is called; the CuPy-side
-functions import CuPy only for a tensor whose memory is CuPy's.
+Autograd stays in its process. Dask's families send a tensor's values only: it
+arrives detached (no ``grad_fn``, ``requires_grad`` False), whatever it was, so a
+result computed on a worker and gathered by the client cannot be backpropagated, and
+``result.backward()`` says so (RuntimeError: it does not require grad) instead of
+leaving the leaves' gradients silently empty. A serializer cannot refuse instead:
+distributed retries a transfer whose serialisation raises, forever. Gradients across
+Dask tasks work where the tasks share the process and the graph (the threaded
+scheduler, ``LocalCluster(processes=False)``); across processes, compute the gradient
+inside one task (``bridge.func.grad`` in ``map_blocks``).
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import sys
+import warnings
 
 import numpy as np
 
 from . import _dispatch
 from ._tensor import Tensor
 
-
-def _refuse_graph(t) -> None:
-    meta = t._meta
-    if meta is not None and (meta.requires_grad or meta.grad_fn is not None):
-        raise TypeError(
-            "bridge.Tensor: a tensor that requires grad (or is computed from one) cannot "
-            "leave its process through Dask: its autograd graph stays behind, and a "
-            "gradient computed elsewhere would never reach its leaves. Send t.detach() "
-            "for the values, compute the gradient inside one task (bridge.func.grad in "
-            "map_blocks), or use the threaded scheduler, where tasks share the graph")
-
-
-def _is_gpu(t) -> bool:
-    return t._data.__class__ is not np.ndarray
+_wrap = _dispatch.wrap
+# distributed's NumPy serializers, looked up once at registration
+_NUMPY: dict = {}
 
 
 # ------------------------------------------------------------------ the "dask" family
 
 def serialize_tensor(t, context=None):
-    """distributed's ``dask`` family: (header, frames) of Tensor ``t``."""
-    from distributed.protocol.numpy import serialize_numpy_ndarray
+    """distributed's ``dask`` family: (header, frames) of Tensor ``t``'s values (a CPU
+    tensor's one frame is its memory; autograd's record stays behind)."""
+    data = t._data
+    if data.__class__ is np.ndarray:
+        return _NUMPY["serialize"](data, context)
+    from distributed.protocol.cupy import dask_serialize_cupy_ndarray
 
-    _refuse_graph(t)
-    if _is_gpu(t):
-        from distributed.protocol.cupy import dask_serialize_cupy_ndarray
-
-        header, frames = dask_serialize_cupy_ndarray(t._data)
-        header["bridge-memory"] = "cupy"
-        return header, frames
-    header, frames = serialize_numpy_ndarray(t._data, context)
-    header["bridge-memory"] = "numpy"
+    header, frames = dask_serialize_cupy_ndarray(data)
+    header["bridge-memory"] = "cupy"
     return header, frames
 
 
@@ -72,10 +69,8 @@ def deserialize_tensor(header, frames):
     if header.get("bridge-memory") == "cupy":
         from distributed.protocol.cupy import dask_deserialize_cupy_ndarray
 
-        return _dispatch.wrap(dask_deserialize_cupy_ndarray(header, frames))
-    from distributed.protocol.numpy import deserialize_numpy_ndarray
-
-    return _dispatch.wrap(deserialize_numpy_ndarray(header, frames))
+        return _wrap(dask_deserialize_cupy_ndarray(header, frames))
+    return _wrap(_NUMPY["deserialize"](header, frames))
 
 
 # ------------------------------------------------------------------ the "cuda" family
@@ -83,9 +78,8 @@ def deserialize_tensor(header, frames):
 def cuda_serialize_tensor(t):
     """distributed's ``cuda`` family: a GPU tensor's device buffer as its frame; a CPU
     tensor declines (NotImplementedError: distributed tries the next family)."""
-    if not _is_gpu(t):
+    if t._data.__class__ is np.ndarray:
         raise NotImplementedError("bridge.Tensor in host memory: not the cuda family's")
-    _refuse_graph(t)
     from distributed.protocol.cupy import cuda_serialize_cupy_ndarray
 
     return cuda_serialize_cupy_ndarray(t._data)
@@ -95,7 +89,7 @@ def cuda_deserialize_tensor(header, frames):
     """The GPU Tensor over the device frame of ``cuda_serialize_tensor``."""
     from distributed.protocol.cupy import cuda_deserialize_cupy_ndarray
 
-    return _dispatch.wrap(cuda_deserialize_cupy_ndarray(header, frames))
+    return _wrap(cuda_deserialize_cupy_ndarray(header, frames))
 
 
 # ------------------------------------------------------------------ registration
@@ -113,28 +107,89 @@ def register() -> None:
 
     sizeof.register(Tensor)(_sizeof)
     try:
+        from distributed.protocol.cuda import cuda_deserialize, cuda_serialize
+        from distributed.protocol.numpy import (
+            deserialize_numpy_ndarray,
+            serialize_numpy_ndarray,
+        )
         from distributed.protocol.serialize import dask_deserialize, dask_serialize
     except ImportError:  # dask without distributed: nothing travels
         register.done = True
         return
+    _NUMPY.update(serialize=serialize_numpy_ndarray,
+                  deserialize=getattr(deserialize_numpy_ndarray, "__wrapped__",
+                                      deserialize_numpy_ndarray))
     dask_serialize.register(Tensor)(serialize_tensor)
     dask_deserialize.register(Tensor)(deserialize_tensor)
-    # the cuda family is distributed's own module (no CuPy import): registering it is
-    # safe on every machine, and CPU tensors decline it
-    from distributed.protocol.cuda import cuda_deserialize, cuda_serialize
-
+    # the cuda family is distributed's own module (it imports no CuPy): registering it
+    # is safe on every machine, and CPU tensors decline it
     cuda_serialize.register(Tensor)(cuda_serialize_tensor)
     cuda_deserialize.register(Tensor)(cuda_deserialize_tensor)
     register.done = True
 
 
-def register_loaded() -> None:
-    """At bridge's import: register with what this process already runs (a Dask worker
-    imports bridge when the first Tensor arrives, distributed long loaded), so that the
-    tensors it receives deserialise and its chunks are sized."""
-    if "dask.array" in sys.modules:
-        from ._numpy_protocols import register_dask
+def _register_dask_array() -> None:
+    from ._numpy_protocols import register_dask
 
-        register_dask()
-    elif "distributed.protocol" in sys.modules or "dask.sizeof" in sys.modules:
-        register()
+    register_dask()  # the chunk type and lookups, then register() above
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs ``hook`` once module ``name`` has been imported (bridge first, dask or
+    distributed later), then leaves ``sys.meta_path``."""
+
+    def __init__(self, name, hook):
+        self.name, self.hook, self.finding = name, hook, False
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname != self.name or self.finding:
+            return None
+        self.finding = True
+        try:
+            spec = importlib.util.find_spec(fullname)  # the finders after this one
+        finally:
+            self.finding = False
+        if spec is None or not hasattr(spec.loader, "exec_module"):
+            return None
+        spec.loader = _HookedLoader(spec.loader, self)
+        return spec
+
+    def ran(self) -> None:
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        try:
+            self.hook()
+        except Exception as exc:  # noqa: BLE001 - never break the user's import
+            warnings.warn(f"bridge: registering with {self.name} failed ({exc!r}); "
+                          "call bridge.register_dask() to retry", RuntimeWarning,
+                          stacklevel=2)
+
+
+class _HookedLoader(importlib.abc.Loader):
+    """The module's own loader, with the hook after it has executed the module."""
+
+    def __init__(self, loader, finder):
+        self.loader, self.finder = loader, finder
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        spec = module.__spec__
+        spec.loader = module.__loader__ = self.loader  # the module keeps its own loader
+        self.loader.exec_module(module)
+        self.finder.ran()
+
+    def __getattr__(self, name):
+        return getattr(self.loader, name)
+
+
+def register_loaded() -> None:
+    """At bridge's import: register with dask and distributed if they are loaded, else
+    as soon as they are imported."""
+    for name, hook in (("dask.array", _register_dask_array),
+                       ("distributed.protocol", register)):
+        if name in sys.modules:
+            hook()
+        elif not any(isinstance(f, _AfterImport) and f.name == name for f in sys.meta_path):
+            sys.meta_path.insert(0, _AfterImport(name, hook))

@@ -41,7 +41,8 @@ functions that read only dtypes (``result_type``, ``can_cast``, ``finfo``, ``iin
 
 Tensor operators return NotImplemented for a deferring operand, so Python asks the
 other operand (``tensor + dask_array`` is a dask array, as ``ndarray + dask_array``
-is); the reflected operators call NumPy's ufunc as ``ndarray``'s do.
+is: Tensor is a dask chunk type from the moment dask.array is imported); the reflected
+operators call NumPy's ufunc, as ``ndarray``'s do.
 
 The C front finds deferring arguments (bridge/_fastpath: ``defers`` below is asked
 once per type, the answer cached) on the path every registry function takes, after
@@ -161,17 +162,16 @@ def dask_function(func):
     return handled.get(func)
 
 
-def _dask_ready(obj) -> bool:
-    """Let dask take Tensors next to ``obj`` (a dask array): register Tensor as a dask
-    chunk type on first sight. True when this call registered it."""
+def _dask_ready(obj) -> None:
+    """Let dask take Tensors next to ``obj`` (a dask array): Tensor is a dask chunk
+    type (registered when dask.array is imported: bridge/_interop_dask.py; again here
+    should that registration have failed)."""
     if _dask_array(obj) is None:
-        return False
+        return
     from ._numpy_protocols import register_dask
 
-    if getattr(register_dask, "done", False):
-        return False
-    register_dask()
-    return True
+    if not getattr(register_dask, "done", False):
+        register_dask()
 
 
 # ------------------------------------------------------------------ the calls
@@ -252,20 +252,18 @@ def defer_call(name, /, *args, **kwargs):
 def refused_operand(name, tensor, other, reflected):
     """What Tensor operator ``name`` (a registry name: ``add``, ``matmul``) returns for
     operand ``other`` of a type it does not take: NotImplemented, so that Python asks
-    ``other``. A deferring ``other`` that implements ``__array_ufunc__`` gets NumPy's
-    ufunc where Python asks no one else (the reflected operator: ``ndarray.__radd__``
-    does the same), or where this call made dask take Tensors (dask had declined)."""
+    ``other`` (dask's reflected operator takes the Tensor). The reflected operator of a
+    deferring ``other`` that implements ``__array_ufunc__`` calls NumPy's ufunc, as
+    ``ndarray.__radd__`` does: Python asks no one after it."""
     cls = type(other)
     if not defers(cls):
         return NotImplemented
-    registered_now = _dask_ready(other)
-    if not (reflected or registered_now) or not _own(cls, "__array_ufunc__"):
-        return NotImplemented
+    _dask_ready(other)
     ufunc = numpy_function(name)
-    if not isinstance(ufunc, np.ufunc):
+    if not reflected or not isinstance(ufunc, np.ufunc) or not _own(cls, "__array_ufunc__"):
         return NotImplemented
     try:
-        return ufunc(other, tensor) if reflected else ufunc(tensor, other)
+        return ufunc(other, tensor)
     except TypeError as exc:
         raise TypeError(f"Tensor operator ({name}): {_type_name(cls)} does not take a "
                         f"Tensor operand ({exc})") from None
