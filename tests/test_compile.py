@@ -159,7 +159,7 @@ def test_graph_break_branches(backend):
     calls = []
 
     def f(x):
-        y = x * 2
+        y = x * 2 + 1.0  # (fused on native: y is still there after the break)
         calls.append(1)
         if bridge.sum(y) > 0:
             return y + 1
@@ -433,3 +433,27 @@ def test_compiled_backward_retains_and_differentiates_twice(backend):
     same(g, want, exact=False)
     (h,) = bridge.autograd.grad(bridge.sum(g), [x])
     same(h, 2 * bridge.cos(x) - x * bridge.sin(x), exact=False)
+
+
+def test_fused_reductions(backend):
+    """A full sum or mean after an elementwise chain is accumulated in the chain's
+    kernel (in double: within rounding of eager's pairwise sum)."""
+    rng = np.random.default_rng(4)
+    a = bridge.asarray(rng.random(100_003))
+    b = bridge.asarray(rng.random(100_003))
+
+    def f(a, b):
+        return bridge.sum((a - b) ** 2), bridge.mean(bridge.exp(a) * b, keepdims=True)
+
+    compiled = bridge.compile(f)
+    for _ in range(2):
+        for g, w in zip(compiled(a, b), f(a, b)):
+            assert g.shape == w.shape and g.dtype == w.dtype
+            np.testing.assert_allclose(to_numpy(g), to_numpy(w), rtol=1e-12)
+    empty = bridge.zeros((0, 3))
+    for _ in range(2):
+        s, m = compiled(empty, empty)
+        assert float(s) == 0.0 and m.shape == (1, 1) and np.isnan(to_numpy(m)).all()
+    if bridge.get_backend() == "native" and _codegen.compiler() is not None:
+        plan = compiled._cache[next(iter(compiled._cache))].plan[1]
+        assert [type(c).__name__ for c in plan] == ["FusedCall", "FusedCall"]

@@ -85,6 +85,8 @@ def body_lines(group, dtypes, types, load):
         names[ref] = (f"x{k}", dtypes[ref])
     for j, (node, compute) in enumerate(group.nodes):
         kind, expression = EXPRESSIONS[node.name]
+        if node.name == "pow" and node.args[1].__class__ in (int, float) and node.args[1] == 2:
+            expression = EXPRESSIONS["square"][1]  # x ** 2 is x * x, as eager code computes it
         ctype = types[compute]
         out_type = types[node.dtypes[0]]
 
@@ -104,7 +106,7 @@ def body_lines(group, dtypes, types, load):
         text = expression.replace("(T)", f"({ctype})").format(**fields)
         lines.append(f"const {out_type} t{j} = ({out_type}){text};")
         names[node.outputs] = (f"t{j}", node.dtypes[0])
-    return lines, {ref: names[ref][0] for ref in group.outputs}
+    return lines, {ref: name for ref, (name, _) in names.items()}
 
 
 # ------------------------------------------------------------------ C
@@ -188,17 +190,25 @@ def c_source(group, dtypes, layout):
         ct = C_TYPES[out_dtypes[m]]
         target = f"*({ct} *)(q{m} + i * u{m})" if general else f"(({ct} *)q{m})[i]"
         stores.append(f"{target} = {results[ref]};")
+    reduction = ""
+    if group.reduce is not None:  # a sum over every element, accumulated in double
+        stores.append(f"acc += (double){results[group.reduce.args[0]]};")
+        reduction = " reduction(+:acc)"
     body = "\n                ".join(lines + stores)
     header = ["#include <math.h>", "#include <stdint.h>", *_declarations(group), ""]
     decl = ("void bridge_fused(int64_t n, int32_t ndim, const int64_t *shape, char *const *ptrs, "
-            "const int64_t *strides, int32_t nthreads)")
+            "const int64_t *strides, int32_t nthreads, double *total)")
     if not general:
         setup = [f"    const char *restrict p{k} = ptrs[{k}];" for k in range(n_in)]
         setup += [f"    char *restrict q{m} = ptrs[{n_in + m}];" for m in range(len(group.outputs))]
         loop = f"""    (void)ndim; (void)shape; (void)strides;
-    #pragma omp parallel for simd num_threads(nthreads) if(n >= {PARALLEL_MIN}) schedule(static)
+    double acc = 0;
+    #pragma omp parallel for simd num_threads(nthreads) if(n >= {PARALLEL_MIN}) schedule(static){reduction}
     for (int64_t i = 0; i < n; i++) {{
                 {body}
+    }}
+    if (total) {{
+        *total = acc;
     }}"""
         return "\n".join(header + [decl, "{"] + setup + [loop, "}", ""])
     n_ops = n_in + len(group.outputs)
@@ -210,7 +220,8 @@ def c_source(group, dtypes, layout):
         for m in range(len(group.outputs)))
     loop = f"""    const int64_t inner = ndim ? shape[ndim - 1] : 1;
     const int64_t rows = inner ? n / inner : 0;
-    #pragma omp parallel for num_threads(nthreads) if(n >= {PARALLEL_MIN}) schedule(static)
+    double acc = 0;
+    #pragma omp parallel for num_threads(nthreads) if(n >= {PARALLEL_MIN}) schedule(static){reduction}
     for (int64_t row = 0; row < rows; row++) {{
         int64_t off[{n_ops}] = {{0}};
         int64_t rest = row;
@@ -224,11 +235,14 @@ def c_source(group, dtypes, layout):
         {{
 {offsets}
 {outs}
-            #pragma omp simd
+            #pragma omp simd{reduction}
             for (int64_t i = 0; i < inner; i++) {{
                 {body}
             }}
         }}
+    }}
+    if (total) {{
+        *total = acc;
     }}"""
     return "\n".join(header + [decl, "{", loop, "}", ""])
 
@@ -275,7 +289,7 @@ def build(source):
         fn = library.bridge_fused
         fn.restype = None
         fn.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p,
-                       ctypes.c_void_p, ctypes.c_int32]
+                       ctypes.c_void_p, ctypes.c_int32, ctypes.c_void_p]
         fn.library = library  # (kept alive with the function)
         _LOADED[key] = fn
         return fn
@@ -305,6 +319,7 @@ class CKernel:
             return None
         outs = [np.empty(shape, dtype=d) for d in self.out_dtypes]
         n = math.prod(shape)
+        total = ctypes.c_double(0.0)
         if n:
             layout = tuple("c" if r.shape == shape and r.flags.c_contiguous else
                            "s" if r.size == 1 else "g" for r in raws)
@@ -326,10 +341,18 @@ class CKernel:
             else:
                 strides = None
             dims = (ctypes.c_int64 * max(1, ndim))(*shape)
-            fn(n, ndim, dims, ptrs, strides, get_num_threads())
+            fn(n, ndim, dims, ptrs, strides, get_num_threads(),
+               ctypes.byref(total) if self.group.reduce is not None else None)
         if self.trace_shapes is None:
             self.trace_shapes = shapes
-        return [wrap(o) for o in outs]
+        results = [wrap(o) for o in outs]
+        reduce = self.group.reduce
+        if reduce is not None:
+            value = total.value if reduce.name == "sum" else (total.value / n if n else math.nan)
+            dtype = self.dtypes[reduce.args[0]]
+            keep = reduce.kwargs.get("keepdims", False)
+            results.append(wrap(np.full((1,) * len(shape) if keep else (), value, dtype=dtype)))
+        return results
 
     def _outputs_full(self, shapes, shape):
         """Whether every output of the group has the full broadcast shape with these input
@@ -382,6 +405,8 @@ class CudaKernel:
 
 
 def cuda_kernel(group, dtypes):
+    if group.reduce is not None:
+        return None  # (the steps run; CuPy's reductions are their own kernels)
     try:
         return CudaKernel(group, dtypes)
     except Exception as exc:  # noqa: BLE001 - CuPy's compile errors have many types

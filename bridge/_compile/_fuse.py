@@ -98,9 +98,11 @@ class Group:
         self.produced = set()
         self.outputs = []  # Refs used after the group (filled by plan_with_fusion)
         self.shape = None  # the trace's shape of every value of the group
+        self.reduce = None  # a sum/mean node over all of one value, accumulated in the kernel
 
     def describe(self):
-        return f"fused kernel of {len(self.nodes)} ops: " + ", ".join(n.name for n, _ in self.nodes)
+        names = [n.name for n, _ in self.nodes] + ([self.reduce.name] if self.reduce else [])
+        return f"fused kernel of {len(names)} ops: " + ", ".join(names)
 
 
 def _dtype_of(x, dtypes):
@@ -179,17 +181,40 @@ def plan_with_fusion(steps, branch, env, debug):
             later[r] = max(later.get(r, -1), index)
     final = set(_template_refs(branch.outputs)) | getattr(branch, "live", set())
     if branch.read is not None:
+        # the branches after the read (some not traced yet) may read any value made
+        # here: every one is kept
         final.add(branch.read.ref)
+        final.update(node.outputs for node in steps if node.outputs.__class__ is Ref)
+    # a full sum or mean right after a group, of a value nothing else reads: the group's
+    # kernel accumulates it instead of storing it
+    for index, item in enumerate(items[:-1]):
+        if not isinstance(item, Group):
+            continue
+        node = items[index + 1]
+        if isinstance(node, Group) or not _full_reduction(node, item, dtypes):
+            continue
+        value = node.args[0]
+        if value in final or later.get(value, -1) > index + 1 or \
+                sum(1 for r in _refs_of(node) if r == value) != 1:
+            continue
+        item.reduce = node
+        items[index + 1] = None
     plan = []
     for index, item in enumerate(items):
+        if item is None:
+            continue
         if not isinstance(item, Group):
             plan.append(NodeCall(item))
             continue
         item.outputs = [n.outputs for n, _ in item.nodes
-                        if n.outputs in final or later.get(n.outputs, -1) > index]
-        kernel = generator(item, dtypes) if len(item.nodes) >= MIN_FUSED and item.outputs else None
+                        if (n.outputs in final or later.get(n.outputs, -1) > index)
+                        and (item.reduce is None or n.outputs != item.reduce.args[0])]
+        worth = len(item.nodes) + (item.reduce is not None) >= MIN_FUSED
+        kernel = generator(item, dtypes) if worth and (item.outputs or item.reduce) else None
         if kernel is None:
             plan.extend(NodeCall(n) for n, _ in item.nodes)
+            if item.reduce is not None:
+                plan.append(NodeCall(item.reduce))
             continue
         plan.append(FusedCall(item, kernel))
         if debug:
@@ -197,6 +222,24 @@ def plan_with_fusion(steps, branch, env, debug):
 
             print(f"[bridge.compile] {item.describe()}\n{kernel.source}", file=sys.stderr)
     return plan
+
+
+REDUCTIONS = ("sum", "mean")
+
+
+def _full_reduction(node, group, dtypes):
+    """Whether ``node`` is a sum or mean over every axis of a float value the group
+    makes (the result in the value's own dtype)."""
+    if node.name not in REDUCTIONS or len(node.args) != 1 or node.args[0].__class__ is not Ref:
+        return False
+    value = node.args[0]
+    if value not in group.produced or dtypes.get(value) not in FLOATS:
+        return False
+    kwargs = dict(node.kwargs)
+    if kwargs.pop("axis", None) is not None or kwargs.pop("dtype", None) is not None:
+        return False
+    kwargs.pop("keepdims", None)
+    return not kwargs and node.dtypes and node.dtypes[0] == dtypes[value]
 
 
 def _refs_of(item):
@@ -227,6 +270,8 @@ class FusedCall:
         self.group = group
         self.kernel = kernel
         self.fallback = [NodeCall(n) for n, _ in group.nodes]
+        if group.reduce is not None:
+            self.fallback.append(NodeCall(group.reduce))
 
     def __call__(self, env):
         tensors = [env[r] for r in self.group.inputs]
@@ -235,6 +280,9 @@ class FusedCall:
             for call in self.fallback:
                 call(env)
             return
+        reduce = self.group.reduce
+        if reduce is not None:
+            env[reduce.outputs] = outs.pop()
         for ref, t in zip(self.group.outputs, outs):
             env[ref] = t
 
