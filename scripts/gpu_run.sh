@@ -8,7 +8,7 @@
 #   scripts/gpu_run.sh [OUTDIR]
 #
 # Environment: TESTS (pytest paths, default the whole suite; the GPU files alone are
-# tests/test_gpu.py tests/test_dlpack_gpu.py), JOBS (pytest-xdist workers, default 10),
+# tests/test_gpu.py tests/test_dlpack_gpu.py; TESTS_RUN=0 skips tests and conformance), JOBS (pytest-xdist workers, default 10),
 # BRIDGE_HYPOTHESIS_EXAMPLES (default 10), STEP_TIMEOUT (seconds per step, default 300),
 # CONFORMANCE_TIMEOUT and BENCH_TIMEOUT (default STEP_TIMEOUT), BENCH (0 skips the
 # benchmarks).
@@ -53,6 +53,16 @@ if [ "${BENCH:-1}" != 0 ]; then
             --backend cupy --json "$out/bench_func.json" >> "$out/bench.log" 2>&1
         echo "bench_func rc=$?" | tee -a "$out/bench.log"
     fi
+    # bridge.compile on the GPU (CUDA kernels) and on the host's CPU cores (C kernels),
+    # each against torch.compile on the same device
+    for backend in cupy native; do
+        timeout -s INT -k 20 "${BENCH_TIMEOUT:-$step_timeout}" "$python" benchmarks/bench_compile.py \
+            --backend "$backend" --json "$out/bench_compile_$backend.json" >> "$out/bench.log" 2>&1
+        echo "bench_compile $backend rc=$?" | tee -a "$out/bench.log"
+    done
+fi
+if [ "${TESTS_RUN:-1}" = 0 ]; then
+    exit 0
 fi
 
 stamp "== tests (BRIDGE_BACKEND=cupy) and conformance (--backend cupy --quick)"
