@@ -829,6 +829,8 @@ _INTRO = re.compile(r"^(For|When|In general|.*For example)\b")
 _LET_COMPLEX_UNARY = re.compile(r"let ``a = real\(x_i\)``, ``b = imag\(x_i\)``")
 _LET_COMPLEX_BINARY = re.compile(r"let ``a = real\(x1_i\)``, ``b = imag\(x1_i\)``, ``c = real\(x2_i\)``")
 _AS_IF = re.compile(r"special cases (must|should) be handled as if the operation is implemented as ``([^`]+)``")
+_AS_IF_CHANGE_OF_BASE = re.compile(r"special cases (must|should) be handled as if the operation is implemented "
+                                   r"using the standard change of base formula")
 _CHANGE_OF_BASE = re.compile(r"\\log_\{(\d+)\} x = \\frac\{\\log_\{e\} x\}\{\\log_\{e\} \1\}")
 _REMAINING = re.compile(r"^In the remaining cases, (.*)$")
 _UNSPECIFIED_ORDER = re.compile(r"If a broadcasted element in ``(\w+)`` is greater than a corresponding broadcasted "
@@ -883,18 +885,20 @@ def parse_section(entry: stubs.Entry) -> Parsed:
     context = Context(real_kind)
     previous: str = "blank"
     group: list[SpecialCase] = []
+    change_of_base: str | None = None  # the modal of "... as if implemented using the change of base formula"
     for kind, text in _paragraphs(entry.special_cases):
         if kind == "paragraph":
             context, delegation = _introduction(text, real_kind, context)
             if delegation is not None:
                 parsed.delegations.append(delegation)
+            if (m := _AS_IF_CHANGE_OF_BASE.search(text)) is not None:
+                change_of_base = m.group(1)
             if context.operands == "complex unary" and not accepts_complex:
                 context = Context(real_kind)
             group = []
         elif kind == "math":
-            if (m := _CHANGE_OF_BASE.search(text)) is not None:
-                severity = parsed.delegations[-1][2] if parsed.delegations else "must"
-                parsed.delegations.append(("complex", f"log(x) / log({m.group(1)})", severity))
+            if (m := _CHANGE_OF_BASE.search(text)) is not None and change_of_base is not None:
+                parsed.delegations.append(("complex", f"log(x) / log({m.group(1)})", change_of_base))
         elif kind == "note":
             if "apply to real and imaginary components independently" in text:
                 parsed.componentwise = True
@@ -908,7 +912,7 @@ def parse_section(entry: stubs.Entry) -> Parsed:
                 group = []
             parsed.bullets += 1
             try:
-                row = parse_bullet(entry.name, text, context, group)
+                row = parse_bullet(entry, text, context, group)
             except GrammarError as error:
                 reason = next((r for (f, start), r in UNPARSED.items()
                                if f == entry.name and text.startswith(start)), None)
@@ -953,8 +957,6 @@ def _introduction(text: str, real_kind: str, context: Context) -> tuple[Context,
         domain = "complex" if "complex floating-point operands" in text and "real-valued" not in text else (
             "floating" if text.startswith("For floating-point") or "both" in text else "real")
         delegation = (domain, m.group(2), "should" if m.group(1) == "should" else "must")
-    elif "change of base formula" in text:
-        delegation = None  # the formula follows in a math block
     if _LET_COMPLEX_BINARY.search(text) or text.startswith("When at least one of ``a``, ``b``, ``c``, or ``d``"):
         extra: tuple[Clause, ...] = ()
         if text.startswith("When at least one"):
@@ -973,8 +975,9 @@ def _introduction(text: str, real_kind: str, context: Context) -> tuple[Context,
     return context, delegation
 
 
-def parse_bullet(function: str, text: str, context: Context, group: list[SpecialCase]) -> SpecialCase:
+def parse_bullet(entry: stubs.Entry, text: str, context: Context, group: list[SpecialCase]) -> SpecialCase:
     """One bullet as a row (GrammarError where the grammar does not know it)."""
+    function = entry.name
     for (name, start), reason in UNPARSED.items():
         if name == function and text.startswith(start):
             raise GrammarError(reason)
@@ -1012,7 +1015,7 @@ def parse_bullet(function: str, text: str, context: Context, group: list[Special
             raise GrammarError("a complex value for one component")
         result = (result[0], None) if component.startswith("real") else (None, result[0])
     elif complex_operands:
-        real_valued = _real_valued(function)
+        real_valued = _real_valued(entry)
         if len(result) == 2 and real_valued:
             raise GrammarError(f"a complex result of a real-valued function: {result_text!r}")
         if len(result) == 1:
@@ -1023,21 +1026,16 @@ def parse_bullet(function: str, text: str, context: Context, group: list[Special
                        note=note, priority=(len(group),))
 
 
-def _real_valued(function: str) -> bool:
-    """Functions whose result is real for complex operands (abs, isfinite, ...), from the
-    Returns text of the standard."""
-    return function in _real_result_functions()
+_REAL_RESULT = ("data type of ``bool``", "data type of `bool`",
+                "real-valued floating-point data type whose precision matches",
+                "floating-point data type with the same floating-point precision")
 
 
-def _real_result_functions() -> frozenset[str]:
-    names = set()
-    for entry in stubs.standard().module("elementwise_functions"):
-        returns = entry.section("Returns")
-        if "data type of ``bool``" in returns or "data type of `bool`" in returns or \
-                "real-valued floating-point data type whose precision matches" in returns or \
-                "floating-point data type with the same floating-point precision" in returns:
-            names.add(entry.name)
-    return frozenset(names)
+def _real_valued(entry: stubs.Entry) -> bool:
+    """Whether the function's result is real for complex operands (abs, isnan, real,
+    ...), from the Returns text of its stub."""
+    returns = entry.section("Returns")
+    return any(words in returns for words in _REAL_RESULT)
 
 
 def _sign_result(text: str) -> tuple[Template, ...]:
