@@ -42,7 +42,7 @@ import itertools
 import math
 import re
 import struct
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1538,6 +1538,3 @@ def result_matches(token: Template | Expect | None, got: Any, operands: dict[str
     expect = token.resolve(values) if isinstance(token, Template) else token
     return expect is None or expect.matches(got, rtol)
 
-
-def row_expectations(row: SpecialCase, values: Iterable[float]) -> tuple[Expect | None, ...]:
-    return row.expect(dict(zip(row.names, values)))
