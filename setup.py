@@ -15,7 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-EXTRA_COMPILE_ARGS = ["-O3", "-std=c11", "-Wall", "-Wextra", "-fno-strict-aliasing"]
+# -ffp-contract=off: no fused multiply-adds the source does not ask for (the
+# transcendental kernels give bitwise the same results on every instruction set);
+# -fno-math-errno: sqrt and the rounding functions become instructions;
+# -fno-trapping-math: selects between floating-point values may be if-converted (and
+# vectorised); no result changes, bridge reads no floating-point trap flags.
+EXTRA_COMPILE_ARGS = ["-O3", "-std=c11", "-Wall", "-Wextra", "-fno-strict-aliasing",
+                      "-ffp-contract=off", "-fno-math-errno", "-fno-trapping-math"]
 if os.environ.get("BRIDGE_SANITIZE"):
     # AddressSanitizer + UBSan build for the sanitizer run (scripts/sanitize.sh)
     EXTRA_COMPILE_ARGS += ["-O1", "-g", "-fsanitize=address,undefined", "-fno-omit-frame-pointer"]

@@ -9,7 +9,6 @@
  */
 #include "complex_math.h"
 #include "loops.h"
-#include "vmath.h"
 
 #include <math.h>
 
@@ -307,34 +306,6 @@ ROUNDING(trunc, truncf, trunc)
 ROUNDING(round, rintf, rint)
 COMPLEX_LOOPS(UN_LOOP, round, SAME, ((T){(UT)rint((double)x.re), (UT)rint((double)x.im)}))
 
-UN_LOOP(sqrt_f32, float, float, float, sqrtf(x))
-UN_LOOP(sqrt_f64, double, double, double, sqrt(x))
-
-/* Own vectorised exp; sin/cos get a fix-up pass (see vmath.h); the log family below */
-UN_LOOP_FMA(exp_f64, double, double, double, vexp_f64(x))
-UN_LOOP_FMA(exp_f32, float, float, float, (float)vexp_f64((double)x))
-UN_LOOP_FMA(sin_fast_f64, double, double, double, vsin_f64(x))
-UN_LOOP_FMA(sin_fast_f32, float, float, float, (float)vsin_f64((double)x))
-UN_LOOP_FMA(cos_fast_f64, double, double, double, vsincos_f64(x, 1))
-UN_LOOP_FMA(cos_fast_f32, float, float, float, (float)vsincos_f64((double)x, 1))
-
-#define SINCOS_LOOP(NAME, FAST, T, LIBM)                                          \
-    static void NAME(char *const *data, const npy_intp *steps, npy_intp n)         \
-    {                                                                             \
-        FAST(data, steps, n);                                                     \
-        for (npy_intp i = 0; i < n; i++) {                                        \
-            const T x = *(const T *)(data[0] + i * steps[0]);                     \
-            T *o = (T *)(data[1] + i * steps[1]);                                 \
-            if (sincos_needs_libm((double)x, (double)*o)) {                       \
-                *o = (T)LIBM((double)x);                                          \
-            }                                                                     \
-        }                                                                         \
-    }
-SINCOS_LOOP(sin_f64, sin_fast_f64, double, sin)
-SINCOS_LOOP(sin_f32, sin_fast_f32, float, sin)
-SINCOS_LOOP(cos_f64, cos_fast_f64, double, cos)
-SINCOS_LOOP(cos_f32, cos_fast_f32, float, cos)
-
 #define LIBM_UNARY(OP, F) FLOAT_LOOPS(UN_LOOP, OP, SAME, LIBM1(F, x))
 LIBM_UNARY(tan, tan)
 LIBM_UNARY(sinh, sinh)
@@ -347,53 +318,6 @@ LIBM_UNARY(asinh, asinh)
 LIBM_UNARY(acosh, acosh)
 LIBM_UNARY(atanh, atanh)
 LIBM_UNARY(expm1, expm1)
-
-/* The log family: the kernel for positive normal finite arguments runs on every
- * element, a flag gathers whether a block held any other value, and only then are
- * those elements recomputed by the full function (see vmath.h). Blocks of 1024 stay
- * in L1 for that second look. Each element's result depends on its value alone. */
-#define LOG_BLOCK 1024
-#define LOG_LOOP(NAME, T, SPECIAL, CORE, FULL)                                        \
-    static CLONES CONTRACT_FMA void NAME(char *const *data, const npy_intp *steps,   \
-                                         npy_intp n)                                  \
-    {                                                                                 \
-        const char *pa = data[0];                                                     \
-        char *po = data[1];                                                           \
-        const npy_intp sa = steps[0], so = steps[1];                                  \
-        if (sa == sizeof(T) && so == sizeof(T)) {                                     \
-            const T *restrict a = (const T *)pa;                                      \
-            T *restrict o = (T *)po;                                                  \
-            for (npy_intp lo = 0; lo < n; lo += LOG_BLOCK) {                          \
-                const npy_intp hi = n - lo < LOG_BLOCK ? n : lo + LOG_BLOCK;          \
-                int special = 0;                                                      \
-                for (npy_intp i = lo; i < hi; i++) {                                  \
-                    const double x = (double)a[i];                                    \
-                    o[i] = (T)CORE(x);                                                \
-                    special |= SPECIAL(x);                                            \
-                }                                                                     \
-                if (special) {                                                        \
-                    for (npy_intp i = lo; i < hi; i++) {                              \
-                        const double x = (double)a[i];                                \
-                        if (SPECIAL(x)) {                                             \
-                            o[i] = (T)FULL(x);                                        \
-                        }                                                             \
-                    }                                                                 \
-                }                                                                     \
-            }                                                                         \
-        } else {                                                                      \
-            for (npy_intp i = 0; i < n; i++) {                                        \
-                const double x = (double)*(const T *)(pa + i * sa);                   \
-                *(T *)(po + i * so) = (T)(SPECIAL(x) ? FULL(x) : CORE(x));            \
-            }                                                                         \
-        }                                                                             \
-    }
-#define LOG_LOOPS(OP, SPECIAL)                                                        \
-    LOG_LOOP(OP##_f32, float, SPECIAL, v##OP##_core_f64, v##OP##_f64)                 \
-    LOG_LOOP(OP##_f64, double, SPECIAL, v##OP##_core_f64, v##OP##_f64)
-LOG_LOOPS(log, vlog_is_special)
-LOG_LOOPS(log2, vlog_is_special)
-LOG_LOOPS(log10, vlog_is_special)
-LOG_LOOPS(log1p, vlog1p_is_special)
 
 /* ------------------------------------------------------------------ op tables */
 
@@ -452,6 +376,8 @@ static const ew_op BINARY_OPS[] = {
 
 #define LIBM_ENTRY(OP) {#OP, OUT_SAME, 0, 0, 0, 30, {FLOAT_ENTRIES(OP), CX_ENTRIES(OP)}}
 #define ROUND_ENTRY(OP) {#OP, OUT_SAME, 0, 0, 0, 1, {ALL_REAL(OP)}}
+/* The vectorised kernels of vmath.c */
+#define VM_ENTRIES(OP) [T_F32] = vm_loop_##OP##_f32, [T_F64] = vm_loop_##OP##_f64
 
 static const ew_op UNARY_OPS[] = {
     {"abs", OUT_REAL, 0, 0, 0, 1, {ALL_REAL(abs), [T_C64] = abs_c64, [T_C128] = abs_c128}},
@@ -478,11 +404,11 @@ static const ew_op UNARY_OPS[] = {
     ROUND_ENTRY(floor),
     ROUND_ENTRY(trunc),
     {"round", OUT_SAME, 0, 0, 0, 1, {ALL_REAL(round), COMPLEX_ENTRIES(round)}},
-    {"sqrt", OUT_SAME, 0, 0, 0, 4, {FLOAT_ENTRIES(sqrt), CX_ENTRIES(sqrt)}},
-    {"exp", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(exp), CX_ENTRIES(exp)}},
-    {"log", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log), CX_ENTRIES(log)}},
-    {"sin", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(sin), CX_ENTRIES(sin)}},
-    {"cos", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(cos), CX_ENTRIES(cos)}},
+    {"sqrt", OUT_SAME, 0, 0, 0, 2, {VM_ENTRIES(sqrt), CX_ENTRIES(sqrt)}},
+    {"exp", OUT_SAME, 0, 0, 0, 6, {VM_ENTRIES(exp), CX_ENTRIES(exp)}},
+    {"log", OUT_SAME, 0, 0, 0, 6, {VM_ENTRIES(log), CX_ENTRIES(log)}},
+    {"sin", OUT_SAME, 0, 0, 0, 10, {VM_ENTRIES(sin), CX_ENTRIES(sin)}},
+    {"cos", OUT_SAME, 0, 0, 0, 10, {VM_ENTRIES(cos), CX_ENTRIES(cos)}},
     LIBM_ENTRY(tan),
     LIBM_ENTRY(sinh),
     LIBM_ENTRY(cosh),
@@ -494,9 +420,9 @@ static const ew_op UNARY_OPS[] = {
     LIBM_ENTRY(acosh),
     LIBM_ENTRY(atanh),
     LIBM_ENTRY(expm1),
-    {"log1p", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(log1p), CX_ENTRIES(log1p)}},
-    {"log2", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log2), CX_ENTRIES(log2)}},
-    {"log10", OUT_SAME, 0, 0, 0, 8, {FLOAT_ENTRIES(log10), CX_ENTRIES(log10)}},
+    {"log1p", OUT_SAME, 0, 0, 0, 8, {VM_ENTRIES(log1p), CX_ENTRIES(log1p)}},
+    {"log2", OUT_SAME, 0, 0, 0, 6, {VM_ENTRIES(log2), CX_ENTRIES(log2)}},
+    {"log10", OUT_SAME, 0, 0, 0, 6, {VM_ENTRIES(log10), CX_ENTRIES(log10)}},
 };
 #define N_UNARY ((int)(sizeof UNARY_OPS / sizeof UNARY_OPS[0]))
 

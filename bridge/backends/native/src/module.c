@@ -69,6 +69,11 @@ static PyMethodDef METHODS[] = {
      "setitem(x, value, key): True when written; None if unhandled (nothing written)"},
     {"copyto", (PyCFunction)(void (*)(void))native_copyto, METH_FASTCALL,
      "copyto(dst, src): dst[...] = src; True when written, None if unhandled (nothing written)"},
+    {"simd_level", vmath_get_level, METH_NOARGS,
+     "simd_level(): the instruction set of the transcendental kernels (see SIMD_LEVELS)"},
+    {"set_simd_level", vmath_set_level, METH_O,
+     "set_simd_level(name): switch the transcendental kernels to one of SIMD_LEVELS "
+     "(results are bitwise the same on every level); returns the previous name"},
     {"set_num_threads", py_set_num_threads, METH_O, "Threads used by large kernels."},
     {"get_num_threads", py_get_num_threads, METH_NOARGS, "Threads used by large kernels."},
     {NULL, NULL, 0, NULL},
@@ -83,7 +88,7 @@ static struct PyModuleDef MODULE = {
 PyMODINIT_FUNC PyInit__native(void)
 {
     import_array();
-    if (elementwise_init() < 0) {
+    if (elementwise_init() < 0 || vmath_init() < 0) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&MODULE);
@@ -94,7 +99,8 @@ PyMODINIT_FUNC PyInit__native(void)
         || PyModule_AddObject(m, "UNARY_OPS", elementwise_op_names(0)) < 0
         || PyModule_AddObject(m, "BINARY_COVERAGE", elementwise_coverage(1)) < 0
         || PyModule_AddObject(m, "UNARY_COVERAGE", elementwise_coverage(0)) < 0
-        || PyModule_AddObject(m, "REDUCE_OPS", reduce_op_names()) < 0) {
+        || PyModule_AddObject(m, "REDUCE_OPS", reduce_op_names()) < 0
+        || PyModule_AddObject(m, "SIMD_LEVELS", vmath_levels()) < 0) {
         Py_DECREF(m);
         return NULL;
     }

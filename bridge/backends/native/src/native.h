@@ -127,6 +127,25 @@ PyObject *native_getitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 PyObject *native_setitem(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_copyto(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
+/* vmath.c: the vectorised float32/float64 transcendental loops (kernels in vmath.h)
+ * and the run-time choice of instruction set (scalar, sse2, avx2, avx512) */
+#define VM_DECLARE(OP)                                                              \
+    void vm_loop_##OP##_f32(char *const *data, const npy_intp *steps, npy_intp n); \
+    void vm_loop_##OP##_f64(char *const *data, const npy_intp *steps, npy_intp n);
+VM_DECLARE(exp)
+VM_DECLARE(log)
+VM_DECLARE(log2)
+VM_DECLARE(log10)
+VM_DECLARE(log1p)
+VM_DECLARE(sqrt)
+VM_DECLARE(sin)
+VM_DECLARE(cos)
+#undef VM_DECLARE
+int vmath_init(void);                 /* reads BRIDGE_NATIVE_SIMD; -1 with an exception */
+PyObject *vmath_levels(void);         /* names of the levels this CPU runs */
+PyObject *vmath_get_level(PyObject *self, PyObject *unused);
+PyObject *vmath_set_level(PyObject *self, PyObject *arg);
+
 /* Call the NumPy backend's kernel with the same arguments. */
 PyObject *call_fallback(PyObject *fallback, PyObject *const *args, Py_ssize_t nargs);
 
