@@ -161,6 +161,10 @@ def versions_of(module_name: str) -> str:
             found.append(f"{name} {package_version(name)}")
         except ImportError:
             continue
+    if top == "jax":  # without x64, JAX has no float64, int64, uint64 nor complex128
+        import jax
+
+        found.append(f"x64 {'on' if jax.config.read('jax_enable_x64') else 'off'}")
     return ", ".join(found)
 
 

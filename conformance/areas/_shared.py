@@ -13,18 +13,20 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from ..core import DTYPE_INFO, CheckFailure, Context, describe, fail, to_plain
+from ..core import DTYPE_INFO, Check, CheckFailure, CheckSkipped, Context, advise, describe, fail
 from ..reproduce import Source, array_source, call_source, line, literal, short
 
 # Longest call source quoted in a failure sentence (the reproducer always has all of it).
 MESSAGE_CODE_CHARS = 160
 
 
-def real_arrays(ctx: Context, dtype: str = "float64", min_dims: int = 1, max_dims: int = 3,
+def real_arrays(ctx: Context, dtype: str | None = None, min_dims: int = 1, max_dims: int = 3,
                 min_side: int = 1, max_side: int = 4, low: float = -100, high: float = 100) -> st.SearchStrategy:
     """Strategy of (numpy copy, namespace array) pairs. hypothesis' make_strategies_namespace
     draws the arrays in the namespace itself; the NumPy copy (through DLPack) is the
-    reference's input."""
+    reference's input. ``dtype`` defaults to float64, or float32 where the namespace
+    has no float64 (JAX without x64)."""
+    dtype = dtype or ("float64" if ctx.has("float64") else "float32")
     shapes = hnp.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
     xps = ctx.xps
     if dtype.startswith("float"):
@@ -34,7 +36,7 @@ def real_arrays(ctx: Context, dtype: str = "float64", min_dims: int = 1, max_dim
     if xps is not None:
         return shapes.flatmap(lambda s: xps.arrays(ctx.dtype(dtype), s, elements=elements)).map(
             lambda x: (ctx.to_numpy(x), x))
-    element = st.floats(**elements) if dtype.startswith("float") else st.integers(elements["min_value"],
+    element = st.floats(**elements, width=32 if dtype == "float32" else 64) if dtype.startswith("float") else st.integers(elements["min_value"],
                                                                                   elements["max_value"])
     return shapes.flatmap(lambda s: hnp.arrays(np.dtype(dtype), s, elements=element)).map(
         lambda a: (a, ctx.asarray(a, dtype)))
@@ -151,14 +153,6 @@ def expect_raises(ctx: Context, text: str, errors: tuple[type[BaseException], ..
          reproducer=line(code(), f"expected {names}, got no exception"))
 
 
-def advise(message: str, *, reproducer: str = "", **example: Any) -> None:
-    """A finding about what the standard says an implementation *should* do: reported
-    as an advisory, which does not fail the run."""
-    failure = CheckFailure(message, {k: to_plain(v) for k, v in example.items()}, reproducer)
-    failure.severity = "should"
-    raise failure
-
-
 def assert_matches(ctx: Context, call: str, got: Any, want: np.ndarray, *, dtype: str | None = None,
                    rtol: float = 1e-10, atol: float = 1e-10, inputs: Any = None) -> None:
     """Shape, dtype (when given) and values of a namespace array against NumPy's.
@@ -213,3 +207,16 @@ def describe_argument(value: Any) -> str:
     if isinstance(value, (list, tuple)) and value and hasattr(value[0], "shape"):
         return "[" + ", ".join("x" for _ in value) + "]"
     return "x" if hasattr(value, "shape") else repr(value)
+
+
+def area_not_offered(area: str, reason: str) -> Check:
+    """The one check of an area that cannot run on this namespace: skipped, with why
+    (the summary shows the reason as the area's note)."""
+
+    def run(ctx: Context) -> None:
+        raise CheckSkipped(reason)
+
+    return Check(area, "offered", run)
+
+
+NEEDS_FLOAT64 = "not run: the checks of this area compute in float64, which the namespace does not offer"

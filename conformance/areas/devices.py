@@ -22,9 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from ..core import ALL_DTYPES, Check, CheckSkipped, Context, fail
+from ..core import ALL_DTYPES, Check, CheckSkipped, Context, advise, fail
 from ..reproduce import line
-from ._shared import advise
 
 AREA = "devices"
 DEVICE = "xp.__array_namespace_info__().devices()[{}]"

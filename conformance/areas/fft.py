@@ -9,7 +9,7 @@ from hypothesis.extra import numpy as hnp
 
 from ..core import Check, Context, describe, fail
 from ..reproduce import line
-from ._shared import assert_matches, call, check_invalid_axes, require
+from ._shared import area_not_offered, assert_matches, call, check_invalid_axes, require
 
 AREA = "fft"
 NORMS = ("backward", "ortho", "forward")
@@ -104,6 +104,8 @@ def check_invalid_axis(ctx: Context) -> None:
 
 def checks(ctx: Context):
     if not (ctx.has("float64") and ctx.has("complex128")):
+        yield area_not_offered(AREA, "not run: the checks of this area compute in float64 and complex128, which the "
+                                     "namespace does not offer")
         return
     yield Check(AREA, "fft, ifft, fftn, ifftn with every norm", check_complex_transforms)
     yield Check(AREA, "rfft, irfft, rfftn, irfftn, hfft, ihfft", check_real_transforms)

@@ -10,6 +10,8 @@ from hypothesis.extra import numpy as hnp
 from ..core import Check, Context, describe, fail
 from ..reproduce import Source, line
 from ._shared import (
+    NEEDS_FLOAT64,
+    area_not_offered,
     assert_matches,
     call,
     check_invalid_axes,
@@ -122,6 +124,7 @@ def check_invalid_axis(ctx: Context) -> None:
 
 def checks(ctx: Context):
     if not ctx.has("float64"):
+        yield area_not_offered(AREA, NEEDS_FLOAT64)
         return
     yield Check(AREA, "basic indexing (integers, slices, ..., None)", check_basic_indexing)
     yield Check(AREA, "boolean mask indexing", check_boolean_mask)

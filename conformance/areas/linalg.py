@@ -10,7 +10,15 @@ from hypothesis.extra import numpy as hnp
 
 from ..core import INTEGER_DTYPES, Check, Context, describe, fail, promote
 from ..reproduce import Source, line
-from ._shared import assert_matches, call, check_invalid_axes, expression, require
+from ._shared import (
+    NEEDS_FLOAT64,
+    area_not_offered,
+    assert_matches,
+    call,
+    check_invalid_axes,
+    expression,
+    require,
+)
 
 AREA = "linalg"
 RTOL = 1e-8
@@ -214,6 +222,7 @@ def check_invalid_axis(ctx: Context) -> None:
 
 def checks(ctx: Context):
     if not ctx.has("float64"):
+        yield area_not_offered(AREA, NEEDS_FLOAT64)
         return
     yield Check(AREA, "matmul, tensordot, vecdot, matrix_transpose", check_main_namespace)
     yield Check(AREA, "matmul and vecdot broadcast their batch dimensions", check_broadcasting)

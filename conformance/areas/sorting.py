@@ -7,7 +7,15 @@ from hypothesis import strategies as st
 
 from ..core import Check, Context, describe, fail
 from ..reproduce import line
-from ._shared import assert_matches, call, check_invalid_axes, real_arrays, require
+from ._shared import (
+    NEEDS_FLOAT64,
+    area_not_offered,
+    assert_matches,
+    call,
+    check_invalid_axes,
+    real_arrays,
+    require,
+)
 
 AREA = "sorting"
 
@@ -84,6 +92,7 @@ def check_invalid_axis(ctx: Context) -> None:
 
 def checks(ctx: Context):
     if not ctx.has("float64"):
+        yield area_not_offered(AREA, NEEDS_FLOAT64)
         return
     yield Check(AREA, "sort ascending", check_sort)
     yield Check(AREA, "sort descending=True", check_sort_descending)

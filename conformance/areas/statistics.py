@@ -8,7 +8,15 @@ from hypothesis import strategies as st
 
 from ..core import DTYPE_INFO, INTEGER_DTYPES, Check, CheckSkipped, Context, describe, fail
 from ..reproduce import line
-from ._shared import assert_matches, call, check_invalid_axes, real_arrays, require
+from ._shared import (
+    NEEDS_FLOAT64,
+    area_not_offered,
+    assert_matches,
+    call,
+    check_invalid_axes,
+    real_arrays,
+    require,
+)
 
 AREA = "statistics"
 
@@ -119,6 +127,12 @@ def check_nan_propagation(ctx: Context) -> None:
         if not np.isnan(got):
             fail(f"{name}([1.0, nan, 3.0]) gave {got.item()!r}; NaN must propagate",
                  reproducer=line(result.code, f"expected nan, got {got.item()!r}"))
+    for name in ("cumulative_sum", "cumulative_prod"):
+        result = call(ctx, name, x)
+        got = ctx.to_numpy(result.value)
+        if not (got[0] == 1.0 and np.isnan(got[1:]).all()):
+            fail(f"{name}([1.0, nan, 3.0]) gave {got.tolist()}; NaN must propagate to every later element",
+                 reproducer=line(result.code, f"expected [1.0, nan, nan], got {got.tolist()}"))
 
 
 INVALID_AXES = tuple(
@@ -136,10 +150,11 @@ def check_invalid_axis(ctx: Context) -> None:
 
 def checks(ctx: Context):
     if not ctx.has("float64"):
+        yield area_not_offered(AREA, NEEDS_FLOAT64)
         return
     yield Check(AREA, "sum, prod, mean, min, max, var, std with axis and keepdims", check_reductions)
     yield Check(AREA, "result dtypes of sum, prod, cumulative_sum/prod, max, min for every integer dtype",
                 check_default_accumulation_dtypes)
     yield Check(AREA, "cumulative_sum (include_initial) and cumulative_prod", check_cumulative)
-    yield Check(AREA, "reductions propagate NaN", check_nan_propagation)
+    yield Check(AREA, "reductions and cumulative functions propagate NaN", check_nan_propagation)
     yield Check(AREA, "an out-of-range axis raises", check_invalid_axis)

@@ -6,7 +6,15 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..core import Check, Context, describe
-from ._shared import assert_matches, call, check_invalid_axes, real_arrays, require
+from ._shared import (
+    NEEDS_FLOAT64,
+    area_not_offered,
+    assert_matches,
+    call,
+    check_invalid_axes,
+    real_arrays,
+    require,
+)
 
 AREA = "utility"
 
@@ -61,6 +69,7 @@ def check_invalid_axis(ctx: Context) -> None:
 
 def checks(ctx: Context):
     if not ctx.has("float64"):
+        yield area_not_offered(AREA, NEEDS_FLOAT64)
         return
     yield Check(AREA, "all and any with axis and keepdims", check_all_any)
     yield Check(AREA, "diff with n, prepend and append", check_diff)
