@@ -110,9 +110,12 @@ _KIND_NAMES = {
 
 
 def isdtype(dtype, kind) -> builtins.bool:
-    """Whether ``dtype`` is of the given kind (a dtype, a kind name, or a tuple of them)."""
+    """Whether ``dtype`` is of the given kind (a dtype, a kind name, or a tuple of them).
+    NumPy's scalar types (``numpy.float64``) stand for their dtypes, as in NumPy."""
+    dtype = _scalar_type_dtype(dtype)
     if not isinstance(dtype, np.dtype):
         raise TypeError(f"isdtype: dtype={dtype!r} is not a dtype")
+    kind = _scalar_type_dtype(kind)
     if isinstance(kind, tuple):
         return any(isdtype(dtype, k) for k in kind)
     if isinstance(kind, str):
@@ -125,6 +128,15 @@ def isdtype(dtype, kind) -> builtins.bool:
     if isinstance(kind, np.dtype):
         return dtype == kind
     raise TypeError(f"isdtype: kind={kind!r} must be a dtype, a kind name or a tuple of them")
+
+
+def _scalar_type_dtype(x):
+    if isinstance(x, type) and issubclass(x, np.generic) and x is not np.generic:
+        try:
+            return np.dtype(x)
+        except TypeError:
+            return x
+    return x
 
 
 # ---------------------------------------------------------------- finfo / iinfo

@@ -149,3 +149,24 @@ def test_asarray_of_a_sequence_of_tensors(backend, device):
     assert rows.shape == (2, 2) and rows.device == a.device
     with pytest.raises(ValueError, match="ragged"):
         bridge.asarray([bridge.ones(2, device=device), 1.0], device=device)
+
+
+def test_numpy_extensions_downstream_libraries_use(backend, device):
+    """What the standard leaves to the library ("should") and scikit-learn relies on:
+    logical functions take numbers by their truth, isdtype takes NumPy's scalar types,
+    matmul takes bool operands."""
+    x = bridge.asarray([0.0, 1.5, math.nan], device=device)
+    b = bridge.asarray([True, False, False], device=device)
+    assert to_numpy(bridge.logical_or(x, b)).tolist() == [True, True, True]
+    assert to_numpy(bridge.logical_and(x, 1)).tolist() == [False, True, True]
+    assert to_numpy(bridge.logical_not(x)).tolist() == [True, False, False]
+    assert to_numpy(bridge.logical_and(b, 2.0)).tolist() == [True, False, False]
+    assert bridge.isdtype(np.float64, "real floating") and not bridge.isdtype(np.int8, "bool")
+    assert bridge.isdtype(bridge.int8, np.int8)
+    a = np.array([[True, False], [True, True]])
+    f = np.array([[1.5, 2.0], [3.0, 4.0]])
+    got = bridge.asarray(a, device=device) @ bridge.asarray(a, device=device)
+    assert got.dtype == bridge.bool and to_numpy(got).tolist() == (a @ a).tolist()
+    mixed = bridge.asarray(f, device=device) @ bridge.asarray(a, device=device)
+    assert mixed.dtype == bridge.float64
+    np.testing.assert_array_equal(to_numpy(mixed), f @ a)

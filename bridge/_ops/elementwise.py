@@ -17,7 +17,7 @@ import numpy as np
 from .. import _dispatch, _fastpath
 from .._dispatch import PY_SCALARS, ndarray, wrap
 from .._dtypes import CATEGORIES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
-from .._registry import INTEROP, Op, interposed
+from .._registry import INTEROP, Op, interposed, ops
 from .._spec import BINARY, UNARY  # noqa: E402  (the tables of the standard's elementwise functions)
 
 # Python scalar kinds an array of a given dtype kind accepts as the other operand
@@ -75,6 +75,10 @@ def promote_integers_to_float(func, x, category, argname):
     dtype = x._data.dtype
     if category in _FLOAT_ONLY and dtype.kind in "biu":
         return _dispatch.run("astype", (x,), DEFAULT_FLOAT, True)
+    if category == "bool" and dtype.kind in "iufc":
+        # the logical functions take numbers as NumPy does: their truth (x != 0; NaN is
+        # true), which the standard leaves to the library ("should be boolean")
+        return ops.not_equal(x, 0)
     raise TypeError(f"{func}: {argname} has dtype {dtype}, but {func} needs a {category} dtype")
 
 
@@ -124,6 +128,11 @@ def _operands(name, x1, x2, allowed, category):
     tensor = _dispatch.TENSOR
     c1 = x1.__class__
     c2 = x2.__class__
+    if category == "bool":  # a number's truth, as NumPy takes it (see promote_integers_to_float)
+        if c1 in PY_SCALARS and c1 is not builtins.bool:
+            x1, c1 = builtins.bool(x1), builtins.bool
+        if c2 in PY_SCALARS and c2 is not builtins.bool:
+            x2, c2 = builtins.bool(x2), builtins.bool
     if c1 is not tensor and c1 not in PY_SCALARS:
         x1 = _dispatch.as_tensor(x1, name, "x1")
         c1 = tensor

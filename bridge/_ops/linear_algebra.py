@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import operator
 
+import numpy as np
+
 from .. import _dispatch
 from .._dtypes import CATEGORIES
 from .._registry import Op, interposed
@@ -16,8 +18,17 @@ _NUMERIC = CATEGORIES["numeric"]
 def _pair(func, x1, x2):
     x1 = _dispatch.as_tensor(x1, func, "x1")
     x2 = _dispatch.as_tensor(x2, func, "x2")
-    _dispatch.check_dtype(func, x1, _NUMERIC, "numeric", "x1")
-    _dispatch.check_dtype(func, x2, _NUMERIC, "numeric", "x2")
+    b1, b2 = x1.dtype.kind == "b", x2.dtype.kind == "b"
+    if b1 != b2:
+        # a bool operand takes the other's dtype, as in NumPy (the standard: "should be
+        # numeric"); two bools are matmul's own case (_bool_matmul)
+        if b1:
+            x1 = _dispatch.run("astype", (x1,), x2.dtype, True)
+        else:
+            x2 = _dispatch.run("astype", (x2,), x1.dtype, True)
+    if not (b1 and b2 and func == "matmul"):
+        _dispatch.check_dtype(func, x1, _NUMERIC, "numeric", "x1")
+        _dispatch.check_dtype(func, x2, _NUMERIC, "numeric", "x2")
     return x1, x2
 
 
@@ -33,6 +44,10 @@ def matmul(x1, x2, /):
         raise ValueError(
             f"{func}: contracted dimensions differ: x1 has shape {x1.shape}, x2 has shape {x2.shape}"
         )
+    if x1.dtype.kind == "b":  # two bools: NumPy's logical matmul (an or of ands)
+        counts = matmul(_dispatch.run("astype", (x1,), np.dtype(np.int64), True),
+                        _dispatch.run("astype", (x2,), np.dtype(np.int64), True))
+        return counts != 0
     try:
         return _dispatch.run("matmul", (x1, x2))
     except ValueError as exc:
