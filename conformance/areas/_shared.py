@@ -36,8 +36,10 @@ def real_arrays(ctx: Context, dtype: str | None = None, min_dims: int = 1, max_d
     if xps is not None:
         return shapes.flatmap(lambda s: xps.arrays(ctx.dtype(dtype), s, elements=elements)).map(
             lambda x: (ctx.to_numpy(x), x))
-    element = st.floats(**elements, width=32 if dtype == "float32" else 64) if dtype.startswith("float") else st.integers(elements["min_value"],
-                                                                                  elements["max_value"])
+    if dtype.startswith("float"):
+        element = st.floats(**elements, width=32 if dtype == "float32" else 64)
+    else:
+        element = st.integers(elements["min_value"], elements["max_value"])
     return shapes.flatmap(lambda s: hnp.arrays(np.dtype(dtype), s, elements=element)).map(
         lambda a: (a, ctx.asarray(a, dtype)))
 
