@@ -138,12 +138,18 @@ def _transform_nd(func, x, s, axes, norm):
     x = _input(func, x)
     norm = _norm(func, norm)
     if axes is None:
+        # the standard asks callers to give axes with s; without them s applies to the
+        # last len(s) axes, as in NumPy
         if s is not None:
-            raise ValueError(
-                f"{func}: s is given but axes is not; the standard asks for both (s[i] is "
-                "the length along axes[i])"
-            )
-        axes = tuple(range(x.ndim))
+            try:
+                count = len(s)
+            except TypeError:
+                raise TypeError(f"{func}: s must be a sequence of ints, got {type(s).__name__}") from None
+            if count > x.ndim:
+                raise ValueError(f"{func}: s={tuple(s)} has more entries than x has dimensions ({x.ndim})")
+            axes = tuple(range(x.ndim - count, x.ndim))
+        else:
+            axes = tuple(range(x.ndim))
     else:
         if isinstance(axes, (int, np.integer)):
             raise TypeError(f"{func}: axes must be a sequence of ints, got an int")
