@@ -193,6 +193,7 @@ def _operator(op, dunder, mode):
         return python(x1, x2)
 
     operator.__name__ = operator.__qualname__ = dunder
+    operator.__doc__ = python.__doc__
     operator.reflected = python.reflected
     return operator
 

@@ -113,6 +113,9 @@ static long g_transforms_active = 0;       /* bridge.func vmaps running, in any 
 /* bridge.compile's tracer recording in this thread: every front declines, so each call
  * of user code reaches the Python function and the registry's hook */
 static _Thread_local long g_tracing = 0;
+/* the process-wide count first: the thread-local one is read only while some
+ * interpreter runs somewhere */
+#define TRACING() (g_transforms_active > 0 && g_tracing)
 static PyObject *g_transform_call = NULL;  /* _registry.transform_call(name, fn, *a, **k) */
 static PyObject *g_rename_error = NULL;    /* _registry.rename_error(exc, short, name) */
 static PyTypeObject *g_gpu_array_type = NULL; /* cupy.ndarray, once the cupy backend loads */
@@ -496,7 +499,7 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
 {
     Front *op = (Front *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
-    if (nargs != op->nin || kwnames != NULL || g_tracing) {
+    if (nargs != op->nin || kwnames != NULL || TRACING()) {
         if (op->ufunc != NULL && (nargs != op->nin || kwnames != NULL)) {
             /* NumPy's keywords or a positional out: the ufunc's entry (bridge/_ufunc.py) */
             return PyObject_Vectorcall(op->ufunc, args, nargsf, kwnames);
@@ -575,7 +578,7 @@ static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t 
                               PyObject *kwnames)
 {
     Front *op = (Front *)callable;
-    if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL || g_tracing) {
+    if (PyVectorcall_NARGS(nargsf) != 2 || kwnames != NULL || TRACING()) {
         return decline(op, args, nargsf, kwnames);
     }
     PyObject *self = args[0], *other = args[1];
@@ -1015,7 +1018,7 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
     Front *op = (Front *)callable;
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     int np_ = op->n_params;
-    if (nargs > np_ || g_tensor_type == NULL || g_tracing) {
+    if (nargs > np_ || g_tensor_type == NULL || TRACING()) {
         return decline(op, args, nargsf, kwnames);
     }
     PyObject *given[MAX_PARAMS] = {NULL};
@@ -1892,7 +1895,7 @@ static PyObject *tensor_key(PyObject *data, PyObject *key)
 static PyObject *tensor_getitem(PyObject *self, PyObject *key)
 {
     PyObject *data = T_DATA(self);
-    if (T_META(self) == Py_None && data != NULL && is_tensor(key) && !g_tracing) {
+    if (T_META(self) == Py_None && data != NULL && is_tensor(key) && !TRACING()) {
         /* x[mask], x[indices]: the backend's getitem kernel, as the Python path calls it */
         PyObject *raw = tensor_key(data, key);
         PyObject *kernel = raw != NULL ? kernel_in(cpu_kernels(), s_getitem) : NULL;
@@ -1914,7 +1917,7 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
             Py_XDECREF(raw);
         }
     }
-    else if (T_META(self) == Py_None && data != NULL && !g_tracing &&
+    else if (T_META(self) == Py_None && data != NULL && !TRACING() &&
              (PyArray_CheckExact(data) || (g_single_gpu && Py_TYPE(data) == g_gpu_array_type))) {
         PyObject *raw = basic_key(key);
         if (raw != NULL) {
@@ -1982,7 +1985,7 @@ static PyObject *tensor_setitem(PyObject *self, PyObject *const *args, Py_ssize_
     }
     PyObject *key = args[0], *value = args[1];
     PyObject *data = is_tensor(self) ? T_DATA(self) : NULL;
-    if (data == NULL || T_META(self) != Py_None || !PyArray_CheckExact(data) || g_tracing) {
+    if (data == NULL || T_META(self) != Py_None || !PyArray_CheckExact(data) || TRACING()) {
         goto python;
     }
     PyArray_Descr *descr = PyArray_DESCR((PyArrayObject *)data);
