@@ -58,10 +58,13 @@ from ._ufunc import ufunc_rows as _ufunc_rows  # noqa: E402
 
 # the registry, from every section's rows (the standard's, then the NumPy-compatible
 # names), in one fixed order; the elementwise functions are NumPy's ufunc objects
-_REGISTRY = _build_registry(_ufunc_rows(_ops.rows() + _numpy_compat.OPS))
+_REGISTRY = _build_registry(
+    _numpy_compat.extended_rows(_ufunc_rows(_ops.rows() + _numpy_compat.OPS)))
 for _op in _REGISTRY.values():
     if _op.section not in ("array", "linalg", "fft"):
         globals()[_op.name] = _op.func
+# NumPy's objects that are not functions: dtype names, index tricks, emath, versions
+globals().update(_numpy_compat.NUMPY_OBJECTS)
 
 from ._methods import bind_methods as _bind_methods  # noqa: E402
 
@@ -85,6 +88,7 @@ _interop_dask.register_loaded()
 
 __all__ = sorted(
     [op.name for op in _REGISTRY.values() if op.section not in ("array", "linalg", "fft")]
+    + [name for name in _numpy_compat.NUMPY_OBJECTS if not name.startswith("__")]
     + [d.name for d in _dtypes.ALL_DTYPES]
     + ["Tensor", "Device", "e", "inf", "nan", "pi", "newaxis", "__array_api_version__",
        "__array_namespace_info__", "linalg", "fft", "use_backend", "get_backend",

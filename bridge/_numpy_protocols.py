@@ -565,6 +565,52 @@ def _strides(self):
     return tuple(self._data.strides)
 
 
+class FlatIter:
+    """``x.flat``: the tensor as 1-d in C order, for reading (``x.flat[3]``, a slice, an
+    index tensor) and writing into ``x`` (``x.flat[::2] = 0``, values repeated as
+    needed); iterating gives the elements (NumPy's ``flatiter``)."""
+
+    def __init__(self, base):
+        self.base = base
+
+    def _flat(self):
+        return B.reshape(self.base, (-1,))
+
+    def __len__(self):
+        return self.base.size
+
+    def __iter__(self):
+        return iter(self._flat())
+
+    def __getitem__(self, key):
+        return self._flat()[npc._flat_key(key, self.base.device)]
+
+    def __setitem__(self, key, value):
+        positions = B.arange(self.base.size, device=self.base.device)[
+            npc._flat_key(key, self.base.device)]
+        npc.put(self.base, B.reshape(positions, (-1,)), value)
+
+    def __array__(self, dtype=None, copy=None):
+        return np.asarray(self._flat().to_device("cpu"), dtype=dtype)
+
+    def copy(self):
+        """A 1-d copy of the elements."""
+        return npc.copy(self._flat())
+
+    def __repr__(self):
+        return f"<flat iterator of {self.base!r}>"
+
+
+def _flat(self):
+    """A 1-d view for reading and writing the elements in C order (``x.flat[i]``)."""
+    return FlatIter(self)
+
+
+def _set_flat(self, value):
+    """``x.flat = value``: every element, from ``value`` repeated as needed."""
+    npc.put(self, B.arange(self.size, device=self.device), value)
+
+
 METHODS = {
     "sum": _sum, "prod": _prod, "mean": _mean, "var": _var, "std": _std, "max": _max,
     "min": _min, "all": _all, "any": _any, "argmax": _argmax, "argmin": _argmin,
@@ -577,7 +623,7 @@ METHODS = {
     "view": _view, "__format__": _format,
 }
 PROPERTIES = {"real": _real, "imag": _imag, "nbytes": _nbytes, "itemsize": _itemsize,
-              "strides": _strides}
+              "strides": _strides, "flat": (_flat, _set_flat)}
 
 
 def install():
@@ -594,7 +640,8 @@ def install():
     for name, getter in PROPERTIES.items():
         if name in Tensor.__dict__:
             raise RuntimeError(f"bridge: Tensor.{name} is already defined")
-        setattr(Tensor, name, property(getter, doc=getter.__doc__))
+        getter, setter = getter if isinstance(getter, tuple) else (getter, None)
+        setattr(Tensor, name, property(getter, setter, doc=getter.__doc__))
 
 
 install()

@@ -386,9 +386,12 @@ _FRONTS: dict = {}
 
 
 def _binary_only(spec, method):
-    if spec.nin != 2 or spec.nout != 1:
-        what = "outer product" if method == "outer" else method
+    what = "outer product" if method == "outer" else method
+    if spec.nin != 2:
         raise ValueError(f"{spec.name}.{method}: {what} only supported for binary functions")
+    if spec.nout != 1 and method != "outer":
+        raise ValueError(f"{spec.name}.{method}: {what} only supported for functions "
+                         "returning a single value")
 
 
 def _reduce_loop(spec, func, dtype, in_dtype, out):

@@ -24,7 +24,7 @@ from bridge._registry import REGISTRY
 ALLOWED = (TypeError, ValueError, IndexError, BufferError, MemoryError, OverflowError,
            RuntimeError, KeyError, ZeroDivisionError)
 # ops that write into their first argument by design
-WRITES = {"setitem"}
+WRITES = {"setitem", "put", "place", "putmask", "put_along_axis", "fill_diagonal", "copyto"}
 
 DTYPES = [bridge.bool, bridge.int8, bridge.int16, bridge.int32, bridge.int64, bridge.uint8,
           bridge.uint16, bridge.uint32, bridge.uint64, bridge.float32, bridge.float64,

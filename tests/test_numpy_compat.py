@@ -190,6 +190,30 @@ CASES = [
     ("vander", (V3,), {}), ("vander", (INTS[:4], 3), {"increasing": True}),
     ("polyval", (V3, A23), {}), ("polyfit", (np.linspace(0, 1, 9), np.cos(np.linspace(0, 1, 9)), 3), {}),
     ("polyfit", (np.linspace(0, 1, 9), np.cos(np.linspace(0, 1, 9)), 2), {"w": np.linspace(1, 2, 9)}),
+    # issue 19: more of NumPy's names
+    ("gcd", (INTS * 6, INTS[::-1] * 4), {}), ("lcm", (INTS, INTS[::-1] + 1), {}),
+    ("ldexp", (A23, np.array([[1, -2, 3], [0, 5, -1]])), {}), ("frexp", (A23 * 100,), {}),
+    ("modf", (A23 * 3,), {}), ("divmod", (INTS, 4), {}), ("spacing", (A23,), {}),
+    ("bitwise_count", (INTS,), {}),
+    ("packbits", (INTS > 3,), {}), ("packbits", (A34 > 0,), {"axis": 1}),
+    ("packbits", (A34 > 0,), {"axis": 0, "bitorder": "little"}),
+    ("unpackbits", (np.array([[177, 3], [255, 0]], np.uint8),), {}),
+    ("unpackbits", (np.array([[177, 3], [255, 0]], np.uint8),), {"axis": 1, "count": 12}),
+    ("unpackbits", (np.array([177, 3], np.uint8),), {"count": -3, "bitorder": "little"}),
+    ("lexsort", ((INTS, INTS % 3),), {}), ("lexsort", (np.stack([V5, V5 > 0]),), {}),
+    ("select", ([A23 > 0.5, A23 < -0.5], [A23, A23 * 10]), {"default": -1.0}),
+    ("choose", (np.array([0, 1, 2, 1]), [V5[:4], V5[1:], np.arange(4.0)]), {}),
+    ("choose", (np.array([0, 3, -1]), [V3, V3 * 2]), {"mode": "wrap"}),
+    ("compress", (np.array([True, False, True]), A34), {"axis": 0}),
+    ("compress", ([0, 1], A23), {}), ("extract", (A23 > 0, A23), {}),
+    ("trim_zeros", (np.array([0.0, 0.0, 1.0, 2.0, 0.0, 3.0, 0.0]),), {}),
+    ("trim_zeros", (np.array([0, 1, 0]),), {"trim": "f"}),
+    ("ediff1d", (A23,), {}), ("ediff1d", (V5,), {"to_begin": [-1.0], "to_end": [9.0, 8.0]}),
+    ("nancumprod", (NANS, 1), {}), ("setxor1d", (INTS, np.array([1, 7, 8])), {}),
+    ("resize", (V5, (3, 4)), {}), ("resize", (A23, 4), {}),
+    ("tril_indices_from", (A34,), {}), ("triu_indices_from", (SQ, 1), {}),
+    ("diag_indices_from", (SQ,), {}), ("ix_", (np.array([0, 2]), np.array([1, 2, 3])), {}),
+    ("ix_", (np.array([True, False, True]),), {}), ("asarray_chkfinite", (A23,), {}),
 ]
 
 
@@ -799,3 +823,187 @@ def test_docs_list_every_numpy_name():
     missing = [op.name for op in REGISTRY.values() if op.section == "numpy"
                and f"`{op.name}`" not in page]
     assert missing == []
+
+
+# ------------------------------------------------------------------ issue 19: the rest
+
+
+def test_where_with_one_argument(backend, device):
+    x = bridge.asarray(A34, device=device)
+    _same(bridge.where(x > 0), np.where(A34 > 0))
+    _same(bridge.where(bridge.asarray([0, 3, 0, 5], device=device)), np.where([0, 3, 0, 5]))
+    with pytest.raises(ValueError, match="where: either both or neither"):
+        bridge.where(x > 0, x)
+    assert str(inspect.signature(bridge.where)) == "(condition, x1, x2, /)"
+
+
+def test_partition_and_argpartition(backend, device):
+    x = bridge.asarray(A345, device=device)
+    for kth, axis in ((2, -1), ([0, 3], 1), (-1, 0), (4, None)):
+        got = to_numpy(bridge.partition(x, kth, axis=axis))
+        expected = np.partition(A345, kth, axis=axis)
+        ks = np.atleast_1d(kth)
+        ax = -1 if axis is None else axis
+        taken = np.take(got, ks, axis=ax)
+        np.testing.assert_array_equal(taken, np.take(expected, ks, axis=ax))
+        for k in ks % got.shape[ax]:  # a partition: nothing before k is larger
+            before = np.take(got, np.arange(k), axis=ax)
+            assert (before <= np.take(got, [k], axis=ax)).all()
+        idx = to_numpy(bridge.argpartition(x, kth, axis=axis))
+        src = A345.ravel() if axis is None else A345
+        np.testing.assert_array_equal(np.take_along_axis(src, idx, axis=ax), got)
+    with pytest.raises(ValueError, match=r"partition: kth\(=7\) out of bounds \(5\)"):
+        bridge.partition(x, 7)
+
+
+def test_in_place_writes(backend, device):
+    for name, args in (("put", ([0, 5, -1], [9.0, 8.0])), ("put", ([7, 13], [1.0], "wrap")),
+                       ("put", ([7, -20], [2.0], "clip")),
+                       ("place", (A34 > 0, [1.0, 2.0, 3.0])),
+                       ("putmask", (A34 > 0, [1.0, 2.0, 3.0])),
+                       ("put_along_axis", (np.argsort(A34, axis=1)[:, :2], -1.0, 1)),
+                       ("put_along_axis", (np.array([1, 4]), [5.0, 6.0], None)),
+                       ("fill_diagonal", (7.0,)), ("fill_diagonal", ([1.0, 2.0], True)),
+                       ("copyto", (A34[0] * 2,)), ("copyto", (3, "unsafe", A34 > 0))):
+        a = A34.copy()
+        x = bridge.asarray(a.copy(), device=device)
+        converted = [bridge.asarray(v, device=device) if isinstance(v, np.ndarray) else v
+                     for v in args]
+        assert getattr(bridge, name)(x, *converted) is None
+        getattr(np, name)(a, *args)
+        _same(x, a)
+    tall = np.zeros((7, 3))
+    t = bridge.asarray(tall.copy(), device=device)
+    bridge.fill_diagonal(t, 5.0, wrap=True)
+    np.fill_diagonal(tall, 5.0, wrap=True)
+    _same(t, tall)
+    cube = bridge.zeros((3, 3, 3), device=device)
+    bridge.fill_diagonal(cube, 1.0)
+    _same(cube, np.eye(3)[:, :, None] * np.eye(3)[None] * np.eye(3)[:, None])
+    with pytest.raises(IndexError, match="put: index 12 is out of bounds"):
+        bridge.put(bridge.zeros((3, 4), device=device), [12], 1.0)
+    with pytest.raises(TypeError, match="place: a must be a Tensor"):
+        bridge.place(np.zeros(3), [True, False, True], [1.0])
+    with pytest.raises(ValueError, match="place: cannot insert from an empty array"):
+        bridge.place(bridge.zeros(3, device=device), bridge.asarray([True, False, True]), [])
+    # autograd sees the writes
+    w = bridge.asarray([1.0, 2.0, 3.0], device=device, requires_grad=True)
+    y = bridge.zeros(5, device=device) * 1.0
+    bridge.put(y, [0, 4], w[:2] * 3.0)
+    bridge.sum(y).backward()
+    _same(w.grad, np.array([3.0, 3.0, 0.0]))
+
+
+def test_creation_from_iterables_buffers_and_functions(backend, device):
+    _same(bridge.fromiter((i * i for i in range(5)), bridge.int64), np.fromiter(
+        (i * i for i in range(5)), np.int64))
+    _same(bridge.fromiter(iter([1.0, 2.0, 3.0]), float, count=2), np.array([1.0, 2.0]))
+    raw = np.arange(6, dtype=np.int32).tobytes()
+    _same(bridge.frombuffer(raw, dtype=bridge.int32, offset=4), np.frombuffer(raw, np.int32,
+                                                                              offset=4))
+    _same(bridge.fromfunction(lambda i, j: i * 10 + j, (3, 4)),
+          np.fromfunction(lambda i, j: i * 10 + j, (3, 4)))
+    _same(bridge.fromfunction(lambda i: i * 2, (4,), dtype=bridge.int64),
+          np.fromfunction(lambda i: i * 2, (4,), dtype=np.int64))
+    with pytest.raises(TypeError, match="fromiter"):
+        bridge.fromiter([1, 2], "U3")
+
+
+def test_iterators_flat_and_index_tricks(backend, device):
+    x = bridge.asarray(A23, device=device)
+    assert [(i, v) for i, v in bridge.ndenumerate(x)] == [(i, v) for i, v in np.ndenumerate(
+        A23)]
+    assert list(bridge.ndindex(2, 3)) == list(np.ndindex(2, 3)) == list(bridge.ndindex((2, 3)))
+    a = A23.copy()
+    y = bridge.asarray(a.copy(), device=device)
+    _same(y.flat[4], a.flat[4])
+    _same(y.flat[1:5:2], a.flat[1:5:2])
+    _same(y.flat[[0, 5]], a.flat[[0, 5]])
+    y.flat[::2] = 0.0
+    a.flat[::2] = 0.0
+    y.flat = y.flat[::-1] if False else y.flat[...]  # reassigning itself changes nothing
+    _same(y, a)
+    y.flat = [1.0, 2.0]
+    a.flat = [1.0, 2.0]
+    _same(y, a)
+    assert len(y.flat) == 6 and [float(v) for v in y.flat] == a.ravel().tolist()
+    _same(bridge.mgrid[0:3, 0:4:2], np.mgrid[0:3, 0:4:2])
+    _same(bridge.mgrid[-1:1:5j], np.mgrid[-1:1:5j])
+    for g, e in zip(bridge.ogrid[0:3, 0:2], np.ogrid[0:3, 0:2]):
+        _same(g, e)
+    v = bridge.asarray([7, 8], device=device)
+    _same(bridge.r_[1:4, 0, v], np.r_[1:4, 0, [7, 8]])
+    _same(bridge.r_["0,2", v, v], np.r_["0,2", [7, 8], [7, 8]])
+    _same(bridge.r_["-1,2,0", v, v], np.r_["-1,2,0", [7, 8], [7, 8]])
+    _same(bridge.c_[v, v], np.c_[[7, 8], [7, 8]])
+    _same(bridge.c_[bridge.asarray(A23.T.copy(), device=device), v[:3] if False else
+                    bridge.asarray([1.0, 2.0, 3.0], device=device)],
+          np.c_[A23.T, [1.0, 2.0, 3.0]])
+    assert bridge.s_[1:3, ::2] == np.s_[1:3, ::2]
+
+
+def test_emath(backend, device):
+    x = np.array([-4.0, 0.25, 9.0])
+    for name in ("sqrt", "log", "log2", "log10"):
+        _same(getattr(bridge.emath, name)(bridge.asarray(x, device=device)),
+              getattr(np.emath, name)(x))
+        _same(getattr(bridge.emath, name)(bridge.asarray(np.abs(x), device=device)),
+              getattr(np.emath, name)(np.abs(x)))
+    u = np.array([-2.0, 0.5])
+    for name in ("arcsin", "arccos", "arctanh"):
+        _same(getattr(bridge.emath, name)(bridge.asarray(u, device=device)),
+              getattr(np.emath, name)(u))
+    _same(bridge.emath.power(bridge.asarray(x, device=device), 0.5), np.emath.power(x, 0.5))
+    _same(bridge.emath.logn(2.0, bridge.asarray(x, device=device)), np.emath.logn(2.0, x))
+
+
+def test_dtypes_and_process_state():
+    assert bridge.dtype("f8") == bridge.float64 and bridge.dtype("int32") is bridge.int32
+    assert isinstance(bridge.asarray([1.0]).dtype, bridge.dtype)
+    for name in ("ubyte", "intc", "longlong", "single", "double", "csingle", "cdouble", "int_",
+                 "uint", "short", "ushort", "bool_", "intp"):
+        assert getattr(bridge, name) == np.dtype(getattr(np, name)), name
+        assert bridge.zeros(2, dtype=getattr(bridge, name)).dtype == np.dtype(getattr(np, name))
+    assert bridge.issubdtype(bridge.float32, bridge.floating)
+    assert bridge.issubdtype(bridge.asarray([1]).dtype, bridge.integer)
+    assert not bridge.issubdtype(bridge.int8, bridge.unsignedinteger)
+    assert bridge.promote_types(bridge.int8, bridge.uint8) == np.promote_types(np.int8, np.uint8)
+    assert bridge.promote_types("f4", "i8") == np.float64
+    with pytest.raises(TypeError, match="promote_types"):
+        bridge.promote_types(bridge.int8, "U3")
+    f = bridge.finfo(bridge.float64)
+    for attr in ("eps", "resolution", "tiny", "precision", "epsneg", "nmant", "maxexp",
+                 "minexp", "smallest_subnormal", "smallest_normal", "max", "min", "bits"):
+        assert getattr(f, attr) == getattr(np.finfo(np.float64), attr), attr
+    assert bridge.finfo(bridge.complex64).precision == np.finfo(np.complex64).precision
+    assert bridge.iinfo(bridge.uint16).kind == "u" and bridge.iinfo(bridge.int8).max == 127
+    assert bridge.__numpy_version__ == np.__version__ and bridge.__version__
+    x = bridge.asarray([1.0 / 3.0, 2.0])
+    with bridge.printoptions(precision=3):
+        assert "0.333," in repr(x) and bridge.get_printoptions()["precision"] == 3
+    assert "0.33333333" in repr(x)
+    old = bridge.get_printoptions()
+    small = bridge.asarray([1e-9, 1.0])
+    assert "e-09" in repr(small)
+    bridge.set_printoptions(suppress=True, precision=2)
+    try:
+        assert "e-09" not in repr(small)
+    finally:
+        bridge.set_printoptions(**old)
+    with pytest.raises(ValueError, match="set_printoptions"):
+        bridge.set_printoptions(floatmode="sometimes")
+
+
+def test_seterr_raises_on_the_numpy_backend():
+    old = bridge.seterr(divide="raise")
+    try:
+        assert bridge.geterr()["divide"] == "raise"
+        with bridge.use_backend("numpy"):
+            with pytest.raises(FloatingPointError):
+                bridge.asarray([1.0]) / bridge.asarray([0.0])
+        with bridge.errstate(divide="ignore"), bridge.use_backend("numpy"):
+            assert float((bridge.asarray([1.0]) / bridge.asarray([0.0]))[0]) == np.inf
+    finally:
+        bridge.seterr(**old)
+    with pytest.raises(ValueError, match="seterr"):
+        bridge.seterr(divide="explode")

@@ -103,7 +103,27 @@ def test_methods_of_unary_ufuncs_raise_numpys_errors():
 
 # ------------------------------------------------------------------ reduce
 
-BINARY_NAMES = sorted(n for n in ALL_UFUNCS if getattr(bridge, n).nin == 2)
+# the binary ufuncs of one output whose loops take two operands of one dtype (ldexp's
+# take a float and an int: NumPy reduces them as little as bridge does)
+BINARY_NAMES = sorted(n for n in ALL_UFUNCS if getattr(bridge, n).nin == 2
+                      and getattr(bridge, n).nout == 1 and n != "ldexp")
+
+
+def test_methods_of_ufuncs_of_two_outputs_raise_numpys_errors(backend, device):
+    x = bridge.asarray(POS, device=device)
+    for method, args in (("reduce", (x,)), ("accumulate", (x,)), ("reduceat", (x, [0]))):
+        with pytest.raises(ValueError, match=f"divmod.{method}: {method} only supported for "
+                           "functions returning a single value"):
+            getattr(bridge.divmod, method)(*args)
+        with pytest.raises(ValueError, match=f"modf.{method}: {method} only supported for "
+                           "binary functions"):
+            getattr(bridge.modf, method)(*args)
+    q, r = bridge.divmod.outer(x[0], x[1])
+    eq, er = np.divmod.outer(POS[0], POS[1])
+    _same(q, eq)
+    _same(r, er)
+    with pytest.raises(TypeError, match="ldexp.reduce"):
+        bridge.ldexp.reduce(x)
 
 
 def _numpy_reduce(u, a, axis, **kwargs):

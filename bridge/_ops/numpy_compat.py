@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import dataclasses
 import math
 import operator
 
 import numpy as np
 
 from .. import _dispatch
-from .._dtypes import ALL_DTYPES, normalize_dtype
+from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
 from .._registry import Op
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
@@ -342,11 +343,107 @@ def _isneginf(x):
     return B.logical_and(B.isinf(x), x < 0)
 
 
+def _as_operand_tensors(x1, x2):
+    """Both operands as tensors (a Python scalar takes the other's dtype and device)."""
+    if not _is_tensor(x1):
+        x1 = B.asarray(x1, dtype=x2.dtype, device=x2.device)
+    if not _is_tensor(x2):
+        x2 = B.asarray(x2, dtype=x1.dtype, device=x1.device)
+    return B.broadcast_arrays(x1, x2)
+
+
+def _integer_operands(func, x1, x2):
+    a, b = _as_operand_tensors(x1, x2)
+    if a.dtype.kind not in "iu" or b.dtype.kind not in "iu":
+        raise TypeError(f"{func}: ufunc '{func}' not supported for the input types "
+                        f"({a.dtype}, {b.dtype}): it takes integers")
+    return a, b
+
+
+def _gcd(x1, x2):
+    # Euclid's algorithm on every element at once: at most 92 rounds for 64-bit ints
+    # (consecutive Fibonacci numbers are the worst case)
+    a, b = _integer_operands("gcd", x1, x2)
+    a, b = B.abs(a), B.abs(b)
+    while bool(B.any(b != 0)):
+        nonzero = b != 0
+        a, b = B.where(nonzero, b, a), B.where(nonzero, B.remainder(a, B.where(nonzero, b, 1)),
+                                                 B.zeros_like(b))
+    return a
+
+
+def _lcm(x1, x2):
+    a, b = _integer_operands("lcm", x1, x2)
+    g = _gcd(a, b)
+    safe = B.where(g == 0, B.ones_like(g), g)
+    return B.where(g == 0, B.zeros_like(g), B.abs(B.floor_divide(a, safe) * b))
+
+
+def _ldexp(x1, x2):
+    # x1 * 2**x2 in two halves, so that 2**x2 itself neither overflows nor underflows
+    # where the product is representable (ldexp(1e-300, 1100))
+    e = x2 if _is_tensor(x2) else B.asarray(x2, device=x1.device)
+    x = x1 if _is_tensor(x1) else B.asarray(x1, dtype=B.float64, device=e.device)
+    half = B.floor_divide(e, 2)
+    dtype = x.dtype
+    return x * B.pow(B.asarray(2.0, dtype=dtype, device=x.device), B.astype(half, dtype)) * \
+        B.pow(B.asarray(2.0, dtype=dtype, device=x.device), B.astype(e - half, dtype))
+
+
+def _frexp(x):
+    """(mantissa in [0.5, 1) with x's sign, exponent as int32): x = m * 2**e."""
+    finite = B.logical_and(B.isfinite(x), x != 0)
+    safe = B.where(finite, B.abs(x), B.ones_like(x))
+    e = B.floor(B.log2(safe)) + 1
+    m = x / B.pow(B.asarray(2.0, dtype=x.dtype, device=x.device), e)
+    # log2 can be one off at powers of two: bring |m| into [0.5, 1)
+    big = B.abs(m) >= 1
+    m, e = B.where(big, m / 2, m), B.where(big, e + 1, e)
+    small = B.logical_and(B.abs(m) < 0.5, finite)
+    m, e = B.where(small, m * 2, m), B.where(small, e - 1, e)
+    return B.where(finite, m, x), B.astype(B.where(finite, e, B.zeros_like(e)), B.int32)
+
+
+def _modf(x):
+    """(fractional part, integral part), both with x's sign (modf(inf) = (0.0, inf))."""
+    finite = B.where(B.isinf(x), B.zeros_like(x), x)  # (inf - inf would warn)
+    return B.copysign(finite - B.trunc(finite), x), B.trunc(x)
+
+
+def _divmod(x1, x2):
+    return B.floor_divide(x1, x2), B.remainder(x1, x2)
+
+
+def _spacing(x):
+    """The distance from x to the next float away from zero (negative for x < 0)."""
+    finite = B.isfinite(x)
+    safe = B.where(finite, x, B.zeros_like(x))
+    away = B.where(safe < 0, B.full_like(x, -math.inf), B.full_like(x, math.inf))  # +0 for -0
+    return B.where(finite, B.nextafter(safe, away) - safe, B.full_like(x, math.nan))
+
+
+def _bitwise_count(x):
+    """The number of 1 bits in |x| (NumPy's bitwise_count), as uint8."""
+    a = B.abs(x) if x.dtype.kind == "i" else x
+    if x.dtype.kind == "i":
+        # |int_min| overflows: its bits are the one sign bit
+        a = B.astype(a, {1: B.uint8, 2: B.uint16, 4: B.uint32, 8: B.uint64}[x.dtype.itemsize])
+    count = B.zeros(a.shape, dtype=B.uint8, device=a.device)
+    one = B.asarray(1, dtype=a.dtype, device=a.device)
+    for k in range(a.dtype.itemsize * 8):
+        bit = B.bitwise_and(B.bitwise_right_shift(a, B.asarray(k, dtype=a.dtype, device=a.device)),
+                            one)
+        count = count + B.astype(bit, B.uint8)
+    return count
+
+
 # NumPy-only ufuncs, composed of standard functions
 UFUNC_COMPOSITES = {
     "deg2rad": _deg2rad, "radians": _deg2rad, "rad2deg": _rad2deg, "degrees": _rad2deg,
     "cbrt": _cbrt, "fmod": _fmod, "fmax": _fmax, "fmin": _fmin,
     "heaviside": _heaviside, "float_power": _float_power, "logaddexp2": _logaddexp2,
+    "gcd": _gcd, "lcm": _lcm, "ldexp": _ldexp, "frexp": _frexp, "modf": _modf,
+    "divmod": _divmod, "spacing": _spacing, "bitwise_count": _bitwise_count,
 }
 
 
@@ -1045,13 +1142,17 @@ def diagflat(v, k=0):
 
 def tril_indices(n, k=0, m=None):
     """Row and column indices of the lower triangle of an n × m matrix."""
-    rows, cols = np.tril_indices(_index(n, "tril_indices", "n"), k, m)
+    func = "tril_indices"
+    rows, cols = np.tril_indices(_index(n, func, "n"), _index(k, func, "k"),
+                                 None if m is None else _index(m, func, "m"))
     return B.asarray(rows), B.asarray(cols)
 
 
 def triu_indices(n, k=0, m=None):
     """Row and column indices of the upper triangle of an n × m matrix."""
-    rows, cols = np.triu_indices(_index(n, "triu_indices", "n"), k, m)
+    func = "triu_indices"
+    rows, cols = np.triu_indices(_index(n, func, "n"), _index(k, func, "k"),
+                                 None if m is None else _index(m, func, "m"))
     return B.asarray(rows), B.asarray(cols)
 
 
@@ -2666,6 +2767,1013 @@ def errstate(**kwargs):
         yield
 
 
+# ------------------------------------------------------------------ more of NumPy's names
+# (issue 19: what everyday programs reach for; composites of the standard's functions,
+# on every backend, differentiable where the maths is)
+
+
+def _kth(func, kth, n):
+    values = kth if isinstance(kth, (list, tuple)) or _is_tensor(kth) else [kth]
+    if _is_tensor(values):
+        values = values.tolist()
+        values = values if isinstance(values, list) else [values]
+    for k in values:
+        k = _index(k, func, "kth")
+        if not -n <= k < n:
+            raise ValueError(f"{func}: kth(={k}) out of bounds ({n})")
+
+
+def _partition_input(func, a, kth, axis, kind, order):
+    x = _tensor(a, func)
+    if order is not None:
+        raise ValueError(f"{func}: order= names fields of a structured array, which bridge "
+                         "does not have")
+    if kind != "introselect":
+        raise ValueError(f"{func}: kind must be 'introselect', got {kind!r}")
+    if axis is None:
+        x, axis = B.reshape(x, (-1,)), -1
+    if x.ndim == 0:
+        raise _dispatch.AxisError(f"{func}: axis {axis} is out of bounds for array of "
+                                  "dimension 0")
+    axis = _dispatch.normalize_axis(axis, x.ndim, func)
+    _kth(func, kth, x.shape[axis])
+    return x, axis
+
+
+def partition(a, kth, axis=-1, kind="introselect", order=None):
+    """``a`` with the ``kth`` element(s) where a sort would put them, smaller ones before
+    and larger after (NumPy's ``partition``). bridge returns the sorted order, which is
+    such a partition; NumPy's order of the other elements is its introselect's."""
+    x, axis = _partition_input("partition", a, kth, axis, kind, order)
+    return B.sort(x, axis=axis, stable=True)
+
+
+def argpartition(a, kth, axis=-1, kind="introselect", order=None):
+    """Indices that partition ``a`` around ``kth`` (NumPy's ``argpartition``; bridge's
+    are those of a stable sort, a valid partition)."""
+    x, axis = _partition_input("argpartition", a, kth, axis, kind, order)
+    return B.argsort(x, axis=axis, stable=True)
+
+
+def _target(func, a):
+    if not _is_tensor(a):
+        raise TypeError(f"{func}: a must be a Tensor (it is written in place), got "
+                        f"{type(a).__name__}")
+    return a
+
+
+def _coords(x, flat):
+    """Coordinates of flat positions ``flat`` in tensor ``x`` (for an in-place write)."""
+    if x.ndim == 0:
+        return ()
+    if x.ndim == 1:
+        return (flat,)
+    return unravel_index(flat, x.shape)
+
+
+def _write(x, coords, values):
+    if coords == ():
+        x[...] = B.reshape(values, ())[...] if values.ndim else values
+    else:
+        x[coords] = values
+
+
+def _cycled(func, values, n, dtype, device):
+    """``values`` flattened, cast to ``dtype`` and repeated to length ``n`` (NumPy's
+    ``resize`` of the values in put, place and putmask)."""
+    v = B.reshape(_values_tensor(func, values, dtype, device), (-1,))
+    if n == 0:
+        return v[:0]
+    if v.shape[0] == 0:
+        raise ValueError(f"{func}: cannot insert from an empty array of values")
+    if v.shape[0] != n:
+        v = B.tile(v, (-(-n // v.shape[0]),))[:n]
+    return v
+
+
+def _values_tensor(func, values, dtype, device):
+    if _is_tensor(values):
+        return values if values.dtype == dtype else B.astype(values, dtype)
+    with np.errstate(all="ignore"):
+        raw = np.asarray(values)
+        if raw.dtype.kind not in "biufc":
+            raise TypeError(f"{func}: values must be numbers, got {raw.dtype}")
+        return B.asarray(raw.astype(dtype), device=device)
+
+
+def _flat_key(key, device):
+    """A key of ``x.flat`` for the flattened tensor: lists and ndarrays as tensors."""
+    if isinstance(key, (list, np.ndarray)):
+        return B.asarray(np.asarray(key), device=device)
+    return key
+
+
+def put(a, ind, v, mode="raise"):
+    """Write ``v`` (repeated as needed) into the flattened ``a`` at ``ind``, in place
+    (NumPy's ``put``; ``mode`` 'raise', 'wrap' or 'clip' for indices out of range)."""
+    func = "put"
+    x = _target(func, a)
+    idx = B.reshape(_tensor(ind, func, "ind"), (-1,))
+    if idx.dtype.kind not in "iu":
+        if idx.size:
+            raise TypeError(f"{func}: ind must hold integers, got {idx.dtype}")
+        idx = B.astype(idx, B.int64)
+    n = x.size
+    if mode not in ("raise", "wrap", "clip"):
+        raise ValueError(f"{func}: mode must be 'raise', 'wrap' or 'clip', got {mode!r}")
+    if idx.shape[0] == 0:
+        return None
+    if n == 0:
+        raise IndexError(f"{func}: cannot replace elements of an empty array")
+    idx = B.astype(idx, B.int64)
+    if mode == "wrap":
+        idx = B.remainder(idx, n)
+    elif mode == "clip":
+        idx = B.clip(idx, 0, n - 1)
+    else:
+        bad = B.logical_or(idx < -n, idx >= n)
+        if bool(B.any(bad)):
+            value = int(B.take(idx, B.nonzero(bad)[0][:1])[0])
+            raise IndexError(f"{func}: index {value} is out of bounds for axis 0 with size {n}")
+        idx = B.where(idx < 0, idx + n, idx)
+    _write(x, _coords(x, idx), _cycled(func, v, idx.shape[0], x.dtype, x.device))
+    return None
+
+
+def place(arr, mask, vals):
+    """Write ``vals`` (repeated as needed) into ``arr`` where ``mask`` is True, in place,
+    in order (NumPy's ``place``)."""
+    func = "place"
+    x = _target(func, arr)
+    m = _tensor(mask, func, "mask")
+    if m.size != x.size:
+        raise ValueError(f"{func}: mask and data must be the same size ({m.size} and {x.size})")
+    m = B.reshape(B.astype(m, B.bool) if m.dtype != B.bool else m, x.shape)
+    count = int(B.sum(m))
+    if count == 0:
+        return None
+    values = _cycled(func, vals, count, x.dtype, x.device)
+    x[m] = values
+    return None
+
+
+def putmask(a, mask, values):
+    """``a[i] = values[i % len(values)]`` where ``mask[i]``, in place (NumPy's
+    ``putmask``: values repeat by position in ``a``, not by count)."""
+    func = "putmask"
+    x = _target(func, a)
+    m = _tensor(mask, func, "mask")
+    if m.shape != x.shape:
+        raise ValueError(f"{func}: mask and data must be the same size ({m.shape} and "
+                         f"{x.shape})")
+    m = B.astype(m, B.bool) if m.dtype != B.bool else m
+    if x.size == 0:
+        return None
+    full = B.reshape(_cycled(func, values, x.size, x.dtype, x.device), x.shape)
+    x[m] = full[m]
+    return None
+
+
+def put_along_axis(arr, indices, values, axis):
+    """Write ``values`` into ``arr`` at ``indices`` along ``axis``, in place (NumPy's
+    ``put_along_axis``; ``axis=None`` works on the flattened ``arr``)."""
+    func = "put_along_axis"
+    x = _target(func, arr)
+    idx = _tensor(indices, func, "indices")
+    if idx.dtype.kind not in "iu":
+        raise IndexError(f"{func}: indices must be integers, got {idx.dtype}")
+    if axis is None:
+        if idx.ndim != 1:
+            raise ValueError(f"{func}: with axis=None, indices must be 1-d")
+        put(x, idx, values)
+        return None
+    if idx.ndim != x.ndim:
+        raise ValueError(f"{func}: indices and arr must have the same number of dimensions "
+                         f"({idx.ndim} and {x.ndim})")
+    ax = _dispatch.normalize_axis(axis, x.ndim, func)
+    n = x.shape[ax]
+    idx = B.astype(idx, B.int64)
+    if bool(B.any(B.logical_or(idx < -n, idx >= n))):
+        raise IndexError(f"{func}: an index is out of bounds for axis {ax} with size {n}")
+    idx = B.where(idx < 0, idx + n, idx)
+    key = []
+    for d in range(x.ndim):
+        if d == ax:
+            key.append(idx)
+        else:
+            shape = [1] * x.ndim
+            shape[d] = x.shape[d]
+            key.append(B.reshape(B.arange(x.shape[d], device=x.device), tuple(shape)))
+    shape = np.broadcast_shapes(*(k.shape for k in key))
+    key = tuple(B.broadcast_to(k, shape) for k in key)
+    vals = _values_tensor(func, values, x.dtype, x.device)
+    x[key] = B.broadcast_to(vals, shape)
+    return None
+
+
+def fill_diagonal(a, val, wrap=False):
+    """Write ``val`` (repeated as needed) on the main diagonal of ``a``, in place
+    (NumPy's ``fill_diagonal``; a tall 2-d ``a`` restarts the diagonal every ``M + 1``
+    rows with ``wrap=True``)."""
+    func = "fill_diagonal"
+    x = _target(func, a)
+    if x.ndim < 2:
+        raise ValueError(f"{func}: array must be at least 2-d")
+    if x.ndim == 2:
+        rows, cols = x.shape
+        step = cols + 1
+        end = x.size if wrap else builtins.min(cols * cols, x.size)
+    else:
+        if len(set(x.shape)) != 1:
+            raise ValueError(f"{func}: all dimensions of input must be of equal length")
+        step = 1 + sum(math.prod(x.shape[:i]) for i in range(1, x.ndim))
+        end = x.size
+    flat = B.arange(0, end, step, device=x.device)
+    if flat.shape[0]:
+        _write(x, _coords(x, flat), _cycled(func, val, flat.shape[0], x.dtype, x.device))
+    return None
+
+
+def copyto(dst, src, casting="same_kind", where=True):
+    """``src`` (broadcast) written into ``dst`` in place, where ``where`` is True
+    (NumPy's ``copyto``)."""
+    func = "copyto"
+    x = _target(func, dst)
+    if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
+        raise ValueError(f"{func}: casting must be one of 'no', 'equiv', 'safe', 'same_kind', "
+                         f"'unsafe' (got {casting!r})")
+    if _is_tensor(src):
+        value = src
+    else:
+        value = B.asarray(src, device=x.device) if not isinstance(src, (builtins.bool, int, float,
+                                                                      complex)) else None
+    if value is not None:
+        if value.dtype != x.dtype and not np.can_cast(value.dtype, x.dtype, casting=casting):
+            raise TypeError(f"{func}: cannot cast from {value.dtype} to {x.dtype} according to "
+                            f"the rule {casting!r}")
+        value = B.astype(value, x.dtype) if value.dtype != x.dtype else value
+    else:
+        value = B.full((), src, dtype=x.dtype, device=x.device)
+    try:
+        value = B.broadcast_to(value, x.shape)
+    except ValueError:
+        raise ValueError(f"{func}: could not broadcast src from shape {value.shape} into "
+                         f"shape {x.shape}") from None
+    if where is True:
+        x[...] = value
+    else:
+        m = B.broadcast_to(B.asarray(where, dtype=B.bool, device=x.device) if not _is_tensor(
+            where) else where, x.shape)
+        x[m] = value[m]
+    return None
+
+
+def fromiter(iter, dtype, count=-1, *, device=None):  # noqa: A002 - NumPy's names
+    """A 1-d tensor of the values ``iter`` yields (the first ``count`` when >= 0)."""
+    func = "fromiter"
+    dtype = normalize_dtype(dtype, func)
+    count = _index(count, func, "count")
+    try:
+        raw = np.fromiter(iter, dtype=dtype, count=count)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{func}: {exc}") from None
+    return B.asarray(raw, device=device)
+
+
+def frombuffer(buffer, dtype=float, count=-1, offset=0, *, device=None):
+    """A 1-d tensor over ``buffer``'s bytes (shared, as NumPy's ``frombuffer``: read-only
+    for a ``bytes`` object) from byte ``offset``."""
+    func = "frombuffer"
+    dtype = normalize_dtype(dtype, func)
+    count, offset = _index(count, func, "count"), _index(offset, func, "offset")
+    try:
+        raw = np.frombuffer(buffer, dtype=dtype, count=count, offset=offset)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{func}: {exc}") from None
+    return B.asarray(raw, device=device)
+
+
+def fromfunction(function, shape, *, dtype=float, device=None, **kwargs):
+    """``function(*indices)`` over a grid of ``shape`` (each index tensor of ``dtype``)."""
+    func = "fromfunction"
+    if not callable(function):
+        raise TypeError(f"{func}: function must be callable, got {type(function).__name__}")
+    shape = _shape_arg(shape, func)
+    dtype = normalize_dtype(dtype, func)
+    grids = B.meshgrid(*[B.arange(s, dtype=dtype, device=device) for s in shape], indexing="ij")
+    return function(*grids, **kwargs)
+
+
+class _NdEnumerate:
+    """``(index, value)`` for each element, in C order (values as Python scalars)."""
+
+    def __init__(self, x):
+        self._shape = x.shape
+        self._values = iter(B.reshape(x, (-1,)).tolist())
+        self._index = iter(np.ndindex(*x.shape))
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._index), next(self._values)
+
+
+def ndenumerate(arr):
+    """An iterator of ``(index tuple, value)`` over ``arr`` (NumPy's ``ndenumerate``;
+    the values are Python scalars, NumPy's are NumPy scalars)."""
+    return _NdEnumerate(_tensor(arr, "ndenumerate", "arr"))
+
+
+def ndindex(*shape):
+    """An iterator of the index tuples of an array of ``shape``, in C order."""
+    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+        shape = tuple(shape[0])
+    return np.ndindex(*_shape_arg(shape, "ndindex"))
+
+
+def packbits(a, /, axis=None, bitorder="big"):
+    """Bits of a bool or integer tensor (non-zero: 1) packed into uint8, 8 per byte
+    along ``axis`` (flattened if None), padded with zeros (NumPy's ``packbits``)."""
+    func = "packbits"
+    x = _tensor(a, func)
+    if x.dtype.kind not in "biu":
+        raise TypeError(f"{func}: expected an input array of integer or boolean data type, "
+                        f"got {x.dtype}")
+    if bitorder not in ("big", "little"):
+        raise ValueError(f"{func}: bitorder must be either 'little' or 'big', got {bitorder!r}")
+    bits = B.astype(x if x.dtype == B.bool else x != 0, B.uint8)
+    if axis is None:
+        bits, axis = B.reshape(bits, (-1,)), 0
+    if bits.ndim == 0:
+        bits, axis = B.reshape(bits, (1,)), 0
+    ax = _dispatch.normalize_axis(axis, bits.ndim, func)
+    bits = B.moveaxis(bits, ax, -1)
+    n = bits.shape[-1]
+    pad = -n % 8
+    if pad:
+        bits = B.concat([bits, B.zeros(bits.shape[:-1] + (pad,), dtype=B.uint8,
+                                       device=bits.device)], axis=-1)
+    bits = B.reshape(bits, bits.shape[:-1] + ((n + pad) // 8, 8))
+    weights = [128, 64, 32, 16, 8, 4, 2, 1] if bitorder == "big" else [1, 2, 4, 8, 16, 32, 64, 128]
+    packed = B.sum(bits * B.asarray(weights, dtype=B.uint8, device=bits.device), axis=-1,
+                   dtype=B.uint8)
+    return B.moveaxis(packed, -1, ax)
+
+
+def unpackbits(a, /, axis=None, count=None, bitorder="big"):
+    """Each uint8 element as its 8 bits along ``axis`` (flattened if None); ``count``
+    keeps that many bits (NumPy's ``unpackbits``)."""
+    func = "unpackbits"
+    x = _tensor(a, func)
+    if x.dtype != B.uint8:
+        raise TypeError(f"{func}: expected an input array of unsigned byte data type, got "
+                        f"{x.dtype}")
+    if bitorder not in ("big", "little"):
+        raise ValueError(f"{func}: bitorder must be either 'little' or 'big', got {bitorder!r}")
+    if axis is None:
+        x, axis = B.reshape(x, (-1,)), 0
+    if x.ndim == 0:
+        raise ValueError(f"{func}: unpackbits needs an array of at least one dimension")
+    ax = _dispatch.normalize_axis(axis, x.ndim, func)
+    x = B.moveaxis(x, ax, -1)
+    shifts = list(range(7, -1, -1)) if bitorder == "big" else list(range(8))
+    shifts = B.asarray(shifts, dtype=B.uint8, device=x.device)
+    bits = B.bitwise_and(B.bitwise_right_shift(x[..., None], shifts), B.asarray(
+        1, dtype=B.uint8, device=x.device))
+    bits = B.reshape(bits, x.shape[:-1] + (x.shape[-1] * 8,))
+    if count is not None:
+        count = _index(count, func, "count")
+        total = bits.shape[-1]
+        keep = count if count >= 0 else builtins.max(total + count, 0)
+        if keep > total:
+            bits = B.concat([bits, B.zeros(bits.shape[:-1] + (keep - total,), dtype=B.uint8,
+                                           device=bits.device)], axis=-1)
+        else:
+            bits = bits[..., :keep]
+    return B.moveaxis(bits, -1, ax)
+
+
+def lexsort(keys, axis=-1):
+    """Indices that sort by several keys, the last key the primary one (NumPy's
+    ``lexsort``; stable)."""
+    func = "lexsort"
+    if _is_tensor(keys) or isinstance(keys, np.ndarray):
+        k = _tensor(keys, func, "keys")
+        if k.ndim == 0:
+            raise TypeError(f"{func}: need sequence of keys with len > 0")
+        keys = [k[i] for i in range(k.shape[0])] if k.ndim > 1 else [k]
+    elif not isinstance(keys, (list, tuple)):
+        raise TypeError(f"{func}: keys must be a sequence of arrays, got {type(keys).__name__}")
+    keys = [_tensor(k, func, "keys") for k in keys]
+    if not keys:
+        raise TypeError(f"{func}: need sequence of keys with len > 0")
+    shape = keys[0].shape
+    if any(k.shape != shape for k in keys):
+        raise ValueError(f"{func}: all keys need to be the same shape")
+    if not shape:
+        return B.asarray(0, dtype=B.int64, device=keys[0].device)
+    ax = _dispatch.normalize_axis(axis, len(shape), func)
+    order = B.argsort(_bool_as_int(keys[0]), axis=ax, stable=True)
+    for k in keys[1:]:
+        k = _bool_as_int(k)
+        order = B.take_along_axis(order, B.argsort(B.take_along_axis(k, order, axis=ax), axis=ax,
+                                                   stable=True), axis=ax)
+    return order
+
+
+def ix_(*args):
+    """Open-mesh index tensors: ``x[ix_(rows, cols)]`` selects the cross product."""
+    func = "ix_"
+    out = []
+    n = len(args)
+    for i, a in enumerate(args):
+        t = _tensor(a, func, "args")
+        if t.ndim != 1:
+            raise ValueError(f"{func}: Cross index must be 1 dimensional")
+        if t.dtype == B.bool:
+            t = B.nonzero(t)[0]
+        shape = [1] * n
+        shape[i] = t.shape[0]
+        out.append(B.reshape(t, tuple(shape)))
+    return tuple(out)
+
+
+def select(condlist, choicelist, default=0):
+    """Elements of ``choicelist[i]`` for the first ``condlist[i]`` that is True, else
+    ``default`` (NumPy's ``select``)."""
+    func = "select"
+    if len(condlist) != len(choicelist):
+        raise ValueError(f"{func}: list of cases must be same length as list of conditions")
+    if not condlist:
+        raise ValueError(f"{func}: select with an empty condition list is not possible")
+    conds = [_tensor(c, func, "condlist") for c in condlist]
+    for c in conds:
+        if c.dtype != B.bool:
+            raise TypeError(f"{func}: invalid entry in condlist: should be boolean ndarray, got "
+                            f"{c.dtype}")
+    choices = [c if _is_tensor(c) else B.asarray(c, device=conds[0].device) for c in choicelist]
+    if not _is_tensor(default):
+        default = B.asarray(default, device=conds[0].device)
+    dtype = B.result_type(*choices, default)
+    result = B.astype(default, dtype)
+    for c, v in zip(reversed(conds), reversed(choices)):
+        result = B.where(c, B.astype(v, dtype), result)
+    return result
+
+
+def piecewise(x, condlist, funclist, *args, **kw):
+    """``funclist[i](x[cond], ...)`` where ``condlist[i]`` holds (a constant where an
+    entry is not callable); an extra function is the default (NumPy's ``piecewise``)."""
+    func = "piecewise"
+    x = _tensor(x, func, "x")
+    if _is_tensor(condlist) or isinstance(condlist, (builtins.bool, np.ndarray)):
+        condlist = [condlist]
+    conds = [B.broadcast_to(_tensor(c, func, "condlist"), x.shape) for c in condlist]
+    n = len(conds)
+    if len(funclist) == n + 1:
+        rest = B.logical_not(B.any(B.stack(conds), axis=0)) if n else B.ones(x.shape, dtype=B.bool)
+        conds.append(rest)
+    elif len(funclist) != n:
+        raise ValueError(f"{func}: with {n} condition(s), either {n} or {n + 1} functions are "
+                         f"needed, got {len(funclist)}")
+    out = B.zeros_like(x)
+    for c, f in zip(conds, funclist):
+        if callable(f):
+            picked = x[c]
+            values = f(picked, *args, **kw)
+            values = values if _is_tensor(values) else B.asarray(values, dtype=x.dtype,
+                                                                 device=x.device)
+            out[c] = B.astype(B.broadcast_to(values, picked.shape), x.dtype)
+        else:
+            out = B.where(c, B.asarray(f, dtype=x.dtype, device=x.device), out)
+    return out
+
+
+def choose(a, choices, mode="raise"):
+    """``choices[a[i]][i]`` for each element (NumPy's ``choose``, broadcasting)."""
+    func = "choose"
+    idx = _tensor(a, func)
+    if idx.dtype.kind not in "iu":
+        raise TypeError(f"{func}: a must hold integers, got {idx.dtype}")
+    if _is_tensor(choices):
+        options = [choices[i] for i in range(choices.shape[0])]
+    else:
+        options = [_tensor(c, func, "choices") for c in choices]
+    n = len(options)
+    if mode == "wrap":
+        idx = B.remainder(idx, n)
+    elif mode == "clip":
+        idx = B.clip(idx, 0, n - 1)
+    elif mode != "raise":
+        raise ValueError(f"{func}: mode must be 'raise', 'wrap' or 'clip', got {mode!r}")
+    elif bool(B.any(B.logical_or(idx < 0, idx >= n))):
+        raise ValueError(f"{func}: invalid entry in choice array")
+    stacked = B.stack(B.broadcast_arrays(idx, *options)[1:])
+    idx = B.broadcast_to(idx, stacked.shape[1:])
+    return B.take_along_axis(stacked, B.astype(idx, B.int64)[None], axis=0)[0]
+
+
+def compress(condition, a, axis=None):
+    """The slices of ``a`` along ``axis`` (flattened if None) where ``condition`` is
+    True (NumPy's ``compress``; a shorter condition selects among the first slices)."""
+    func = "compress"
+    x = _tensor(a, func)
+    c = B.reshape(_tensor(condition, func, "condition"), (-1,))
+    if axis is None:
+        x, axis = B.reshape(x, (-1,)), 0
+    ax = _dispatch.normalize_axis(axis, x.ndim, func)
+    n = x.shape[ax]
+    if c.shape[0] > n and bool(B.any(c[n:])):
+        raise IndexError(f"{func}: index {n} is out of bounds for axis {ax} with size {n}")
+    c = B.astype(c[:n], B.bool) if c.dtype != B.bool else c[:n]
+    return B.take(x, B.nonzero(c)[0], axis=ax)
+
+
+def extract(condition, arr):
+    """The elements of ``arr`` where ``condition`` is non-zero, flattened."""
+    func = "extract"
+    x = B.reshape(_tensor(arr, func, "arr"), (-1,))
+    c = B.reshape(_tensor(condition, func, "condition"), (-1,))
+    c = c != 0 if c.dtype != B.bool else c
+    return B.take(x, B.nonzero(c[:x.shape[0]])[0])
+
+
+def trim_zeros(filt, trim="fb"):
+    """``filt`` without its leading ('f') and/or trailing ('b') zeros (1-d)."""
+    func = "trim_zeros"
+    x = _tensor(filt, func, "filt")
+    if x.ndim != 1:
+        raise ValueError(f"{func}: filt must be 1-d, got {x.ndim} dimensions")
+    if not isinstance(trim, str) or not set(trim.lower()) <= {"f", "b"}:
+        raise ValueError(f"{func}: trim must be a combination of 'f' and 'b', got {trim!r}")
+    nonzero = B.nonzero(x != 0)[0]
+    if nonzero.shape[0] == 0:
+        return x[:0]
+    start = int(nonzero[0]) if "f" in trim.lower() else 0
+    stop = int(nonzero[-1]) + 1 if "b" in trim.lower() else x.shape[0]
+    return x[start:stop]
+
+
+def ediff1d(ary, to_end=None, to_begin=None):
+    """Differences of consecutive elements of the flattened input, with ``to_begin`` and
+    ``to_end`` prepended and appended."""
+    func = "ediff1d"
+    x = B.reshape(_tensor(ary, func, "ary"), (-1,))
+    parts = [x[1:] - x[:-1]]
+    for extra, front in ((to_begin, True), (to_end, False)):
+        if extra is not None:
+            e = B.reshape(_values_tensor(func, extra, parts[0].dtype, x.device), (-1,))
+            parts = [e, *parts] if front else [*parts, e]
+    return B.concat(parts) if len(parts) > 1 else parts[0]
+
+
+def nancumprod(a, axis=None, dtype=None):
+    """Running product treating NaN as 1."""
+    x, _ = _nan_filled("nancumprod", a, 1)
+    return cumprod(x, axis, dtype)
+
+
+def setxor1d(ar1, ar2, assume_unique=False):
+    """The sorted unique values in exactly one of the inputs."""
+    func = "setxor1d"
+    a = unique(_tensor(ar1, func, "ar1")) if not assume_unique else B.reshape(_tensor(ar1, func, "ar1"), (-1,))
+    b = unique(_tensor(ar2, func, "ar2")) if not assume_unique else B.reshape(_tensor(ar2, func, "ar2"), (-1,))
+    both = numpy_sort(B.concat([a, B.astype(b, a.dtype) if a.dtype != b.dtype else b]))
+    if both.shape[0] == 0:
+        return both
+    flags = B.concat([B.asarray([True], device=both.device), both[1:] != both[:-1],
+                      B.asarray([True], device=both.device)])
+    single = B.logical_and(flags[1:], flags[:-1])
+    return B.take(both, B.nonzero(single)[0])
+
+
+def resize(a, new_shape):
+    """``a``'s elements (flattened, repeated as needed) in a tensor of ``new_shape``."""
+    func = "resize"
+    x = B.reshape(_tensor(a, func), (-1,))
+    shape = _shape_arg(new_shape, func)
+    if any(s < 0 for s in shape):
+        raise ValueError(f"{func}: all elements of new_shape must be non-negative")
+    n = math.prod(shape)
+    if x.shape[0] == 0 or n == 0:
+        return B.zeros(shape, dtype=x.dtype, device=x.device)
+    reps = -(-n // x.shape[0])
+    return B.reshape(B.tile(x, (reps,))[:n], shape)
+
+
+def apply_along_axis(func1d, axis, arr, *args, **kwargs):
+    """``func1d`` applied to each 1-d slice of ``arr`` along ``axis``; its results
+    (scalars or tensors of one shape) replace that axis (NumPy's ``apply_along_axis``)."""
+    func = "apply_along_axis"
+    if not callable(func1d):
+        raise TypeError(f"{func}: func1d must be callable, got {type(func1d).__name__}")
+    x = _tensor(arr, func, "arr")
+    ax = _dispatch.normalize_axis(axis, x.ndim, func)
+    moved = B.moveaxis(x, ax, -1)
+    outer = moved.shape[:-1]
+    results = []
+    for index in np.ndindex(*outer):
+        r = func1d(moved[index], *args, **kwargs)
+        results.append(r if _is_tensor(r) else B.asarray(r, device=x.device))
+    if not results:
+        raise ValueError(f"{func}: cannot apply_along_axis when any iteration dimensions are 0")
+    stacked = B.stack(results)
+    stacked = B.reshape(stacked, outer + results[0].shape)
+    tail = results[0].ndim
+    if tail == 0:
+        return stacked
+    # the result's own axes take the place of ``axis``
+    order = list(range(ax)) + list(range(len(outer), len(outer) + tail)) + \
+        list(range(ax, len(outer)))
+    return B.permute_dims(stacked, tuple(order))
+
+
+def tril_indices_from(arr, k=0):
+    """The indices of the lower triangle of 2-d ``arr``."""
+    x = _tensor(arr, "tril_indices_from", "arr")
+    if x.ndim != 2:
+        raise ValueError("tril_indices_from: input array must be 2-d")
+    return tril_indices(x.shape[-2], k, x.shape[-1])
+
+
+def triu_indices_from(arr, k=0):
+    """The indices of the upper triangle of 2-d ``arr``."""
+    x = _tensor(arr, "triu_indices_from", "arr")
+    if x.ndim != 2:
+        raise ValueError("triu_indices_from: input array must be 2-d")
+    return triu_indices(x.shape[-2], k, x.shape[-1])
+
+
+def diag_indices_from(arr):
+    """The indices of the main diagonal of ``arr`` (all dimensions equal)."""
+    x = _tensor(arr, "diag_indices_from", "arr")
+    if x.ndim < 2:
+        raise ValueError("diag_indices_from: input array must be at least 2-d")
+    if len(set(x.shape)) != 1:
+        raise ValueError("diag_indices_from: all dimensions of input must be of equal length")
+    return diag_indices(x.shape[0], x.ndim)
+
+
+def asarray_chkfinite(a, dtype=None, *, device=None):
+    """``asarray(a)``, refusing NaN and infinities (ValueError)."""
+    x = B.asarray(a, dtype=dtype, device=device) if dtype is not None or device is not None \
+        else _tensor(a, "asarray_chkfinite")
+    if x.dtype.kind in "fc" and not bool(B.all(B.isfinite(x))):
+        raise ValueError("asarray_chkfinite: array must not contain infs or NaNs")
+    return x
+
+
+def issubdtype(arg1, arg2):
+    """Whether dtype ``arg1`` is ``arg2`` or below it in NumPy's hierarchy
+    (``issubdtype(x.dtype, np.floating)``)."""
+    try:
+        return builtins.bool(np.issubdtype(arg1, arg2))
+    except TypeError as exc:
+        raise TypeError(f"issubdtype: {exc}") from None
+
+
+def promote_types(type1, type2):
+    """The smallest dtype both cast to safely (NumPy's ``promote_types``)."""
+    func = "promote_types"
+    try:
+        return np.promote_types(normalize_dtype(type1, func, "type1"),
+                                normalize_dtype(type2, func, "type2"))
+    except np.exceptions.DTypePromotionError as exc:
+        raise TypeError(f"{func}: {exc}") from None
+
+
+def set_printoptions(*args, **kwargs):
+    """NumPy's ``set_printoptions``: how tensors print (precision, suppress, linewidth,
+    edgeitems, formatter, ...; a Tensor's repr summarises from 1000 elements)."""
+    try:
+        np.set_printoptions(*args, **kwargs)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"set_printoptions: {exc}") from None
+
+
+def get_printoptions():
+    """The current print options (a dict, NumPy's)."""
+    return np.get_printoptions()
+
+
+@contextlib.contextmanager
+def printoptions(*args, **kwargs):
+    """Print options for the block (NumPy's ``printoptions``)."""
+    try:
+        context = np.printoptions(*args, **kwargs)
+        context.__enter__()
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"printoptions: {exc}") from None
+    try:
+        yield np.get_printoptions()
+    finally:
+        context.__exit__(None, None, None)
+
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):  # noqa: A002
+    """NumPy's ``seterr``: what floating-point errors do (the numpy backend computes with
+    NumPy's kernels, so its settings apply); returns the previous settings."""
+    try:
+        return np.seterr(all=all, divide=divide, over=over, under=under, invalid=invalid)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise ValueError(f"seterr: {exc}") from None
+
+
+def geterr():
+    """The current floating-point error handling (a dict, NumPy's)."""
+    return np.geterr()
+
+
+def seterrcall(func):
+    """NumPy's ``seterrcall``: the callable (or object with ``write``) of 'call'/'log'."""
+    try:
+        return np.seterrcall(func)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"seterrcall: {exc}") from None
+
+
+def geterrcall():
+    """The current error callable (NumPy's ``geterrcall``)."""
+    return np.geterrcall()
+
+
+# ---- index tricks, emath, dtype names and versions: objects, not functions (exported by
+# bridge/__init__.py from NUMPY_OBJECTS)
+
+
+def _slice_range(func, s, device):
+    """A slice of mgrid/ogrid/r_ as a 1-d tensor: an integer step is arange's, an
+    imaginary one ``5j`` is linspace's number of points (end included)."""
+    start = 0 if s.start is None else s.start
+    stop = s.stop
+    step = 1 if s.step is None else s.step
+    if isinstance(step, complex):
+        num = int(abs(step))
+        return B.linspace(float(start), float(stop), num, device=device)
+    if stop is None:
+        raise ValueError(f"{func}: a slice needs a stop")
+    floats = any(isinstance(v, float) for v in (start, stop, step))
+    return B.arange(start, stop, step, device=device,
+                    dtype=B.float64 if floats else None)
+
+
+class _Grid:
+    """NumPy's ``mgrid`` (dense) and ``ogrid`` (open): ``mgrid[0:3, 0:5:2]``."""
+
+    def __init__(self, sparse, name):
+        self.sparse = sparse
+        self.name = name
+
+    def __getitem__(self, key):
+        keys = key if isinstance(key, tuple) else (key,)
+        for k in keys:
+            if not isinstance(k, slice):
+                raise TypeError(f"{self.name}: index with slices, got {type(k).__name__}")
+        axes = [_slice_range(self.name, k, None) for k in keys]
+        if any(a.dtype.kind == "f" for a in axes):
+            axes = [B.astype(a, B.float64) for a in axes]
+        if not isinstance(key, tuple):
+            return axes[0]
+        if self.sparse:  # axis i varies along dimension i only
+            n = len(axes)
+            return tuple(B.reshape(a, tuple(a.shape[0] if j == i else 1 for j in range(n)))
+                         for i, a in enumerate(axes))
+        return B.stack(B.meshgrid(*axes, indexing="ij"))
+
+    def __repr__(self):
+        return f"bridge.{self.name}"
+
+
+class _Concatenator:
+    """NumPy's ``r_`` (along the first axis) and ``c_`` (columns): slices are ranges,
+    scalars and tensors are joined; a leading string ``"axis[,ndmin[,trans1d]]"``, ``"r"``
+    or ``"c"`` says how."""
+
+    def __init__(self, axis, ndmin, trans1d, name):
+        self.axis, self.ndmin, self.trans1d, self.name = axis, ndmin, trans1d, name
+
+    def __getitem__(self, key):
+        items = list(key) if isinstance(key, tuple) else [key]
+        axis, ndmin, trans1d, matrix = self.axis, self.ndmin, self.trans1d, None
+        if items and isinstance(items[0], str):
+            spec = items.pop(0)
+            if spec in ("r", "c"):
+                matrix = spec
+            else:
+                try:
+                    parts = [int(p) for p in spec.split(",")]
+                except ValueError:
+                    raise ValueError(f"{self.name}: unknown special directive {spec!r}") from None
+                axis = parts[0]
+                if len(parts) > 1:
+                    ndmin = parts[1]
+                if len(parts) > 2:
+                    trans1d = parts[2]
+        pieces = []
+        for item in items:
+            if isinstance(item, slice):
+                t = _slice_range(self.name, item, None)
+            elif _is_tensor(item):
+                t = item
+            else:
+                t = B.asarray(item)
+            if t.ndim < ndmin:
+                # NumPy's rule: ones prepended up to ndmin, then the item's own axes
+                # moved to position trans1d
+                k2 = ndmin - t.ndim
+                t = B.reshape(t, (1,) * k2 + t.shape)
+                if trans1d != -1:
+                    k1 = trans1d + k2 + 1 if trans1d < 0 else trans1d
+                    axes = list(range(ndmin))
+                    t = B.permute_dims(t, tuple(axes[:k1] + axes[k2:] + axes[k1:k2]))
+            pieces.append(t)
+        if not pieces:
+            return B.asarray([], dtype=B.float64)
+        dtype = B.result_type(*pieces)
+        pieces = [B.astype(p, dtype) if p.dtype != dtype else p for p in pieces]
+        pieces = [B.reshape(p, (1,)) if p.ndim == 0 else p for p in pieces]
+        out = B.concat(pieces, axis=axis)
+        if matrix == "r":
+            return B.reshape(out, (1, -1))
+        if matrix == "c":
+            return B.reshape(out, (-1, 1))
+        return out
+
+    def __len__(self):
+        return 0
+
+    def __repr__(self):
+        return f"bridge.{self.name}"
+
+
+def _emath(real_ok, complex_fn, name, nargs=1):
+    """An ``emath`` function: ``complex_fn`` in complex arithmetic where some input is
+    outside the real domain (``real_ok`` False somewhere), else in real arithmetic."""
+    qualified = f"emath.{name}"
+
+    def function(*args):
+        if len(args) != nargs:
+            raise TypeError(f"{qualified}() takes {nargs} argument(s), {len(args)} given")
+        xs = [_tensor(a, qualified, "x") if not isinstance(a, (int, float, complex)) or
+              isinstance(a, builtins.bool) else B.asarray(a) for a in args]
+        xs = [_float(x) if x.dtype.kind in "biu" else x for x in xs]
+        if all(x.dtype.kind != "c" for x in xs) and not bool(B.all(real_ok(*xs))):
+            xs = [B.astype(x, B.complex64 if x.dtype == B.float32 else B.complex128) for x in xs]
+        return complex_fn(*xs)
+
+    function.__name__ = function.__qualname__ = name
+    function.__doc__ = (f"NumPy's ``emath.{name}``: complex results where the input leaves "
+                        "the real domain (negative numbers for sqrt and log, |x| > 1 for "
+                        "arcsin, arccos, arctanh), real ones elsewhere.")
+    return function
+
+
+def _make_emath():
+    import types
+
+    module = types.ModuleType("bridge.emath", "NumPy's ``emath``: functions with complex "
+                              "results outside their real domain.")
+    nonneg = lambda x: x >= 0  # noqa: E731
+    unit = lambda x: B.abs(x) <= 1  # noqa: E731
+    # (the namespace's functions are looked up when called: it is filled after import)
+    for name, std in (("sqrt", "sqrt"), ("log", "log"), ("log2", "log2"), ("log10", "log10")):
+        setattr(module, name, _emath(nonneg, lambda x, _s=std: getattr(B, _s)(x), name))
+    for name, std in (("arccos", "acos"), ("arcsin", "asin"), ("arctanh", "atanh")):
+        setattr(module, name, _emath(unit, lambda x, _s=std: getattr(B, _s)(x), name))
+    module.logn = _emath(lambda n, x: B.logical_and(n >= 0, x >= 0),
+                         lambda n, x: B.log(x) / B.log(n), "logn", 2)
+    module.power = _emath(lambda x, p: x >= 0, lambda x, p: B.pow(x, p), "power", 2)
+    module.__all__ = ["sqrt", "log", "log2", "log10", "logn", "power", "arccos", "arcsin",
+                      "arctanh"]
+    return module
+
+
+def _version():
+    from importlib import metadata
+
+    try:
+        return metadata.version("bridge")
+    except metadata.PackageNotFoundError:  # a source tree that is not installed
+        return "0+unknown"
+
+
+def _numpy_objects():
+    from .. import _dtypes as D
+
+    aliases = {  # NumPy's C-type names of the 13 dtypes (bridge's dtype objects)
+        "bool_": D.bool, "byte": D.int8, "ubyte": D.uint8, "short": D.int16,
+        "ushort": D.uint16, "intc": D.int32, "uintc": D.uint32, "int_": D.int64,
+        "uint": D.uint64, "long": D.int64, "ulong": D.uint64, "longlong": D.int64,
+        "ulonglong": D.uint64, "intp": D.int64, "uintp": D.uint64, "single": D.float32,
+        "double": D.float64, "csingle": D.complex64, "cdouble": D.complex128,
+    }
+    abstract = {name: getattr(np, name) for name in (  # NumPy's hierarchy, for issubdtype
+        "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact",
+        "floating", "complexfloating")}
+    return {
+        **aliases, **abstract,
+        "dtype": np.dtype,
+        "mgrid": _Grid(False, "mgrid"), "ogrid": _Grid(True, "ogrid"),
+        "r_": _Concatenator(0, 1, -1, "r_"), "c_": _Concatenator(-1, 2, 0, "c_"),
+        "s_": np.s_, "index_exp": np.index_exp,
+        "emath": _make_emath(),
+        "__version__": _version(),
+        "__numpy_version__": np.__version__,
+        # process state (NumPy's settings), not functions of arrays
+        "set_printoptions": set_printoptions, "get_printoptions": get_printoptions,
+        "printoptions": printoptions, "seterr": seterr, "geterr": geterr,
+        "seterrcall": seterrcall, "geterrcall": geterrcall,
+    }
+
+
+NUMPY_OBJECTS = _numpy_objects()
+
+
+# ---- the standard's names with NumPy's extra forms
+
+
+def _where_one_argument(fn):
+    """The standard's ``where``, which also takes NumPy's one-argument form:
+    ``where(condition)`` is ``nonzero(condition)``."""
+    missing = object()
+
+    def where(condition, x1=missing, x2=missing, /):
+        if x1 is missing and x2 is missing:
+            return numpy_nonzero(condition)
+        if x1 is missing or x2 is missing:
+            raise ValueError("where: either both or neither of x1 and x2 should be given")
+        return fn(condition, x1, x2)
+
+    return where
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class finfo_numpy(finfo_object):  # noqa: N801 - the standard's finfo object, NumPy's fields too
+    resolution: float = 0.0
+    tiny: float = 0.0
+    precision: int = 0
+    epsneg: float = 0.0
+    machep: int = 0
+    negep: int = 0
+    nexp: int = 0
+    nmant: int = 0
+    iexp: int = 0
+    maxexp: int = 0
+    minexp: int = 0
+    smallest_subnormal: float = 0.0
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class iinfo_numpy(iinfo_object):  # noqa: N801
+    kind: str = "i"
+
+
+def _finfo_numpy(fn):
+    def finfo(type, /):  # noqa: A002 - the standard's name
+        info = fn(type)
+        raw = np.finfo(info.dtype)
+        extra = {name: (float(getattr(raw, name)) if isinstance(getattr(raw, name), np.floating)
+                        else int(getattr(raw, name)))
+                 for name in ("resolution", "tiny", "precision", "epsneg", "machep", "negep",
+                              "nexp", "nmant", "iexp", "maxexp", "minexp",
+                              "smallest_subnormal")}
+        return finfo_numpy(**dataclasses.asdict(info), **extra)
+
+    return finfo
+
+
+def _iinfo_numpy(fn):
+    def iinfo(type, /):  # noqa: A002
+        info = fn(type)
+        return iinfo_numpy(**dataclasses.asdict(info), kind=np.dtype(info.dtype).kind)
+
+    return iinfo
+
+
+# standard row -> its NumPy extension (same signature for the standard's calls)
+_EXTENSIONS = {"where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy}
+
+
+def extended_rows(rows):
+    """The registry's rows with the standard's functions that NumPy calls in more ways
+    (``where(condition)``, ``finfo(...).resolution``) extended, for ``build_registry``;
+    each keeps the standard's signature (``__wrapped__``) and its C path."""
+    out = []
+    for op in rows:
+        extend = _EXTENSIONS.get(op.name) if op.section != "numpy" else None
+        if extend is None:
+            out.append(op)
+            continue
+        fn = op.func
+        wrapped = extend(fn)
+        wrapped.__name__ = wrapped.__qualname__ = fn.__name__
+        wrapped.__doc__ = fn.__doc__
+        wrapped.__wrapped__ = fn
+        out.append(dataclasses.replace(op, func=wrapped))
+    return out
+
+
 # ------------------------------------------------------------------ declarations
 
 _FFT2 = {name: _fft2(name) for name in ("fft2", "ifft2", "rfft2", "irfft2")}
@@ -2717,9 +3825,27 @@ _NUMPY_NAMES = [
     ("unravel_index", unravel_index, False), ("vdot", vdot, True), ("vsplit", vsplit, True),
     ("vstack", vstack, True), ("vander", vander, True), ("polyval", polyval, True),
     ("polyfit", polyfit, True),
+    ("partition", partition, True), ("argpartition", argpartition, False),
+    ("put", put, True), ("place", place, True), ("putmask", putmask, True),
+    ("put_along_axis", put_along_axis, True), ("fill_diagonal", fill_diagonal, True),
+    ("copyto", copyto, True), ("fromiter", fromiter, False), ("frombuffer", frombuffer, False),
+    ("fromfunction", fromfunction, True), ("ndenumerate", ndenumerate, False),
+    ("ndindex", ndindex, False), ("packbits", packbits, False),
+    ("unpackbits", unpackbits, False), ("lexsort", lexsort, False), ("ix_", ix_, False),
+    ("select", select, True), ("piecewise", piecewise, True), ("choose", choose, True),
+    ("compress", compress, True), ("extract", extract, True),
+    ("trim_zeros", trim_zeros, True), ("ediff1d", ediff1d, True),
+    ("nancumprod", nancumprod, True), ("setxor1d", setxor1d, False), ("resize", resize, True),
+    ("apply_along_axis", apply_along_axis, True),
+    ("tril_indices_from", tril_indices_from, False),
+    ("triu_indices_from", triu_indices_from, False),
+    ("diag_indices_from", diag_indices_from, False),
+    ("asarray_chkfinite", asarray_chkfinite, True), ("issubdtype", issubdtype, False),
+    ("promote_types", promote_types, False),
 ]
 
-_NONDIFF_UFUNCS = {"invert", "bitwise_not", "left_shift", "right_shift"}
+_NONDIFF_UFUNCS = {"invert", "bitwise_not", "left_shift", "right_shift", "gcd", "lcm",
+                   "spacing", "bitwise_count"}
 
 # composites that are elementwise (their batching rule under bridge.func.vmap)
 _ELEMENTWISE_NAMES = {"angle", "fix", "isneginf", "isposinf", "sinc", "around"}
