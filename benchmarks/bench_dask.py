@@ -13,9 +13,8 @@ on Tensor chunks bridge's kernels on the workers' backend. Timed, best of
 ``--repeat``, the two chunk kinds alternating:
 
 * ``elementwise, one op``: ``exp(x)``, persisted (every chunk written);
-* ``elementwise``: ``exp(x) * 2.0 - 1.0``, persisted (NumPy computes the last two
-  operations in the temporaries of the first, its temporary elision; bridge allocates
-  each result, which for 64 MB chunks means fresh pages);
+* ``elementwise``: ``exp(x) * 2.0 - 1.0``, persisted (dask fuses the chain into one
+  task per chunk);
 * ``reduction``: ``sum(x, axis=0)``;
 * ``pipeline``: ``sum(exp(-x) * 2.0 + sin(x) ** 2, axis=0)``.
 
