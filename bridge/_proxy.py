@@ -19,10 +19,29 @@ from ._registry import ops as B
 
 
 class Proxy:
+    """A subclass keeps the real value it stands for in ``value`` and defines ``shape``,
+    ``ndim``, ``_read(what, convert)`` and ``_write(result, name)``."""
+
     __slots__ = ()
 
-    # --- what a subclass defines: shape, ndim, size, dtype, device, requires_grad,
-    # _read(what, convert) and _write(result, name)
+    @property
+    def size(self):
+        n = 1
+        for s in self.shape:
+            n *= s
+        return n
+
+    @property
+    def dtype(self):
+        return self.value.dtype
+
+    @property
+    def device(self):
+        return self.value.device
+
+    @property
+    def requires_grad(self):
+        return self.value.requires_grad
 
     @property
     def T(self):  # noqa: N802 - the standard's name

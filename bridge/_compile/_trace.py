@@ -175,25 +175,6 @@ class Traced(Proxy):
         return self.value.ndim
 
     @property
-    def size(self):
-        n = 1
-        for s in self.shape:
-            n *= s
-        return n
-
-    @property
-    def dtype(self):
-        return self.value.dtype
-
-    @property
-    def device(self):
-        return self.value.device
-
-    @property
-    def requires_grad(self):
-        return self.value.requires_grad
-
-    @property
     def grad(self):
         return self.value.grad
 

@@ -51,27 +51,8 @@ class Batched(Proxy):
         return self.value.ndim - 1
 
     @property
-    def size(self):
-        n = 1
-        for s in self.value.shape[1:]:
-            n *= s
-        return n
-
-    @property
-    def dtype(self):
-        return self.value.dtype
-
-    @property
-    def device(self):
-        return self.value.device
-
-    @property
     def batch_size(self):
         return self.value.shape[0]
-
-    @property
-    def requires_grad(self):
-        return self.value.requires_grad
 
     def __repr__(self):
         return (f"<bridge.func batched tensor: level {self.level}, batch of "
