@@ -140,6 +140,11 @@ VM_DECLARE(log1p)
 VM_DECLARE(sqrt)
 VM_DECLARE(sin)
 VM_DECLARE(cos)
+VM_DECLARE(expm1)
+VM_DECLARE(tanh)
+VM_DECLARE(sinh)
+VM_DECLARE(cosh)
+VM_DECLARE(pow)
 #undef VM_DECLARE
 int vmath_init(void);                 /* reads BRIDGE_NATIVE_SIMD; -1 with an exception */
 PyObject *vmath_levels(void);         /* names of the levels this CPU runs */

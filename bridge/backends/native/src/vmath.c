@@ -273,6 +273,16 @@ VM_UNARY(vm_loop_sin_f64, double, uint64_t, f64_bits, vm_sin_f64, vm_sin_f64_ful
 VM_UNARY(vm_loop_sin_f32, float, uint32_t, f32_bits, vm_sin_f32, vm_sin_f32_full)
 VM_UNARY(vm_loop_cos_f64, double, uint64_t, f64_bits, vm_cos_f64, vm_cos_f64_full)
 VM_UNARY(vm_loop_cos_f32, float, uint32_t, f32_bits, vm_cos_f32, vm_cos_f32_full)
+VM_UNARY(vm_loop_expm1_f64, double, uint64_t, f64_bits, vm_expm1_f64, vm_expm1_f64_full)
+VM_UNARY(vm_loop_expm1_f32, float, uint32_t, f32_bits, vm_expm1_f32, vm_unflagged_f32_full)
+VM_UNARY(vm_loop_tanh_f64, double, uint64_t, f64_bits, vm_tanh_f64, vm_tanh_f64_full)
+VM_UNARY(vm_loop_tanh_f32, float, uint32_t, f32_bits, vm_tanh_f32, vm_unflagged_f32_full)
+VM_UNARY(vm_loop_sinh_f64, double, uint64_t, f64_bits, vm_sinh_f64, vm_sinh_f64_full)
+VM_UNARY(vm_loop_sinh_f32, float, uint32_t, f32_bits, vm_sinh_f32, vm_unflagged_f32_full)
+VM_UNARY(vm_loop_cosh_f64, double, uint64_t, f64_bits, vm_cosh_f64, vm_cosh_f64_full)
+VM_UNARY(vm_loop_cosh_f32, float, uint32_t, f32_bits, vm_cosh_f32, vm_unflagged_f32_full)
+VM_BINARY(vm_loop_pow_f64, double, uint64_t, f64_bits, vm_pow_f64, vm_pow_f64_full)
+VM_BINARY(vm_loop_pow_f32, float, uint32_t, f32_bits, vm_pow_f32, vm_pow_f32_full)
 
 /* ------------------------------------------------------------------ levels */
 

@@ -129,14 +129,15 @@ typedef struct {
     double h, l, t;  /* exp(r) = h + (l + t) with h + l = 1 + r exactly */
 } vm_exp_parts;
 
-VM_INLINE vm_exp_parts vm_exp_reduce(double x)
+/* e^(x + xtail) for a small tail (pow's low part; |xtail| < 2^-15) */
+VM_INLINE vm_exp_parts vm_exp_reduce_tail(double x, double xtail)
 {
     vm_exp_parts v;
     double kd = x * EXP_INVLN2 + ROUND_MAGIC;
     v.k = f64_bits(kd) - f64_bits(ROUND_MAGIC);
     kd -= ROUND_MAGIC;
     double hi = x - kd * EXP_LN2_HI;
-    double lo = kd * EXP_LN2_LO;
+    double lo = kd * EXP_LN2_LO - xtail;
     double r = hi - lo;
     double c = (hi - r) - lo;
     double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
@@ -151,6 +152,11 @@ VM_INLINE vm_exp_parts vm_exp_reduce(double x)
     v.h = 1.0 + r;
     v.l = (1.0 - v.h) + r;
     return v;
+}
+
+VM_INLINE vm_exp_parts vm_exp_reduce(double x)
+{
+    return vm_exp_reduce_tail(x, 0.0);
 }
 
 VM_INLINE double vm_exp_f64(double x, double *flag)
@@ -600,6 +606,521 @@ static inline float vm_cos_f32_full(float x)
     double flag;
     double y = vm_cos_f64((double)x, &flag);
     return (float)(flag != 0.0 ? vm_cos_f64_full((double)x) : y);
+}
+
+/* ================================================================== expm1, float64
+ *
+ * The exp reduction, then e^x - 1 = (2^k h - 1) + 2^k (l + t): 2^k h is exact and
+ * 2^k h - 1 is summed exactly (two-sum), so only the last addition rounds; for k = 0
+ * (|x| < ln2/2) this is r + t, the Taylor-like series without cancellation. Hot domain
+ * |x| <= 708. */
+VM_INLINE double vm_expm1_f64(double x, double *flag)
+{
+    *flag = fabs(x) <= 708.0 ? 0.0 : 1.0;
+    vm_exp_parts v = vm_exp_reduce(x);
+    double sc = vm_pow2i(v.k);
+    double uh, ul;
+    vm_two_sum(sc * v.h, -1.0, &uh, &ul);
+    double y = uh + (ul + sc * (v.l + v.t));
+    return x == 0.0 ? x : y;  /* expm1(-0) = -0 */
+}
+
+VM_INLINE double vm_expm1_f64_full(double x)
+{
+    /* beyond 708: e^x - 1 rounds to e^x (or overflows); below -708 to -1 */
+    double y = x > 0.0 ? vm_exp_f64_full(x) : -1.0;
+    return x != x ? x : y;
+}
+
+/* ================================================================== hyperbolic, float64
+ *
+ * e^|x| as a normalised double-double (relative error about 2^-56) from the exp
+ * reduction, then the defining formulas with every rounding but the last one captured:
+ *   tanh = 1 - 2/(e^2|x| + 1) for |x| >= 0.35 (the quotient with its exact residual,
+ *          Dekker's product; 1 - q by two-sum), an odd polynomial of degree 19 below
+ *          (relative error 2^-58.6); |x| >= 22 gives +-1.
+ *   sinh = (E - 1/E)/2, cosh = (E + 1/E)/2 for |x| >= 1; below 1 polynomials of
+ *          degree 15 (odd) and 16 (even, with x^2 exact), errors 2^-56.6 and 2^-59.
+ * Hot domain |x| <= 709 for sinh/cosh (beyond, e^|x|/2 with the exponent split so
+ * that it overflows only where the result does); tanh has none but NaN. */
+VM_INLINE void vm_exp_dd(double x, double *hi, double *lo)
+{
+    vm_exp_parts v = vm_exp_reduce(x);
+    double sc = vm_pow2i(v.k);
+    double eh = sc * v.h;
+    double el = sc * (v.l + v.t);
+    double s = eh + el;
+    *hi = s;
+    *lo = (eh - s) + el;
+}
+
+VM_INLINE double vm_copysign_bits(double y, double x)
+{
+    return bits_f64((f64_bits(y) & 0x7fffffffffffffffULL) | (f64_bits(x) & 0x8000000000000000ULL));
+}
+
+VM_INLINE double vm_tanh_f64(double x, double *flag)
+{
+    *flag = 0.0;
+    double ax = fabs(x);
+    double z = ax * ax, z2 = z * z, z4 = z2 * z2;
+    double p = ((-0x1.5555555555555p-2 + z * 0x1.1111111111060p-3)
+                + z2 * (-0x1.ba1ba1b9f5f2bp-5 + z * 0x1.664f486a080eap-6))
+               + z4 * ((-0x1.226e2d3aa0347p-7 + z * 0x1.d6d0cbfd49855p-9)
+                       + z2 * (-0x1.7d4ecf0a3f747p-10 + z * 0x1.2fe6a5f2733d6p-11)
+                       + z4 * -0x1.929fca6026ce3p-13);
+    double small = ax + ax * (z * p);
+    double xc = ax < 22.0 ? ax : 22.0;
+    double eh, el;
+    vm_exp_dd(2.0 * xc, &eh, &el);
+    double dh = eh + 1.0;
+    double dl = ((eh - dh) + 1.0) + el;
+    double qh = 2.0 / dh;
+    double pp, pe;
+    vm_two_prod(qh, dh, &pp, &pe);
+    double ql = (((2.0 - pp) - pe) - qh * dl) * (0.5 * qh);
+    double rh = 1.0 - qh;
+    double rl = (-qh - (rh - 1.0)) - ql;
+    double large = rh + rl;
+    double y = ax < 0.35 ? small : large;
+    y = vm_copysign_bits(y, x);
+    return x != x ? x : y;
+}
+
+VM_INLINE double vm_tanh_f64_full(double x)
+{
+    return x;  /* never flagged */
+}
+
+/* e^|x| / 2 for large |x|, split like exp's full function */
+VM_INLINE double vm_exp_half_full(double ax)
+{
+    double xc = ax > 711.0 ? 711.0 : ax;
+    vm_exp_parts v = vm_exp_reduce(xc);
+    uint64_t k1 = (uint64_t)((int64_t)v.k >> 1);
+    uint64_t k2 = v.k - k1;
+    return (vm_pow2i(k1) * (v.h + (v.l + v.t))) * (0.5 * vm_pow2i(k2));
+}
+
+VM_INLINE double vm_sinh_f64(double x, double *flag)
+{
+    double ax = fabs(x);
+    *flag = ax <= 709.0 ? 0.0 : 1.0;
+    double z = ax * ax, z2 = z * z, z4 = z2 * z2;
+    double p = ((0x1.5555555555555p-3 + z * 0x1.11111111110fdp-7)
+                + z2 * (0x1.a01a01a01eed5p-13 + z * 0x1.71de3a4e0d67dp-19))
+               + z4 * ((0x1.ae646102f8d4bp-26 + z * 0x1.611caf3d7bfe1p-33)
+                       + z2 * 0x1.b413a2632a732p-41);
+    double small = ax + ax * (z * p);
+    double eh, el;
+    vm_exp_dd(ax <= 709.0 ? ax : 0.0, &eh, &el);
+    double inv = 1.0 / eh;
+    double inv_lo = -inv * (el * inv);
+    double large = 0.5 * eh + (0.5 * el - 0.5 * (inv + inv_lo));
+    double y = ax < 1.0 ? small : large;
+    return vm_copysign_bits(y, x);
+}
+
+VM_INLINE double vm_sinh_f64_full(double x)
+{
+    double y = vm_copysign_bits(vm_exp_half_full(fabs(x)), x);
+    return x != x ? x : y;
+}
+
+VM_INLINE double vm_cosh_f64(double x, double *flag)
+{
+    double ax = fabs(x);
+    *flag = ax <= 709.0 ? 0.0 : 1.0;
+    double zh, zl;
+    vm_two_prod(ax, ax, &zh, &zl);
+    double z2 = zh * zh, z4 = z2 * z2;
+    double q = ((0x1.5555555555555p-5 + zh * 0x1.6c16c16c16c0ep-10)
+                + z2 * (0x1.a01a01a01c30fp-16 + zh * 0x1.27e4fb7444175p-22))
+               + z4 * ((0x1.1eed93aabc793p-29 + zh * 0x1.939074e3f05f6p-37)
+                       + z2 * 0x1.b374223e35012p-45);
+    double small = 1.0 + (0.5 * zh + (0.5 * zl + z2 * q));
+    double eh, el;
+    vm_exp_dd(ax <= 709.0 ? ax : 0.0, &eh, &el);
+    double inv = 1.0 / eh;
+    double inv_lo = -inv * (el * inv);
+    double large = 0.5 * eh + (0.5 * el + 0.5 * (inv + inv_lo));
+    return ax < 1.0 ? small : large;
+}
+
+VM_INLINE double vm_cosh_f64_full(double x)
+{
+    double y = vm_exp_half_full(fabs(x));
+    return x != x ? x : y;
+}
+
+/* ================================================================== expm1, hyperbolic, float32
+ *
+ * Evaluated in float64 and rounded once: e^r - 1 for |r| <= ln2/2 by r + r^2 P(r), P of
+ * degree 6 (relative error 2^-36.5), r = x - k ln2 in double, then
+ *   expm1 = 2^k p + (2^k - 1), tanh = u/(u + 2) with u = expm1(2|x|),
+ *   sinh = (u + u/(u + 1))/2 with u = expm1(|x|), cosh = (E + 1/E)/2,
+ * all free of cancellation. Arguments are clamped where the float result is already
+ * -1, +-1 or infinite; only NaN needs a select. */
+VM_INLINE double vm_expm1_lite(double x, double *scale)
+{
+    double kd = x * EXP_INVLN2 + ROUND_MAGIC;
+    uint64_t k = f64_bits(kd) - f64_bits(ROUND_MAGIC);
+    kd -= ROUND_MAGIC;
+    double r = x - kd * 0x1.62e42fefa39efp-1;
+    double r2 = r * r;
+    double p = (0.5 + r * 0x1.5555556787f3cp-3)
+               + r2 * (0x1.5555555c9c2f7p-5 + r * 0x1.1110c5a070ca9p-7)
+               + (r2 * r2) * ((0x1.6c168516931abp-10 + r * 0x1.a152a983c7079p-13)
+                              + r2 * 0x1.a11412e92d01bp-16);
+    *scale = vm_pow2i(k);
+    return r + r2 * p;  /* e^x = scale (1 + this) */
+}
+
+/* e^x - 1 for |x| <= 150 */
+VM_INLINE double vm_expm1_d(double x)
+{
+    double sc;
+    double p = vm_expm1_lite(x, &sc);
+    return sc * p + (sc - 1.0);
+}
+
+VM_INLINE float vm_copysign_bits_f32(float y, float x)
+{
+    return bits_f32((f32_bits(y) & 0x7fffffffu) | (f32_bits(x) & 0x80000000u));
+}
+
+VM_INLINE float vm_expm1_f32(float x, float *flag)
+{
+    *flag = 0.0f;
+    double xd = (double)x;
+    xd = xd < -100.0 ? -100.0 : (xd > 100.0 ? 100.0 : xd);
+    float y = (float)vm_expm1_d(xd);
+    y = x == 0.0f ? x : y;  /* expm1(-0) = -0 */
+    return x != x ? x : y;
+}
+
+VM_INLINE float vm_tanh_f32(float x, float *flag)
+{
+    *flag = 0.0f;
+    double ax = fabs((double)x);
+    ax = ax < 10.0 ? ax : 10.0;
+    double u = vm_expm1_d(2.0 * ax);
+    float y = vm_copysign_bits_f32((float)(u / (u + 2.0)), x);
+    return x != x ? x : y;
+}
+
+VM_INLINE float vm_sinh_f32(float x, float *flag)
+{
+    *flag = 0.0f;
+    double ax = fabs((double)x);
+    ax = ax < 100.0 ? ax : 100.0;
+    double u = vm_expm1_d(ax);
+    float y = vm_copysign_bits_f32((float)(0.5 * (u + u / (u + 1.0))), x);
+    return x != x ? x : y;
+}
+
+VM_INLINE float vm_cosh_f32(float x, float *flag)
+{
+    *flag = 0.0f;
+    double ax = fabs((double)x);
+    ax = ax < 100.0 ? ax : 100.0;
+    double sc;
+    double p = vm_expm1_lite(ax, &sc);
+    double e = sc + sc * p;
+    float y = (float)(0.5 * (e + 1.0 / e));
+    return x != x ? x : y;
+}
+
+/* the float32 functions above are never flagged */
+VM_INLINE float vm_unflagged_f32_full(float x)
+{
+    return x;
+}
+
+/* ================================================================== pow, float64
+ *
+ * pow(x, y) = exp(y log x) with log x as a double-double of relative error about
+ * 2^-67 and the product y log x summed exactly, so that the exp kernel (which takes
+ * the product's low part as a tail of its argument) rounds essentially once.
+ *   log: x = 2^k z with z in [0.7056, 1.4112), 128 subintervals by the top mantissa
+ *   bits; c = 1/invc near the subinterval's centre with invc of 8 significant bits
+ *   (1 for the two subintervals at 1), so r = z invc - 1 is exact when z is split at
+ *   its 21st bit (no FMA needed), |r| < 0.0058; log x = k ln2 + log c + log1p(r) with
+ *   k ln2_hi + log(c)_hi exact (both multiples of 2^-42), the r^2/2 term exact and a
+ *   degree-8 polynomial for the rest (relative error 2^-67.4). The table (invc,
+ *   log c rounded to 2^-42, the remainder) was computed in 200-bit mpmath; its lookups
+ *   are the only gathers of these kernels.
+ *   y log x = ehi + elo with ehi the product of the top 26 bits of both (exact).
+ * Negative x with an integer y gives the sign of the odd powers; y == 1 and y == 2
+ * return x and x*x exactly. Hot domain: x normal and finite (or negative with an
+ * integer y), y finite, |y log x| <= 708. Elsewhere (zeros, subnormal x, infinities,
+ * NaN, overflow and underflow) the C library's pow, whose special values are C99's
+ * (those of the Array API standard). */
+static const double POW_LOG_TABLE[128][3] = {
+    {0x1.6a00000000000p+0, -0x1.62c82f2b9c000p-2, -0x1.e54bdbd7c8a98p-44},
+    {0x1.6800000000000p+0, -0x1.5d1bdbf581000p-2, 0x1.8d6bdc9c7c238p-44},
+    {0x1.6600000000000p+0, -0x1.5767717456000p-2, 0x1.64ead9524d7cap-44},
+    {0x1.6400000000000p+0, -0x1.51aad872e0000p-2, 0x1.f4bd8db0a7cc1p-44},
+    {0x1.6200000000000p+0, -0x1.4be5f95778000p-2, 0x1.d7c92cd9ad824p-44},
+    {0x1.6000000000000p+0, -0x1.4618bc21c6000p-2, 0x1.3d82f484c84ccp-46},
+    {0x1.5e00000000000p+0, -0x1.404308686a000p-2, -0x1.f8ef43049f7d3p-44},
+    {0x1.5c00000000000p+0, -0x1.3a64c55694000p-2, -0x1.7a71cbcd735d0p-44},
+    {0x1.5a00000000000p+0, -0x1.347dd9a988000p-2, 0x1.5594dd4c58092p-45},
+    {0x1.5800000000000p+0, -0x1.2e8e2bae12000p-2, 0x1.67b1e99b72bd8p-45},
+    {0x1.5600000000000p+0, -0x1.2895a13de8000p-2, -0x1.a8d7ad24c13f0p-44},
+    {0x1.5600000000000p+0, -0x1.2895a13de8000p-2, -0x1.a8d7ad24c13f0p-44},
+    {0x1.5400000000000p+0, -0x1.22941fbcf8000p-2, 0x1.a6976f5eb0963p-44},
+    {0x1.5200000000000p+0, -0x1.1c898c169a000p-2, 0x1.81410e5c62affp-44},
+    {0x1.5000000000000p+0, -0x1.1675cababa000p-2, -0x1.8380e731f55c4p-44},
+    {0x1.4e00000000000p+0, -0x1.1058bf9ae5000p-2, 0x1.4ab9d817d52cdp-44},
+    {0x1.4c00000000000p+0, -0x1.0a324e2739000p-2, -0x1.c6bee7ef4030ep-47},
+    {0x1.4a00000000000p+0, -0x1.0402594b4d000p-2, -0x1.036b89ef42d7fp-48},
+    {0x1.4a00000000000p+0, -0x1.0402594b4d000p-2, -0x1.036b89ef42d7fp-48},
+    {0x1.4800000000000p+0, -0x1.fb9186d5e4000p-3, 0x1.d572aab993c87p-47},
+    {0x1.4600000000000p+0, -0x1.ef0adcbdc6000p-3, 0x1.b26b79c86af24p-45},
+    {0x1.4400000000000p+0, -0x1.e27076e2b0000p-3, 0x1.a342c2af0003cp-44},
+    {0x1.4200000000000p+0, -0x1.d5c216b4fc000p-3, 0x1.1ba91bbca681bp-45},
+    {0x1.4000000000000p+0, -0x1.c8ff7c79aa000p-3, 0x1.7794f689f8434p-45},
+    {0x1.4000000000000p+0, -0x1.c8ff7c79aa000p-3, 0x1.7794f689f8434p-45},
+    {0x1.3e00000000000p+0, -0x1.bc286742d8000p-3, -0x1.9ac53f39d121cp-44},
+    {0x1.3c00000000000p+0, -0x1.af3c94e80c000p-3, 0x1.a4e633fcd9066p-52},
+    {0x1.3a00000000000p+0, -0x1.a23bc1fe2c000p-3, 0x1.539cd91dc9f0bp-44},
+    {0x1.3a00000000000p+0, -0x1.a23bc1fe2c000p-3, 0x1.539cd91dc9f0bp-44},
+    {0x1.3800000000000p+0, -0x1.9525a9cf46000p-3, 0x1.297137d9f158fp-44},
+    {0x1.3600000000000p+0, -0x1.87fa06520c000p-3, -0x1.22120401202fcp-44},
+    {0x1.3400000000000p+0, -0x1.7ab890210e000p-3, 0x1.bdb9072534a58p-45},
+    {0x1.3400000000000p+0, -0x1.7ab890210e000p-3, 0x1.bdb9072534a58p-45},
+    {0x1.3200000000000p+0, -0x1.6d60fe719e000p-3, 0x1.bc6e557134767p-44},
+    {0x1.3000000000000p+0, -0x1.5ff3070a7a000p-3, 0x1.8586f183bebf2p-44},
+    {0x1.3000000000000p+0, -0x1.5ff3070a7a000p-3, 0x1.8586f183bebf2p-44},
+    {0x1.2e00000000000p+0, -0x1.526e5e3a1c000p-3, 0x1.790ba37fc5238p-44},
+    {0x1.2c00000000000p+0, -0x1.44d2b6ccb8000p-3, 0x1.70cc16135783cp-46},
+    {0x1.2c00000000000p+0, -0x1.44d2b6ccb8000p-3, 0x1.70cc16135783cp-46},
+    {0x1.2a00000000000p+0, -0x1.371fc201e8000p-3, -0x1.ee8779b2d8abcp-44},
+    {0x1.2800000000000p+0, -0x1.29552f8200000p-3, 0x1.5b967f4471dfcp-44},
+    {0x1.2600000000000p+0, -0x1.1b72ad52f6000p-3, -0x1.e80a41811a396p-45},
+    {0x1.2600000000000p+0, -0x1.1b72ad52f6000p-3, -0x1.e80a41811a396p-45},
+    {0x1.2400000000000p+0, -0x1.0d77e7cd08000p-3, -0x1.cb2cd2ee2f482p-44},
+    {0x1.2400000000000p+0, -0x1.0d77e7cd08000p-3, -0x1.cb2cd2ee2f482p-44},
+    {0x1.2200000000000p+0, -0x1.fec9131dc0000p-4, 0x1.54555d1ae6607p-44},
+    {0x1.2000000000000p+0, -0x1.e27076e2b0000p-4, 0x1.a342c2af0003cp-45},
+    {0x1.2000000000000p+0, -0x1.e27076e2b0000p-4, 0x1.a342c2af0003cp-45},
+    {0x1.1e00000000000p+0, -0x1.c5e548f5bc000p-4, -0x1.d0c57585fbe06p-46},
+    {0x1.1c00000000000p+0, -0x1.a926d3a4ac000p-4, -0x1.563650bd22a9cp-44},
+    {0x1.1c00000000000p+0, -0x1.a926d3a4ac000p-4, -0x1.563650bd22a9cp-44},
+    {0x1.1a00000000000p+0, -0x1.8c345d6318000p-4, -0x1.b20f5acb42a66p-44},
+    {0x1.1a00000000000p+0, -0x1.8c345d6318000p-4, -0x1.b20f5acb42a66p-44},
+    {0x1.1800000000000p+0, -0x1.6f0d28ae58000p-4, 0x1.4b4641b664613p-44},
+    {0x1.1600000000000p+0, -0x1.51b073f060000p-4, -0x1.83f69278e686ap-44},
+    {0x1.1600000000000p+0, -0x1.51b073f060000p-4, -0x1.83f69278e686ap-44},
+    {0x1.1400000000000p+0, -0x1.341d7961bc000p-4, -0x1.1d09299837610p-44},
+    {0x1.1400000000000p+0, -0x1.341d7961bc000p-4, -0x1.1d09299837610p-44},
+    {0x1.1200000000000p+0, -0x1.16536eea38000p-4, 0x1.47c5e768fa309p-46},
+    {0x1.1000000000000p+0, -0x1.f0a30c0118000p-5, 0x1.d599e83368e91p-45},
+    {0x1.1000000000000p+0, -0x1.f0a30c0118000p-5, 0x1.d599e83368e91p-45},
+    {0x1.0e00000000000p+0, -0x1.b42dd71198000p-5, 0x1.c827ae5d6704cp-46},
+    {0x1.0e00000000000p+0, -0x1.b42dd71198000p-5, 0x1.c827ae5d6704cp-46},
+    {0x1.0c00000000000p+0, -0x1.77458f6330000p-5, 0x1.181dce586af09p-44},
+    {0x1.0c00000000000p+0, -0x1.77458f6330000p-5, 0x1.181dce586af09p-44},
+    {0x1.0a00000000000p+0, -0x1.39e87b9fe8000p-5, -0x1.eafd480ad9015p-44},
+    {0x1.0a00000000000p+0, -0x1.39e87b9fe8000p-5, -0x1.eafd480ad9015p-44},
+    {0x1.0800000000000p+0, -0x1.f829b0e780000p-6, -0x1.980267c7e09e4p-45},
+    {0x1.0800000000000p+0, -0x1.f829b0e780000p-6, -0x1.980267c7e09e4p-45},
+    {0x1.0600000000000p+0, -0x1.7b91b07d60000p-6, 0x1.3b955b602ace4p-44},
+    {0x1.0400000000000p+0, -0x1.fc0a8b0fc0000p-7, -0x1.f1e7cf6d3a69cp-50},
+    {0x1.0400000000000p+0, -0x1.fc0a8b0fc0000p-7, -0x1.f1e7cf6d3a69cp-50},
+    {0x1.0200000000000p+0, -0x1.fe02a6b100000p-8, -0x1.9e23f0dda40e4p-46},
+    {0x1.0200000000000p+0, -0x1.fe02a6b100000p-8, -0x1.9e23f0dda40e4p-46},
+    {0x1.0000000000000p+0, 0x0.0p+0, 0x0.0p+0},
+    {0x1.0000000000000p+0, 0x0.0p+0, 0x0.0p+0},
+    {0x1.fc00000000000p-1, 0x1.0101575880000p-7, 0x1.bce251998b506p-44},
+    {0x1.f800000000000p-1, 0x1.0205658930000p-6, 0x1.611d27c8e8417p-44},
+    {0x1.f400000000000p-1, 0x1.8492528c90000p-6, -0x1.aa0ba325a0c34p-45},
+    {0x1.f000000000000p-1, 0x1.0415d89e78000p-5, -0x1.dddc7f461c516p-44},
+    {0x1.ec00000000000p-1, 0x1.466aed42e0000p-5, -0x1.c167375bdfd28p-45},
+    {0x1.e800000000000p-1, 0x1.894aa149f8000p-5, 0x1.9a19a8be97661p-44},
+    {0x1.e400000000000p-1, 0x1.ccb73cddd8000p-5, 0x1.965c36e09f5fep-44},
+    {0x1.e200000000000p-1, 0x1.eea31c0068000p-5, 0x1.c3dd83606d891p-44},
+    {0x1.de00000000000p-1, 0x1.1973bd1464000p-4, 0x1.566d154f930b3p-44},
+    {0x1.da00000000000p-1, 0x1.3bdf5a7d20000p-4, -0x1.19bd0ad125895p-44},
+    {0x1.d600000000000p-1, 0x1.5e95a4d978000p-4, 0x1.1cb7ce1d17171p-44},
+    {0x1.d400000000000p-1, 0x1.700d30aeac000p-4, 0x1.c1e8da99ded32p-49},
+    {0x1.d000000000000p-1, 0x1.9335e5d594000p-4, 0x1.3115c3abd47dap-45},
+    {0x1.cc00000000000p-1, 0x1.b6ac88dad4000p-4, 0x1.b1bdff50225c7p-44},
+    {0x1.ca00000000000p-1, 0x1.c885801bc4000p-4, 0x1.646d1c65aacd3p-45},
+    {0x1.c600000000000p-1, 0x1.ec739830a0000p-4, 0x1.11fcba80cdd10p-44},
+    {0x1.c400000000000p-1, 0x1.fe89139dbc000p-4, 0x1.56594d82f7a82p-44},
+    {0x1.c000000000000p-1, 0x1.1178e8227e000p-3, 0x1.1ef78ce2d07f2p-45},
+    {0x1.be00000000000p-1, 0x1.1aa2b7e240000p-3, -0x1.1ac38dde3b366p-44},
+    {0x1.ba00000000000p-1, 0x1.2d1610c868000p-3, 0x1.39d6ccb81b4a1p-47},
+    {0x1.b800000000000p-1, 0x1.365fcb015a000p-3, -0x1.fd3a0afb9691bp-44},
+    {0x1.b400000000000p-1, 0x1.4913d8333c000p-3, -0x1.53e43558124c4p-44},
+    {0x1.b200000000000p-1, 0x1.527e5e4a1c000p-3, -0x1.4e60b8d4b411dp-44},
+    {0x1.ae00000000000p-1, 0x1.6574ebe8c2000p-3, -0x1.98c1d34f0f462p-44},
+    {0x1.ac00000000000p-1, 0x1.6f0128b756000p-3, 0x1.577390d31ef0fp-44},
+    {0x1.aa00000000000p-1, 0x1.7898d85444000p-3, 0x1.8e67be3dbaf3fp-44},
+    {0x1.a600000000000p-1, 0x1.8beafeb390000p-3, -0x1.73d54aae92cd1p-47},
+    {0x1.a400000000000p-1, 0x1.95a5adcf70000p-3, 0x1.7f22858a0ff6fp-47},
+    {0x1.a000000000000p-1, 0x1.a93ed3c8ae000p-3, -0x1.8724350562169p-45},
+    {0x1.9e00000000000p-1, 0x1.b31d8575bc000p-3, 0x1.c794e562a63cbp-44},
+    {0x1.9c00000000000p-1, 0x1.bd087383be000p-3, -0x1.d4bc4595412b6p-45},
+    {0x1.9a00000000000p-1, 0x1.c6ffbc6f00000p-3, 0x1.ee138d3a69d43p-44},
+    {0x1.9600000000000p-1, 0x1.db13db0d48000p-3, 0x1.2806a847527e6p-44},
+    {0x1.9400000000000p-1, 0x1.e530effe72000p-3, -0x1.fdbdbb13f7c18p-44},
+    {0x1.9200000000000p-1, 0x1.ef5ade4dd0000p-3, -0x1.a211565bb8e11p-51},
+    {0x1.9000000000000p-1, 0x1.f991c6cb3c000p-3, -0x1.90d04cd7cc834p-44},
+    {0x1.8c00000000000p-1, 0x1.07138604d6000p-2, -0x1.e76324e912b17p-44},
+    {0x1.8a00000000000p-1, 0x1.0c42d67616000p-2, 0x1.7188b163ceae9p-45},
+    {0x1.8800000000000p-1, 0x1.1178e8227e000p-2, 0x1.1ef78ce2d07f2p-44},
+    {0x1.8600000000000p-1, 0x1.16b5ccbad0000p-2, -0x1.23299042d74bfp-44},
+    {0x1.8400000000000p-1, 0x1.1bf99635a7000p-2, -0x1.1ac89575c2125p-44},
+    {0x1.8200000000000p-1, 0x1.214456d0ec000p-2, -0x1.caf0428b728a3p-44},
+    {0x1.7e00000000000p-1, 0x1.2bef07cdc9000p-2, 0x1.a9cfa4a5004f4p-45},
+    {0x1.7c00000000000p-1, 0x1.314f1e1d36000p-2, -0x1.8e27ad3213cb8p-45},
+    {0x1.7a00000000000p-1, 0x1.36b6776be1000p-2, 0x1.16ecdb0f177c8p-46},
+    {0x1.7800000000000p-1, 0x1.3c25277333000p-2, 0x1.83b54b606bd5cp-46},
+    {0x1.7600000000000p-1, 0x1.419b423d5f000p-2, -0x1.ce379226de3ecp-44},
+    {0x1.7400000000000p-1, 0x1.4718dc271c000p-2, 0x1.06c18fb4c14c5p-44},
+    {0x1.7200000000000p-1, 0x1.4c9e09e173000p-2, -0x1.e20891b0ad8a4p-45},
+    {0x1.7000000000000p-1, 0x1.522ae0738a000p-2, 0x1.ebe708164c759p-45},
+    {0x1.6e00000000000p-1, 0x1.57bf753c8d000p-2, 0x1.fadedee5d40efp-46},
+    {0x1.6c00000000000p-1, 0x1.5d5bddf596000p-2, -0x1.a0b2a08a465dcp-47},
+};
+#define POW_LN2_HI 0x1.62e42fefa3800p-1  /* a multiple of 2^-42 */
+#define POW_LN2_LO 0x1.ef35793c76730p-45
+
+VM_INLINE void vm_pow_log(double ax, double *hi_out, double *lo_out)
+{
+    uint64_t ix = f64_bits(ax);
+    uint64_t tmp = ix - 0x3fe6955500000000ULL;
+    uint64_t i = (tmp >> 45) & 127;
+    uint64_t iz = ix - (tmp & 0xfff0000000000000ULL);
+    double z = bits_f64(iz);
+    double kd = bits_f64(0x4330000000000000ULL | ((tmp >> 52) ^ 0x800)) - (0x1p52 + 2048.0);
+    double invc = POW_LOG_TABLE[i][0];
+    double logc = POW_LOG_TABLE[i][1];
+    double logctail = POW_LOG_TABLE[i][2];
+    /* z = zhi + zlo with zhi of 21 bits: rhi and rlo are exact products, r is exact */
+    double zhi = bits_f64((iz + (1ULL << 31)) & 0xffffffff00000000ULL);
+    double zlo = z - zhi;
+    double rhi = zhi * invc - 1.0;
+    double rlo = zlo * invc;
+    double r = rhi + rlo;
+    double t1 = kd * POW_LN2_HI + logc;  /* exact */
+    double t2, lo2;
+    vm_two_sum(t1, r, &t2, &lo2);
+    double lo1 = kd * POW_LN2_LO + logctail;
+    /* -r^2/2 = arhi2 + lo3 with arhi2 exact (rhi has at most 21 bits) */
+    double arhi2 = rhi * (-0.5 * rhi);
+    double lo3 = rlo * (-0.5 * r - 0.5 * rhi);
+    double hi = t2 + arhi2;
+    double lo4 = (t2 - hi) + arhi2;
+    double r2 = r * r;
+    double p = (r2 * r) * ((0x1.5555555555558p-2 + r * -0x1.0000000000002p-2)
+                           + r2 * (0x1.99999996ff69ep-3 + r * -0x1.55555552fdc3ep-3)
+                           + (r2 * r2) * (0x1.249553dab522dp-3 + r * -0x1.0002bcd73a9e6p-3));
+    double lo = lo1 + lo2 + lo3 + lo4 + p;
+    double y = hi + lo;
+    *hi_out = y;
+    *lo_out = (hi - y) + lo;
+}
+
+/* Nonzero where y is an integer, and 1 where it is an odd one (for negative bases).
+ * Conditions are combined as products and sums of 0/1 values, never as && or ||:
+ * GCC 12 does not vectorise selects on combined comparison masks. */
+VM_INLINE void vm_int_odd_f64(double ay, double *is_int, double *is_odd)
+{
+    double yr = (ay + 0x1p52) - 0x1p52;  /* rint(ay) for ay < 2^52 */
+    double hh = 0.5 * ay;
+    double hr = (hh + 0x1p52) - 0x1p52;
+    double exact = yr == ay ? 1.0 : 0.0;
+    *is_int = (ay >= 0x1p52 ? 1.0 : 0.0) + exact;
+    *is_odd = exact * (hr != hh ? 1.0 : 0.0);
+}
+
+/* y with the sign flipped where x < 0 and odd is 1.0 (bit operations only) */
+VM_INLINE double vm_odd_sign_f64(double y, double x, double odd)
+{
+    uint64_t flip = f64_bits(x) & (f64_bits(odd) << 2) & 0x8000000000000000ULL;
+    return bits_f64(f64_bits(y) ^ flip);
+}
+
+VM_INLINE float vm_odd_sign_f32(float y, float x, float odd)
+{
+    uint32_t flip = f32_bits(x) & (f32_bits(odd) << 2) & 0x80000000u;
+    return bits_f32(f32_bits(y) ^ flip);
+}
+
+VM_INLINE double vm_pow_f64(double x, double y, double *flag)
+{
+    double ax = fabs(x), ay = fabs(y);
+    double is_int, is_odd;
+    vm_int_odd_f64(ay, &is_int, &is_odd);
+    double bad_x = (ax >= 0x1p-1022 ? 0.0 : 1.0) + (ax <= 0x1.fffffffffffffp1023 ? 0.0 : 1.0);
+    double bad_y = ay <= 0x1.fffffffffffffp1023 ? 0.0 : 1.0;
+    double bad_sign = (x < 0.0 ? 1.0 : 0.0) * (is_int == 0.0 ? 1.0 : 0.0);
+    /* any ax is safe here (the table index is masked); flagged elements are redone.
+     * No select on ax: GCC would turn the table loads into masked gathers, which it
+     * cannot emulate. */
+    double lh, ll;
+    vm_pow_log(ax, &lh, &ll);
+    /* y log x = ehi + elo, ehi exact from the top 26 bits of y and of lh */
+    double yhi = bits_f64(f64_bits(y) & 0xfffffffff8000000ULL);
+    double ylo = y - yhi;
+    double lhi = bits_f64(f64_bits(lh) & 0xfffffffff8000000ULL);
+    double llo = (lh - lhi) + ll;
+    double ehi = yhi * lhi;
+    double elo = ylo * lhi + y * llo;
+    double bad_range = fabs(ehi) <= 708.0 ? 0.0 : 1.0;
+    *flag = bad_x + bad_y + bad_sign + bad_range;
+    double ec = bad_range == 0.0 ? ehi : 0.0;
+    vm_exp_parts v = vm_exp_reduce_tail(ec, elo);
+    double res = vm_pow2i(v.k) * (v.h + (v.l + v.t));
+    res = vm_odd_sign_f64(res, x, is_odd);
+    res = y == 2.0 ? x * x : res;
+    return y == 1.0 ? x : res;
+}
+
+VM_INLINE double vm_pow_f64_full(double x, double y)
+{
+    return pow(x, y);
+}
+
+/* ================================================================== pow, float32
+ *
+ * In float64: log x (the float64 log kernel), w = y log x (|error| < 2^-44 where the
+ * result is finite), e^w = 2^k (1 + p) as for expm1 (relative error 2^-36), rounded
+ * once; w is clamped to +-200, which the rounding to float turns into 0 or infinity.
+ * Negative x with integer y as for float64. Flagged: zero, infinite or NaN x, infinite
+ * or NaN y, negative x with a non-integer y (the C library's pow then). */
+VM_INLINE float vm_pow_f32(float x, float y, float *flag)
+{
+    float ax = fabsf(x), ay = fabsf(y);
+    float yr = (ay + 0x1p23f) - 0x1p23f;
+    float hh = 0.5f * ay;
+    float hr = (hh + 0x1p23f) - 0x1p23f;
+    float exact = yr == ay ? 1.0f : 0.0f;
+    float is_int = (ay >= 0x1p23f ? 1.0f : 0.0f) + exact;
+    float is_odd = exact * (hr != hh ? 1.0f : 0.0f);
+    float bad_x = (ax > 0.0f ? 0.0f : 1.0f) + (ax <= 0x1.fffffep127f ? 0.0f : 1.0f);
+    float bad_y = ay <= 0x1.fffffep127f ? 0.0f : 1.0f;
+    float bad_sign = (x < 0.0f ? 1.0f : 0.0f) * (is_int == 0.0f ? 1.0f : 0.0f);
+    *flag = bad_x + bad_y + bad_sign;
+    /* (selects on float values with float conditions, double ones with double
+     * conditions: mixed widths do not vectorise) */
+    float xs = bad_x == 0.0f ? ax : 1.0f;
+    double w = (double)y * vm_log_from(vm_log_reduce((double)xs, 0));
+    w = w < -200.0 ? -200.0 : (w > 200.0 ? 200.0 : w);
+    double sc;
+    double p = vm_expm1_lite(w, &sc);
+    float out = (float)(sc + sc * p);
+    out = vm_odd_sign_f32(out, x, is_odd);
+    return y == 1.0f ? x : out;
+}
+
+VM_INLINE float vm_pow_f32_full(float x, float y)
+{
+    return (float)pow((double)x, (double)y);
 }
 
 #endif
