@@ -223,7 +223,6 @@ BOOL_LOOP(BIN_LOOP, logical_and, SAME, (npy_bool)(x && y))
 BOOL_LOOP(BIN_LOOP, logical_or, SAME, (npy_bool)(x || y))
 BOOL_LOOP(BIN_LOOP, logical_xor, SAME, (npy_bool)(!x != !y))
 
-FLOAT_LOOPS(BIN_LOOP, atan2, SAME, LIBM2(atan2, x, y))
 FLOAT_LOOPS(BIN_LOOP, hypot, SAME, LIBM2(hypot, x, y))
 BIN_LOOP(copysign_f32, float, float, float, copysignf(x, y))
 BIN_LOOP(copysign_f64, double, double, double, copysign(x, y))
@@ -306,7 +305,6 @@ ROUNDING(round, rintf, rint)
 COMPLEX_LOOPS(UN_LOOP, round, SAME, ((T){(UT)rint((double)x.re), (UT)rint((double)x.im)}))
 
 #define LIBM_UNARY(OP, F) FLOAT_LOOPS(UN_LOOP, OP, SAME, LIBM1(F, x))
-LIBM_UNARY(tan, tan)
 LIBM_UNARY(asin, asin)
 LIBM_UNARY(acos, acos)
 LIBM_UNARY(atan, atan)
@@ -364,7 +362,7 @@ static const ew_op BINARY_OPS[] = {
     {"logical_and", OUT_SAME, 0, 0, 0, 1, {BOOL_ENTRY(logical_and)}},
     {"logical_or", OUT_SAME, 0, 0, 0, 1, {BOOL_ENTRY(logical_or)}},
     {"logical_xor", OUT_SAME, 0, 0, 0, 1, {BOOL_ENTRY(logical_xor)}},
-    {"atan2", OUT_SAME, 0, 0, 0, 30, {FLOAT_ENTRIES(atan2)}},
+    {"atan2", OUT_SAME, 0, 0, 0, 16, {VM_ENTRIES(atan2)}},
     {"hypot", OUT_SAME, 0, 0, 0, 10, {FLOAT_ENTRIES(hypot)}},
     {"copysign", OUT_SAME, 0, 0, 0, 1, {FLOAT_ENTRIES(copysign)}},
     {"nextafter", OUT_SAME, 0, 0, 0, 4, {FLOAT_ENTRIES(nextafter)}},
@@ -405,7 +403,7 @@ static const ew_op UNARY_OPS[] = {
     {"log", OUT_SAME, 0, 0, 0, 6, {VM_ENTRIES(log), CX_ENTRIES(log)}},
     {"sin", OUT_SAME, 0, 0, 0, 10, {VM_ENTRIES(sin), CX_ENTRIES(sin)}},
     {"cos", OUT_SAME, 0, 0, 0, 10, {VM_ENTRIES(cos), CX_ENTRIES(cos)}},
-    LIBM_ENTRY(tan),
+    {"tan", OUT_SAME, 0, 0, 0, 14, {VM_ENTRIES(tan), CX_ENTRIES(tan)}},
     {"sinh", OUT_SAME, 0, 0, 0, 12, {VM_ENTRIES(sinh), CX_ENTRIES(sinh)}},
     {"cosh", OUT_SAME, 0, 0, 0, 12, {VM_ENTRIES(cosh), CX_ENTRIES(cosh)}},
     {"tanh", OUT_SAME, 0, 0, 0, 12, {VM_ENTRIES(tanh), CX_ENTRIES(tanh)}},

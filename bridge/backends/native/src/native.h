@@ -145,6 +145,8 @@ VM_DECLARE(tanh)
 VM_DECLARE(sinh)
 VM_DECLARE(cosh)
 VM_DECLARE(pow)
+VM_DECLARE(tan)
+VM_DECLARE(atan2)
 #undef VM_DECLARE
 int vmath_init(void);                 /* reads BRIDGE_NATIVE_SIMD; -1 with an exception */
 PyObject *vmath_levels(void);         /* names of the levels this CPU runs */

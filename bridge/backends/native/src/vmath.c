@@ -281,6 +281,10 @@ VM_UNARY(vm_loop_sinh_f64, double, uint64_t, f64_bits, vm_sinh_f64, vm_sinh_f64_
 VM_UNARY(vm_loop_sinh_f32, float, uint32_t, f32_bits, vm_sinh_f32, vm_unflagged_f32_full)
 VM_UNARY(vm_loop_cosh_f64, double, uint64_t, f64_bits, vm_cosh_f64, vm_cosh_f64_full)
 VM_UNARY(vm_loop_cosh_f32, float, uint32_t, f32_bits, vm_cosh_f32, vm_unflagged_f32_full)
+VM_UNARY(vm_loop_tan_f64, double, uint64_t, f64_bits, vm_tan_f64, vm_tan_f64_full)
+VM_UNARY(vm_loop_tan_f32, float, uint32_t, f32_bits, vm_tan_f32, vm_tan_f32_full)
+VM_BINARY(vm_loop_atan2_f64, double, uint64_t, f64_bits, vm_atan2_f64, vm_atan2_f64_full)
+VM_BINARY(vm_loop_atan2_f32, float, uint32_t, f32_bits, vm_atan2_f32, vm_atan2_f32_full)
 VM_BINARY(vm_loop_pow_f64, double, uint64_t, f64_bits, vm_pow_f64, vm_pow_f64_full)
 VM_BINARY(vm_loop_pow_f32, float, uint32_t, f32_bits, vm_pow_f32, vm_pow_f32_full)
 

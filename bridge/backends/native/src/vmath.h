@@ -464,8 +464,8 @@ VM_INLINE float vm_sqrt_f32_full(float x)
  * (33, 33 and 53 bits; n * the first two exact for |n| < 2^20), the second subtraction
  * summed exactly (two-sum). Then fdlibm's kernels on |y| <= pi/4 with the correction yl:
  * sin y = yh + yh z S(z) + yl (1 - z/2), cos y = w + ((1 - w) - z/2 + (z^2 C(z) - yh yl))
- * with w = 1 - z/2 rounded, z = yh^2; S and C near-minimax of degree 6 and 5 in z
- * (relative errors 2^-57 and 2^-59). Hot domain |x| <= 2^20 unless y is tiny for n != 0
+ * with w = 1 - z/2 summed exactly and z = yh^2 exact (as y^3); S and C near-minimax
+ * of degree 6 and 5 in z (relative errors 2^-57 and 2^-59). Hot domain |x| <= 2^20 unless y is tiny for n != 0
  * (x within 2^-40 of a multiple of pi/2, where the three-part pi/2 is not precise
  * enough); those elements, infinities and NaN are recomputed with the C library's sin
  * and cos, which reduce with the exact Payne-Hanek method. Measured max error: sin
@@ -502,27 +502,36 @@ VM_INLINE vm_pio2_parts vm_reduce_pio2(double x)
     return v;
 }
 
-VM_INLINE double vm_sin_poly(double yh, double yl)
-{
-    double z = yh * yh;
-    double v = z * yh;
-    double z2 = z * z;
-    double r = (0x1.1111111111110p-7 + z * -0x1.a01a01a01992fp-13)
-               + z2 * (0x1.71de3a545f836p-19 + z * -0x1.ae645410e937bp-26)
-               + (z2 * z2) * (0x1.61217d9252c03p-33 + z * -0x1.ab16f5caa198ap-41);
-    return yh - ((z * (0.5 * yl - v * r) - yl) - v * -0x1.5555555555555p-3);
-}
+/* sin y and cos y for y = yh + yl, |y| <= pi/4, each as an unevaluated sum hi + lo:
+ * y^2 and y^3 are exact double-doubles (Dekker's products), so the largest terms
+ * after the leading one (y^3/6 and y^2/2) are rounded once only. */
+typedef struct {
+    double sh, sl, ch, cl;
+} vm_sincos_pair;
 
-VM_INLINE double vm_cos_poly(double yh, double yl)
+VM_INLINE vm_sincos_pair vm_sincos_kernel(double yh, double yl)
 {
-    double z = yh * yh;
-    double z2 = z * z;
-    double r = z2 * ((0x1.5555555555555p-5 + z * -0x1.6c16c16c16963p-10)
-                     + z2 * (0x1.a01a019f4ddfdp-16 + z * -0x1.27e4fa16cc2d1p-22)
-                     + (z2 * z2) * (0x1.1eeb67d026ec6p-29 + z * -0x1.907cd8ff5ede7p-37));
-    double hz = 0.5 * z;
+    double zh, zl, vh, vl;
+    vm_two_prod(yh, yh, &zh, &zl);
+    vm_two_prod(zh, yh, &vh, &vl);
+    double z2 = zh * zh;
+    double rs = (0x1.1111111111110p-7 + zh * -0x1.a01a01a01992fp-13)
+                + z2 * (0x1.71de3a545f836p-19 + zh * -0x1.ae645410e937bp-26)
+                + (z2 * z2) * (0x1.61217d9252c03p-33 + zh * -0x1.ab16f5caa198ap-41);
+    double rc = z2 * ((0x1.5555555555555p-5 + zh * -0x1.6c16c16c16963p-10)
+                      + z2 * (0x1.a01a019f4ddfdp-16 + zh * -0x1.27e4fa16cc2d1p-22)
+                      + (z2 * z2) * (0x1.1eeb67d026ec6p-29 + zh * -0x1.907cd8ff5ede7p-37));
+    vm_sincos_pair r;
+    /* sin y = y - y^3/6 + y^3 z R(z) + yl (1 - z/2) */
+    r.sh = yh;
+    r.sl = -((zh * (0.5 * yl - vh * rs) - yl) - vh * -0x1.5555555555555p-3)
+           + -0x1.5555555555555p-3 * (vl + yh * zl);
+    /* cos y = 1 - z/2 + z^2 C(z) - yh yl; 1 - zh/2 summed exactly */
+    double hz = 0.5 * zh;
     double w = 1.0 - hz;
-    return w + (((1.0 - w) - hz) + (r - yh * yl));
+    r.ch = w;
+    r.cl = (((1.0 - w) - hz) - 0.5 * zl) + (rc - yh * yl);
+    return r;
 }
 
 /* sin for quadrant offset 0, cos for offset 1 */
@@ -531,8 +540,9 @@ VM_INLINE double vm_sincos_f64(double x, int offset, double *flag)
     vm_pio2_parts v = vm_reduce_pio2(x);
     *flag = v.flag;
     uint64_t q = v.n + (uint64_t)offset;
-    double s = vm_sin_poly(v.yh, v.yl);
-    double c = vm_cos_poly(v.yh, v.yl);
+    vm_sincos_pair k = vm_sincos_kernel(v.yh, v.yl);
+    double s = k.sh + k.sl;
+    double c = k.ch + k.cl;
     double y = (q & 1) ? c : s;
     return (q & 2) ? -y : y;
 }
@@ -1121,6 +1131,163 @@ VM_INLINE float vm_pow_f32(float x, float y, float *flag)
 VM_INLINE float vm_pow_f32_full(float x, float y)
 {
     return (float)pow((double)x, (double)y);
+}
+
+/* ================================================================== tan, float64
+ *
+ * The sin/cos reduction and kernels, their results kept as unevaluated sums hi + lo
+ * (normalised), and tan = sin/cos (or -cos/sin in odd quadrants) as a quotient with
+ * its exact residual (Dekker's product), so only the last addition rounds. Flagged
+ * like sin and cos (the C library's tan then). */
+VM_INLINE double vm_tan_f64(double x, double *flag)
+{
+    vm_pio2_parts v = vm_reduce_pio2(x);
+    *flag = v.flag;
+    vm_sincos_pair k = vm_sincos_kernel(v.yh, v.yl);
+    double sh = k.sh + k.sl;
+    double sl = (k.sh - sh) + k.sl;
+    double ch = k.ch + k.cl;
+    double cl = (k.ch - ch) + k.cl;
+    int odd = (int)(v.n & 1);
+    double nh = odd ? -ch : sh, nl = odd ? -cl : sl;
+    double dh = odd ? sh : ch, dl = odd ? sl : cl;
+    double inv = 1.0 / dh;
+    double q = nh * inv;
+    double pp, pe;
+    vm_two_prod(q, dh, &pp, &pe);
+    double ql = (((nh - pp) - pe) + nl - q * dl) * inv;
+    double y = q + ql;
+    return x == 0.0 ? x : y;  /* tan(-0) = -0 */
+}
+
+static inline double vm_tan_f64_full(double x)
+{
+    return tan(x);
+}
+
+/* tan, float32: in float64 like sin and cos, tan = s/c or -c/s rounded once */
+VM_INLINE float vm_tan_f32(float x, float *flag)
+{
+    *flag = fabsf(x) <= 0x1p18f ? 0.0f : 1.0f;
+    double xd = (double)x;
+    double kd = xd * INV_PIO2 + ROUND_MAGIC;
+    uint64_t q = f64_bits(kd) - f64_bits(ROUND_MAGIC);
+    kd -= ROUND_MAGIC;
+    double y = (xd - kd * PIO2_1) - kd * 0x1.0b4611a626331p-34;
+    double z = y * y;
+    double s = y + (y * z) * (-0x1.555555545d0dap-3 + z * 0x1.11110decc73fdp-7
+                              + (z * z) * (-0x1.a013a455bd213p-13 + z * 0x1.6dbcfb4dee452p-19));
+    double c = 1.0 - 0.5 * z
+               + (z * z) * (0x1.55555555027adp-5 + z * -0x1.6c16bf534c9ebp-10
+                            + (z * z) * (0x1.a015c25366932p-16 + z * -0x1.25239a9550aefp-22));
+    double num = (q & 1) ? -c : s;
+    double den = (q & 1) ? s : c;
+    float t = (float)(num / den);
+    return x == 0.0f ? x : t;
+}
+
+static inline float vm_tan_f32_full(float x)
+{
+    double flag;
+    double y = vm_tan_f64((double)x, &flag);
+    return (float)(flag != 0.0 ? tan((double)x) : y);
+}
+
+/* ================================================================== atan2
+ *
+ * float64: with a = min(|x|, |y|), b = max(|x|, |y|) (both scaled by the same power of
+ * two to b in [1, 2)), u = a/b, or (a - b)/(a + b) = tan(atan(a/b) - pi/4) when
+ * a/b > tan(pi/8), as a quotient with its exact residual from double-double numerator
+ * and denominator; atan(u) = u + u^3 P(u^2), P of degree 11 (relative error 2^-58) on
+ * |u| <= tan(pi/8); then atan2 = M pi/4 +- atan(u) with M in 0..4 from the octant,
+ * summed with pi/4 in two parts, and y's sign. Hot domain: x, y finite, nonzero and
+ * normal, 2^-1000 <= max <= 2^1000, min/max >= 2^-900; elsewhere (zeros, infinities,
+ * NaN: the C99 special values) the C library's atan2.
+ * float32: the same in float64 without the double-double steps, P of degree 5. */
+#define TAN_PI8 0x1.a827999fcef32p-2
+#define PIO4_HI 0x1.921fb54442d00p-1  /* a multiple of 2^-45: M * PIO4_HI exact */
+#define PIO4_LO 0x1.8469898cc5170p-49
+
+VM_INLINE double vm_atan2_f64(double y, double x, double *flag)
+{
+    double ax = fabs(x), ay = fabs(y);
+    double swap = ay > ax ? 1.0 : 0.0;
+    double a = swap != 0.0 ? ax : ay;
+    double b = swap != 0.0 ? ay : ax;
+    double bad = (b >= 0x1p-1000 ? 0.0 : 1.0) + (b <= 0x1p1000 ? 0.0 : 1.0)
+                 + (a >= b * 0x1p-900 ? 0.0 : 1.0);
+    *flag = bad;
+    /* b * 2^-e in [1, 2) and a by the same factor (exact in the hot domain) */
+    double scale = bits_f64((2046ULL << 52) - (f64_bits(b) & 0x7ff0000000000000ULL));
+    a *= scale;
+    b *= scale;
+    double red = a > TAN_PI8 * b ? 1.0 : 0.0;
+    double sh, se, dh, de;
+    vm_two_sum(a, -b, &sh, &se);
+    vm_two_sum(a, b, &dh, &de);
+    double nh = red != 0.0 ? sh : a, nl = red != 0.0 ? se : 0.0;
+    double eh = red != 0.0 ? dh : b, el = red != 0.0 ? de : 0.0;
+    double inv = 1.0 / eh;
+    double uh = nh * inv;
+    double pp, pe;
+    vm_two_prod(uh, eh, &pp, &pe);
+    double ul = (((nh - pp) - pe) + nl - uh * el) * inv;
+    double z = uh * uh, z2 = z * z, z4 = z2 * z2, z8 = z4 * z4;
+    double p = ((-0x1.5555555555555p-2 + z * 0x1.9999999999952p-3)
+                + z2 * (-0x1.249249248d684p-3 + z * 0x1.c71c71c2f37e8p-4))
+               + z4 * ((-0x1.745d165a9c002p-4 + z * 0x1.3b139279535a8p-4)
+                       + z2 * (-0x1.110e81459346ep-4 + z * 0x1.e19978381e052p-5))
+               + z8 * ((-0x1.ac761b5db4f38p-5 + z * 0x1.74c9760b1bea4p-5)
+                       + z2 * (-0x1.1aff6533dd0e5p-5 + z * 0x1.0a5f8c60d732cp-6));
+    double at_h = uh;
+    double at_l = ul * (1.0 - z) + uh * (z * p);
+    /* octant: M pi/4 + sigma atan(u) */
+    double m = red;
+    double sigma = 1.0;
+    m = swap != 0.0 ? 2.0 - m : m;
+    sigma = swap != 0.0 ? -sigma : sigma;
+    m = x < 0.0 ? 4.0 - m : m;
+    sigma = x < 0.0 ? -sigma : sigma;
+    double rh, re;
+    vm_two_sum(m * PIO4_HI, sigma * at_h, &rh, &re);
+    double r = rh + (re + (m * PIO4_LO + sigma * at_l));
+    return vm_copysign_bits(r, y);
+}
+
+static inline double vm_atan2_f64_full(double y, double x)
+{
+    return atan2(y, x);
+}
+
+VM_INLINE float vm_atan2_f32(float y, float x, float *flag)
+{
+    float fx = fabsf(x), fy = fabsf(y);
+    *flag = (fx > 0.0f ? 0.0f : 1.0f) + (fx <= 0x1.fffffep127f ? 0.0f : 1.0f)
+            + (fy > 0.0f ? 0.0f : 1.0f) + (fy <= 0x1.fffffep127f ? 0.0f : 1.0f);
+    double ax = (double)fx, ay = (double)fy;
+    double swap = ay > ax ? 1.0 : 0.0;
+    double a = swap != 0.0 ? ax : ay;
+    double b = swap != 0.0 ? ay : ax;
+    double red = a > TAN_PI8 * b ? 1.0 : 0.0;
+    double u = (red != 0.0 ? a - b : a) / (red != 0.0 ? a + b : b);
+    double z = u * u;
+    double p = (-0x1.5555554bf0304p-2 + z * 0x1.99997acb9f7aap-3)
+               + (z * z) * (-0x1.248a0803f2240p-3 + z * 0x1.c5797b083068dp-4)
+               + (z * z) * (z * z) * (-0x1.6133ecd2c7badp-4 + z * 0x1.9d36cc03059f9p-5);
+    double at = u + u * (z * p);
+    double m = red;
+    double sigma = 1.0;
+    m = swap != 0.0 ? 2.0 - m : m;
+    sigma = swap != 0.0 ? -sigma : sigma;
+    m = x < 0.0f ? 4.0 - m : m;
+    sigma = x < 0.0f ? -sigma : sigma;
+    float r = (float)(m * (PIO4_HI + PIO4_LO) + sigma * at);
+    return vm_copysign_bits_f32(r, y);
+}
+
+static inline float vm_atan2_f32_full(float y, float x)
+{
+    return (float)atan2((double)y, (double)x);
 }
 
 #endif
