@@ -79,6 +79,7 @@ CASES = {
  "zero_one": lambda X,y,yr: M.zero_one_loss(y, 1-y),
  "log_loss": lambda X,y,yr: M.log_loss(y, np.clip(X[:,0]*0+0.5, 0, 1)),
  "brier": lambda X,y,yr: M.brier_score_loss(y, X[:,0]*0+0.5),
+ "roc_auc": lambda X,y,yr: M.roc_auc_score(y, X[:,1]),
  "cohen_kappa": lambda X,y,yr: M.cohen_kappa_score(y, y),
  "mcc": lambda X,y,yr: M.matthews_corrcoef(y, y),
  "balanced_acc": lambda X,y,yr: M.balanced_accuracy_score(y, y),
