@@ -34,10 +34,13 @@ Deferred to (the call returns what the foreign library returns):
 Where the foreign library has no such function (dask has no ``sort``, no
 ``linalg.vector_norm``), the call raises TypeError naming the bridge function and the
 type, instead of computing the whole array (dask's own fallback for NumPy functions it
-lacks). The conversion functions (``asarray``, ``from_dlpack``) and the data type
-functions that read only dtypes (``result_type``, ``can_cast``, ``finfo``, ``iinfo``,
-``isdtype``) never defer: ``bridge.asarray(dask_array)`` computes it, as
-``numpy.asarray`` does.
+lacks). The conversion functions (``asarray``, ``from_dlpack``, and NumPy's
+``array``, ``asanyarray``, ...) and those that read only dtypes or shapes
+(``result_type``, ``can_cast``, ``finfo``, ``iinfo``, ``isdtype``) never defer:
+``bridge.asarray(dask_array)`` computes it, as ``numpy.asarray`` does. Nor does a NumPy
+function that NumPy's protocols do not reach (no ``__array_function__`` dispatch:
+``numpy.isscalar``). ``size``, ``ndim``, ``shape``, ``iscomplexobj`` and
+``isrealobj`` answer from the foreign array's attributes, computing nothing.
 
 Tensor operators return NotImplemented for a deferring operand, so Python asks the
 other operand (``tensor + dask_array`` is a dask array, as ``ndarray + dask_array``
@@ -61,9 +64,29 @@ from ._registry import INTEROP, NOT_MINE, REGISTRY, public_name
 from ._tensor import Tensor
 
 # registry functions that never defer: the doors in (they convert, as numpy.asarray
-# does), the data type functions that read dtypes only, the Tensor's own methods
-_NEVER = frozenset({"asarray", "from_dlpack", "result_type", "can_cast", "finfo", "iinfo",
-                    "isdtype"})
+# does), the functions that read only dtypes or shapes, the Tensor's own methods
+_NEVER = frozenset({
+    "asarray", "from_dlpack", "array", "asanyarray", "ascontiguousarray",
+    "asarray_chkfinite", "frombuffer", "fromiter",
+    "result_type", "can_cast", "finfo", "iinfo", "isdtype", "promote_types", "issubdtype",
+    "isscalar",
+})
+
+
+def _dtype_kind(x) -> str:
+    dtype = x.dtype
+    return dtype.kind if isinstance(dtype, np.dtype) else np.dtype(str(dtype)).kind
+
+
+# the NumPy-compatible functions that read what every array type has as an attribute:
+# answered from it, neither computed (bridge's versions convert) nor deferred
+_METADATA = {
+    "ndim": lambda a: a.ndim,
+    "shape": lambda a: tuple(a.shape),
+    "size": lambda a, axis=None: a.size if axis is None else a.shape[axis],
+    "iscomplexobj": lambda x: _dtype_kind(x) == "c",
+    "isrealobj": lambda x: _dtype_kind(x) != "c",
+}
 _NEVER_SECTIONS = frozenset({"array"})
 
 # the standard's names that NumPy spells otherwise for the same call (where NumPy 2's
@@ -122,6 +145,13 @@ def numpy_function(name: str):
     extension, _, short = _NUMPY_SPELLING.get(name, name).rpartition(".")
     module = getattr(np, extension, None) if extension else np
     return getattr(module, short, None)
+
+
+def _dispatches(func) -> bool:
+    """Whether NumPy's ``func`` hands its arguments' own protocol the call: a ufunc
+    (``__array_ufunc__``) or a function with ``__array_function__`` dispatch (not
+    ``numpy.array``, ``numpy.isscalar``, ..., which the protocols do not reach)."""
+    return isinstance(func, np.ufunc) or hasattr(func, "_implementation")
 
 
 def _public(name: str) -> str:
@@ -232,9 +262,11 @@ def defer_call(name, /, *args, **kwargs):
     foreign = _deferring(args, kwargs)
     if foreign is None:
         return NOT_MINE
+    if name in _METADATA:
+        return _METADATA[name](*args, **kwargs)
     cls = type(foreign)
     target = numpy_function(name)
-    if target is not None:
+    if target is not None and _dispatches(target):
         protocol = "__array_ufunc__" if isinstance(target, np.ufunc) else "__array_function__"
         if _own(cls, protocol):
             return _through_numpy(name, target, foreign, args, kwargs)
@@ -244,6 +276,7 @@ def defer_call(name, /, *args, **kwargs):
         if namespace is not sys.modules["bridge"] and namespace is not np:
             return _through_namespace(name, namespace, foreign, args, kwargs)
     if target is None and (_own(cls, "__array_function__") or _own(cls, "__array_ufunc__")):
+        # (a name NumPy lacks: only NumPy-compatible rows of bridge's own can be that)
         raise TypeError(f"{_public(name)}: NumPy has no function for it, so "
                         f"{_type_name(cls)} cannot take it through NumPy's protocols")
     return NOT_MINE  # e.g. __array_ufunc__ only, and a call NumPy would convert it for

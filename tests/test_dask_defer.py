@@ -377,6 +377,23 @@ def test_conversion_doors_compute(arrays):
     assert counter.ran == 0
 
 
+def test_numpy_conversions_convert_and_metadata_reads_attributes(arrays):
+    """NumPy's conversion names convert (numpy.array is no dispatching function), and the
+    NumPy-compatible functions that read shapes and dtypes answer from the dask array's
+    attributes, computing nothing."""
+    x = arrays[0]
+    for convert in (bridge.array, bridge.asanyarray, bridge.ascontiguousarray):
+        t = convert(x)
+        assert isinstance(t, bridge.Tensor)
+        close(to_numpy(t), DATA)
+    with _TaskCounter() as counter:
+        assert bridge.size(x) == DATA.size and bridge.size(x, axis=1) == 8
+        assert bridge.ndim(x) == 2 and bridge.shape(x) == (12, 8)
+        assert bridge.isrealobj(x) and not bridge.iscomplexobj(x)
+        assert bridge.iscomplexobj(x + 1j) and bridge.isscalar(x) is False
+    assert counter.ran == 0
+
+
 def test_lists_scalars_ndarrays_and_torch_convert(backend):
     torch = pytest.importorskip("torch")  # a test dependency; the CPU build everywhere
     for value in ([1.0, 2.0], (1.0, 2.0), np.array([1.0, 2.0]), np.float64(2.0),
