@@ -1334,10 +1334,12 @@ static int defers_obj(PyObject *obj, int depth)
         if (depth > 0) {
             return 0; /* nested sequences are data (asarray's), not arrays of a call */
         }
-        Py_ssize_t n = PySequence_Fast_GET_SIZE(obj);
-        PyObject **items = PySequence_Fast_ITEMS(obj);
-        for (Py_ssize_t i = 0; i < n && i < DEFER_SCAN_ITEMS; i++) {
-            int d = defers_obj(items[i], depth + 1);
+        /* the size and the item are read again on each step, the item held: classifying
+         * a new type runs Python code, during which another thread may change a list */
+        for (Py_ssize_t i = 0; i < DEFER_SCAN_ITEMS && i < PySequence_Fast_GET_SIZE(obj); i++) {
+            PyObject *item = Py_NewRef(PySequence_Fast_GET_ITEM(obj, i));
+            int d = defers_obj(item, depth + 1);
+            Py_DECREF(item);
             if (d != 0) {
                 return d;
             }
