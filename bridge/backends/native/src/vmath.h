@@ -624,18 +624,38 @@ static inline float vm_cos_f32_full(float x)
 
 /* ================================================================== expm1, float64
  *
- * The exp reduction, then e^x - 1 = (2^k h - 1) + 2^k (l + t): 2^k h is exact and
- * 2^k h - 1 is summed exactly (two-sum), so only the last addition rounds; for k = 0
- * (|x| < ln2/2) this is r + t, the Taylor-like series without cancellation. Hot domain
- * |x| <= 708. */
+ * The exp reduction x = k ln2 + r (+ c, the rounding error of r), then
+ *   e^x - 1 = ((2^k - 1) + 2^k r) + 2^k r^2/2 + 2^k (c + rc + r^3 Q(r))
+ * with Q(r) = (P(r) - 1/2)/r from exp's polynomial. 2^k r is exact, r^2 is an exact
+ * double-double (Dekker's square), and 2^k - 1 and the large sums are two-sums, so
+ * only the last addition rounds: the result can be much smaller than 2^k (k = 0, 1), where
+ * any rounded intermediate would show. Hot domain |x| <= 708. */
 VM_INLINE double vm_expm1_f64(double x, double *flag)
 {
     *flag = fabs(x) <= 708.0 ? 0.0 : 1.0;
-    vm_exp_parts v = vm_exp_reduce(x);
-    double sc = vm_pow2i(v.k);
-    double uh, ul;
-    vm_two_sum(sc * v.h, -1.0, &uh, &ul);
-    double y = uh + (ul + sc * (v.l + v.t));
+    double kd = x * EXP_INVLN2 + ROUND_MAGIC;
+    uint64_t k = f64_bits(kd) - f64_bits(ROUND_MAGIC);
+    kd -= ROUND_MAGIC;
+    double hi = x - kd * EXP_LN2_HI;
+    double lo = kd * EXP_LN2_LO;
+    double r = hi - lo;
+    double c = (hi - r) - lo;
+    double r2h, r2l;
+    vm_two_prod(r, r, &r2h, &r2l);
+    double r2 = r2h, r4 = r2 * r2, r8 = r4 * r4;
+    double q01 = 0x1.5555555555557p-3 + r * 0x1.5555555555556p-5;
+    double q23 = 0x1.111111111009cp-7 + r * 0x1.6c16c16c162b0p-10;
+    double q45 = 0x1.a01a01ac0a9eep-13 + r * 0x1.a01a01a6ec522p-16;
+    double q67 = 0x1.71de01c3fc936p-19 + r * 0x1.27e4db25ce3adp-22;
+    double q89 = 0x1.af4ecd2129492p-26 + r * 0x1.1f7385560be05p-29;
+    double q = (q01 + r2 * q23) + r4 * (q45 + r2 * q67) + r8 * q89;
+    double small = c + ((0.5 * r2l + r * c) + (r2h * r) * q);  /* (r + c)^2/2 = r^2/2 + rc */
+    double sc = vm_pow2i(k);
+    double ah, al, uh, ul, vh, vl;
+    vm_two_sum(sc, -1.0, &ah, &al);
+    vm_two_sum(ah, sc * r, &uh, &ul);
+    vm_two_sum(uh, sc * (0.5 * r2h), &vh, &vl);
+    double y = vh + (vl + (ul + (al + sc * small)));
     return x == 0.0 ? x : y;  /* expm1(-0) = -0 */
 }
 
