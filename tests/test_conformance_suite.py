@@ -177,3 +177,60 @@ def test_catches_a_reduction_that_keeps_a_small_integer_dtype():
     report = conformance.run(namespace_copy(xp, cumulative_sum=cumulative_sum), areas=["statistics"], quick=True)
     messages = [r.message for r in report.failures]
     assert "cumulative_sum(int8 array) has dtype int8; the standard's result dtype for int8 input is int64" in messages
+
+
+# ------------------------------------------------------------------ each class of issue 17
+
+
+def test_catches_a_vecdot_that_widens_small_integers():
+    xp = xps_strict
+
+    def vecdot(x1, x2, /, *, axis=-1):  # wrong on purpose: accumulates uint8 in uint64
+        out = xp.vecdot(x1, x2, axis=axis)
+        return xp.astype(out, xp.uint64) if x1.dtype == xp.uint8 else out
+
+    report = conformance.run(namespace_copy(xp, vecdot=vecdot), areas=["linalg"], quick=True)
+    assert any("vecdot" in r.message and "uint64" in r.message for r in report.failures), \
+        [r.message for r in report.failures]
+
+
+def test_catches_a_clip_whose_bounds_do_not_broadcast_x():
+    xp = xps_strict
+
+    def clip(x, /, min=None, max=None):  # noqa: A002 - wrong on purpose: bounds must fit x
+        for bound in (min, max):
+            if hasattr(bound, "shape") and bound.shape != x.shape and len(bound.shape) > len(x.shape):
+                raise ValueError("clip: bound does not broadcast to x's shape")
+        return xp.clip(x, min, max)
+
+    report = conformance.run(namespace_copy(xp, clip=clip), areas=["elementwise"], quick=True)
+    failure = next(r for r in report.failures if r.name == "clip: array bounds broadcast x")
+    assert "xp.clip(" in failure.reproducer and "ValueError" in failure.message
+
+
+def test_catches_isin_refusing_a_python_int_the_dtype_holds():
+    xp = xps_strict
+
+    def isin(x1, x2, /, *, invert=False):  # wrong on purpose: goes through int64
+        for value in (x1, x2):
+            if isinstance(value, int) and not -2**63 <= value < 2**63:
+                raise OverflowError("Python int too large to convert to C long")
+        return xp.isin(x1, x2, invert=invert)
+
+    report = conformance.run(namespace_copy(xp, isin=isin), areas=["sets"], quick=True)
+    assert any("isin" in r.message and "OverflowError" in r.message for r in report.failures), \
+        [r.message for r in report.failures]
+
+
+def test_catches_expand_dims_raising_value_error_for_an_axis():
+    xp = xps_strict
+
+    def expand_dims(x, /, *, axis=0):  # wrong on purpose: the standard names IndexError
+        try:
+            return xp.expand_dims(x, axis=axis)
+        except IndexError as error:
+            raise ValueError(str(error)) from None
+
+    report = conformance.run(namespace_copy(xp, expand_dims=expand_dims), areas=["manipulation"], quick=True)
+    findings = [r for r in report.results if r.area == "manipulation" and "expand_dims" in r.message]
+    assert findings and all("IndexError" in r.message for r in findings)

@@ -446,6 +446,28 @@ def check_clip(ctx: Context) -> None:
                  x=data, min=low, max=high, dtype=dtype)
 
 
+def check_clip_broadcasting(ctx: Context) -> None:
+    """Array bounds broadcast with x (the standard: min and max "must be compatible with
+    x", the result has the broadcast shape), also where they make it larger than x."""
+    from ._shared import call
+
+    if "float64" not in ctx.dtypes_in("real floating"):
+        return
+    data = [-3.0, 0.5, 7.0]
+    lows = [[0.0], [-5.0]]
+    highs = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]
+    x, low, high = (ctx.asarray(v, "float64") for v in (data, lows, highs))
+    for bounds in ((low, None), (None, high), (low, high)):
+        outcome = call(ctx, "clip", x, *bounds)
+        got = ctx.to_numpy(outcome.value)
+        expected = np.clip(np.asarray(data), *(None if b is None else np.asarray(v)
+                                                for b, v in zip(bounds, (lows, highs))))
+        if got.shape != expected.shape or not np.array_equal(got, expected):
+            fail(f"{outcome.code}: expected shape {expected.shape} and {expected.tolist()}, got "
+                 f"shape {got.shape} and {got.tolist()}",
+                 reproducer=line(outcome.code, f"expected shape {expected.shape}, got {got.shape}"))
+
+
 def checks(ctx: Context):
     for spec in ELEMENTWISE:
         yield Check(AREA, f"{spec.name}: result dtypes follow the promotion table", check_result_dtypes(spec))
@@ -456,6 +478,7 @@ def checks(ctx: Context):
         if spec.arity == 2 and spec.name != "nextafter":
             yield Check(AREA, f"{spec.name}: Python scalar operands", check_scalar_operands(spec))
     yield Check(AREA, "clip: values and dtype", check_clip)
+    yield Check(AREA, "clip: array bounds broadcast x", check_clip_broadcasting)
     for case in SPECIAL_CASES:
         yield Check(AREA, f"{case.function} special case ({case.operands}): {case.text()}", check_special_case(case),
                     severity=case.severity)
