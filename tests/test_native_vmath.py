@@ -1,5 +1,7 @@
 """The native backend's vectorised transcendental kernels (src/vmath.c, src/vmath.h).
 
+(Hypothesis example counts come from the test profile: BRIDGE_HYPOTHESIS_EXAMPLES.)
+
 * Accuracy: the error in units in the last place against a reference computed in
   extended precision (x86 long double, 64-bit significand, through NumPy's longdouble
   loops; mpmath at 200 bits where long double is no wider than double, and for a
@@ -25,7 +27,7 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -107,22 +109,31 @@ def ulp_errors(got, ref, dtype):
     """|got - ref| in units in the last place of dtype at ref, per element (0 where ref
     is NaN or beyond dtype's range: those are compared with numpy elsewhere)."""
     info = np.finfo(dtype)
+    got = np.asarray(got, dtype=np.float64).ravel()
+    if isinstance(ref, np.ndarray):  # long double
+        ref = ref.ravel()
+        with np.errstate(all="ignore"):
+            r64 = ref.astype(np.float64)
+            checked = np.isfinite(r64) & (np.abs(r64) <= float(info.max))
+            exp = np.frexp(np.where(checked & (r64 != 0), r64, 1.0))[1]
+            ulp = np.maximum(np.ldexp(1.0, exp - info.nmant - 1), float(info.smallest_subnormal))
+            ulp = np.where(r64 == 0, float(info.smallest_subnormal), ulp)
+            err = np.abs(got.astype(np.longdouble) - ref) / ulp.astype(np.longdouble)
+        err = np.where(checked, err.astype(np.float64), 0.0)
+        return np.where(checked & ~np.isfinite(got), np.inf, err)
     tiny = float(info.smallest_subnormal)
     errors = []
-    for g, r in zip(np.asarray(got, dtype=np.float64).tolist(), ref):
+    for g, r in zip(got.tolist(), ref):  # mpmath numbers
         r_f = float(r)
         if not math.isfinite(r_f) or abs(r_f) > float(info.max):
-            errors.append(0.0)  # NaN and overflow: compared with numpy elsewhere
+            errors.append(0.0)
             continue
         if not math.isfinite(g):
             errors.append(math.inf)
             continue
         e = math.frexp(r_f)[1] if r_f != 0 else -10000
         ulp = max(math.ldexp(1.0, e - info.nmant - 1), tiny)
-        if isinstance(r, np.floating):
-            errors.append(float(abs(np.longdouble(g) - r) / np.longdouble(ulp)))
-        else:  # an mpmath number
-            errors.append(float(abs(type(r)(g) - r) / ulp))
+        errors.append(float(abs(type(r)(g) - r) / ulp))
     return np.asarray(errors)
 
 
@@ -212,7 +223,6 @@ def binary_strategy(name, dtype):
 
 @pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: np.dtype(d).name)
 @pytest.mark.parametrize("name", UNARY)
-@settings(max_examples=40, deadline=None)
 @given(data=st.data())
 def test_unary_within_ulp_bound(name, dtype, data):
     values = data.draw(st.lists(element_strategy(name, dtype), min_size=1, max_size=64))
@@ -221,7 +231,6 @@ def test_unary_within_ulp_bound(name, dtype, data):
 
 @pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: np.dtype(d).name)
 @pytest.mark.parametrize("name", BINARY)
-@settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_binary_within_ulp_bound(name, dtype, data):
     pairs = data.draw(st.lists(binary_strategy(name, dtype), min_size=1, max_size=64))
@@ -457,7 +466,6 @@ def odd_views(draw, dtype):
 
 
 @pytest.mark.parametrize("dtype", FLOATS, ids=lambda d: np.dtype(d).name)
-@settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_odd_strides_match_contiguous(dtype, data):
     """Negative, non-unit and transposed strides give the contiguous input's results."""
