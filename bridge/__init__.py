@@ -79,9 +79,9 @@ from . import (  # noqa: E402
     func,
     linalg,
 )
+from ._compile import compile  # noqa: E402, A004  (bridge.compile, as torch.compile)
 from ._numpy_protocols import register_dask  # noqa: E402  (NumPy protocols, Tensor methods, bridge.random)
 from .autograd import enable_grad, no_grad, set_grad_enabled  # noqa: E402
-from ._compile import compile  # noqa: E402, A004  (bridge.compile, as torch.compile)
 
 _interop_defer.install()
 _interop_dask.register_loaded()

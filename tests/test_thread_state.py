@@ -254,7 +254,7 @@ def test_the_c_front_runs_each_threads_backend():
         return add
 
     rounds = 50
-    x = bridge.ones(4)
+    x = bridge.ones(4, device="cpu")  # (CPU memory: the CPU backends' kernels, also where the GPU is the default)
     start = threading.Barrier(THREADS)
 
     def work(i):

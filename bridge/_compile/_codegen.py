@@ -389,8 +389,9 @@ class CudaKernel:
         lines += [f"out{m} = {results[r]};" for m, r in enumerate(group.outputs)]
         self.source = "\n".join(lines)
         digest = hashlib.sha256(self.source.encode()).hexdigest()[:16]
+        # no fused multiply-adds: each operation rounds as CuPy's own kernels round it
         self.kernel = cupy.ElementwiseKernel(", ".join(names), ", ".join(outs), self.source,
-                                             f"bridge_fused_{digest}")
+                                             f"bridge_fused_{digest}", options=("--fmad=false",))
         self.group_shapes = None
 
     def __call__(self, tensors):

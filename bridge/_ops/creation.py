@@ -117,7 +117,12 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
             return _from_tensor_sequence(obj, dtype, target if device is not None else None, func)
     if target.type != "cpu":
         backend = backend_for_device(target, func)
-        return wrap(backend.kernels["asarray"](obj, dtype=dtype, copy=copy, device=target))
+        try:
+            return wrap(backend.kernels["asarray"](obj, dtype=dtype, copy=copy, device=target))
+        except RuntimeError as exc:  # the producer refuses to export (PyTorch's negative bit)
+            if type(exc) is not RuntimeError:
+                raise
+            raise BufferError(f"{func}: {type(obj).__name__} could not give its data: {exc}") from None
     if obj.__class__ in PY_SCALARS:
         if dtype is None:
             dtype = _default_dtype_of_scalar(obj)

@@ -89,6 +89,15 @@ def _check_masks(func, raw, shape):
                 raise IndexError(
                     f"{func}: a boolean index of shape {tuple(k.shape)} does not match the "
                     f"indexed dimensions {indexed} of a tensor of shape {tuple(shape)}")
+        elif dtype is not None and dtype.kind in "iu" and k.size and position < len(shape):
+            # CuPy wraps integer indices out of range (and a scatter there can write out
+            # of bounds): NumPy's IndexError instead, at the cost of reading the range
+            n = shape[position]
+            low, high = int(k.min()), int(k.max())
+            if low < -n or high >= n:
+                bad = high if high >= n else low
+                raise IndexError(f"{func}: index {bad} is out of bounds for axis {position} "
+                                 f"with size {n}")
         position += _dims_of(k)
 
 

@@ -366,7 +366,13 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
         re, im = x.real, x.imag
         zero_re = (re == 0) & ~cupy.isfinite(im)
         fixed = _complex_from_parts(cupy, re, cupy.full_like(im, math.nan), x.dtype)
-        return cupy.where(zero_re, fixed, out)
+        out = cupy.where(zero_re, fixed, out)
+        # the standard: tanh(±inf + iy), y finite, is ±1 with a zero imaginary part of
+        # y's sign (C99 takes the sign of sin(2y))
+        edge = cupy.isinf(re) & cupy.isfinite(im)
+        unit = _complex_from_parts(cupy, cupy.copysign(cupy.ones_like(re), re),
+                                   cupy.copysign(cupy.zeros_like(im), im), x.dtype)
+        return cupy.where(edge, unit, out)
 
     def reciprocal(x):
         out = cupy.reciprocal(x)
