@@ -355,7 +355,11 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
         infinite = cupy.isinf(re) | cupy.isinf(im)
         fixed = _complex_from_parts(cupy, cupy.full_like(re, math.inf),
                                     cupy.arctan2(im, re + 1), x.dtype)
-        return cupy.where(infinite, fixed, out)
+        out = cupy.where(infinite, fixed, out)
+        # log1p(-1 ± 0j) is -inf ± 0j (the sign of the zero kept: conj symmetry)
+        pole = (re == -1) & (im == 0)
+        at_pole = _complex_from_parts(cupy, cupy.full_like(re, -math.inf), im, x.dtype)
+        return cupy.where(pole, at_pole, out)
 
     def tanh(x):
         out = cupy.tanh(x)
