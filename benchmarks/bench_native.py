@@ -1,12 +1,19 @@
 """Native backend vs NumPy, side by side in one run.
 
     python benchmarks/bench_native.py [--threads N] [--repeat R]
+    python benchmarks/bench_native.py --only-vmath [--size N]   # + PyTorch CPU
 
 Prints, for each case, the best time of the numpy backend's kernel, of the native
 kernel, their ratio (native / numpy; below 1 is faster) and the issue's target. Both
 run on the same inputs, alternately, so machine noise hits both alike. The thread count
 of the native kernels is printed (NumPy's own element-wise loops are single-threaded;
 its matmul uses OpenBLAS threads).
+
+The transcendental section (``vmath``) also times PyTorch CPU, when it is installed,
+with ``torch.set_num_threads`` equal to the native thread count, and prints native/NumPy
+and native/PyTorch for exp, log, sin, tanh, sqrt and pow on float64 and float32, with
+the SIMD level of the native kernels and the time of a plain copy kernel (``negative``:
+one read and one fresh write, the memory floor of any unary op at that size).
 """
 
 from __future__ import annotations
@@ -56,11 +63,18 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--only-complex", action="store_true",
                         help="only the complex128 functions section")
+    parser.add_argument("--only-vmath", action="store_true",
+                        help="only the transcendental functions against NumPy and PyTorch")
+    parser.add_argument("--size", type=int, default=10_000_000,
+                        help="elements of the transcendental section's inputs")
     args = parser.parse_args(argv)
     if args.threads:
         bridge.set_num_threads(args.threads)
     ref = load_backend("numpy").kernels
     nat = load_backend("native").kernels
+    if args.only_vmath:
+        transcendental(ref, nat, args.repeat, args.size)
+        return
     if args.only_complex:
         print(f"native threads: {bridge.get_num_threads()}")
         complex_functions(ref, nat, args.repeat)
@@ -124,11 +138,70 @@ def main(argv=None):
         print(f"{'8-element ' + label + ' (bridge API)':44s} numpy {t_numpy * 1e6:9.3f} us  "
               f"native {t_native * 1e6:9.3f} us  ratio {ratio:5.2f}  (target <= 1.00) "
               f"{'ok' if ratio <= 1.0 else 'MISS'}")
+    transcendental(ref, nat, r, args.size)
     complex_functions(ref, nat, r)
     rng = np.random.default_rng(2)
     sort_and_unique(ref, nat, rng, r)
     replication_benchmarks(ref, nat, rng, r)
     bench_indexing(ref, nat, r)
+
+
+# ---------------------------------------------------------------- transcendental
+
+VMATH_CASES = ("exp", "log", "sin", "tanh", "sqrt", "pow")
+
+
+def transcendental(ref, nat, repeat, n):
+    """exp, log, sin, tanh, sqrt, pow on n float64 and float32 elements: native, NumPy
+    and PyTorch CPU (same thread count) in turns, best of `repeat`; ratios printed.
+    Targets (issue 20): native <= 0.5x NumPy and <= 1.0x PyTorch."""
+    from bridge.backends.native import _native
+
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    threads = bridge.get_num_threads()
+    if torch is not None:
+        torch.set_num_threads(threads)
+    print(f"\ntranscendental functions, {n:,} elements, native SIMD level "
+          f"{_native.simd_level()}, threads: native {threads}"
+          + (f", PyTorch {torch.get_num_threads()} (torch {torch.__version__})" if torch else
+             ", PyTorch not installed"))
+    header = (f"{'':22s} {'native':>9s} {'numpy':>9s} {'torch':>9s}   "
+              f"{'nat/np':>6s} {'nat/torch':>9s}")
+    print(header)
+    rng = np.random.default_rng(4)
+    rows = []
+    for dt in ("float64", "float32"):
+        x = rng.uniform(-5.0, 5.0, n).astype(dt)
+        pos = (np.abs(x) + 1e-3).astype(dt)
+        y = rng.uniform(-3.0, 3.0, n).astype(dt)
+        cases = [(name, (pos, y) if name == "pow" else
+                  ((pos,) if name in ("log", "sqrt") else (x,))) for name in VMATH_CASES]
+        cases.append(("copy floor (negative)", (x,)))
+        for name, operands in cases:
+            op = "negative" if name.startswith("copy") else name
+            calls = {"native": lambda op=op, a=operands: nat[op](*a),
+                     "numpy": lambda op=op, a=operands: ref[op](*a)}
+            if torch is not None:
+                tensors = tuple(torch.from_numpy(a) for a in operands)
+                calls["torch"] = lambda op=op, t=tensors: getattr(torch, "neg" if op ==
+                                                                  "negative" else op)(*t)
+            for call in calls.values():
+                call()  # warm: first-touch page faults, thread start
+            best = {k: float("inf") for k in calls}
+            for _ in range(repeat):
+                for k, call in calls.items():
+                    best[k] = min(best[k], best_time(call, 1))
+            t_torch = best.get("torch", float("nan"))
+            r_np, r_torch = best["native"] / best["numpy"], best["native"] / t_torch
+            rows.append((f"{name} {dt}", r_np, r_torch))
+            print(f"{name + ' ' + dt:22s} {best['native'] * 1e3:7.2f}ms {best['numpy'] * 1e3:7.2f}ms "
+                  f"{t_torch * 1e3:7.2f}ms   {r_np:6.2f} {r_torch:9.2f}"
+                  + ("" if name.startswith("copy") else
+                     f"   {'ok' if r_np <= 0.5 else 'MISS'}/np {'ok' if r_torch <= 1.0 else 'MISS'}/torch"))
+    return rows
 
 
 # ---------------------------------------------------------------- complex functions
