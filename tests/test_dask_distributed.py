@@ -184,7 +184,9 @@ def test_tensors_travel_between_processes(client):
     """A scattered tensor reaches a worker's task as a Tensor, and one made on a worker
     comes back as a Tensor: the dask family end to end."""
     t = bridge.asarray(DATA)
-    remote = client.scatter(t)
+    # hash=False: a key of its own (the same data scattered by the previous test's
+    # parameter would share a key whose release may still be on its way)
+    remote = client.scatter(t, hash=False)
     pointer, total = client.submit(_pointer_and_sum, remote).result()
     assert pointer != 0 and total == pytest.approx(DATA.sum())
     back = client.submit(bridge.exp, remote).result()

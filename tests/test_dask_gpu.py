@@ -127,7 +127,7 @@ def test_tensors_cross_gpu_workers(client):
     with bridge.use_backend("cupy"):
         t = bridge.asarray(DATA)
     workers = list(client.scheduler_info()["workers"])
-    remote = client.scatter(t, workers=workers[:1])
+    remote = client.scatter(t, workers=workers[:1], hash=False)
     for address in workers:
         device, total = client.submit(_device_and_sum, remote, workers=[address],
                                       pure=False).result()
