@@ -414,7 +414,9 @@ def test_level_switch_validation():
 
 
 @pytest.mark.parametrize("value, expected", [("0", "scalar"), ("scalar", "scalar"),
-                                             ("sse2", "sse2"), ("1", None), ("", None)])
+                                             ("baseline", _native.SIMD_LEVELS[1]),
+                                             (_native.SIMD_LEVELS[1], _native.SIMD_LEVELS[1]),
+                                             ("1", None), ("", None)])
 def test_environment_variable_read_at_import(value, expected):
     code = ("import warnings; warnings.simplefilter('error');"
             "from bridge.backends.native import _native as n;"

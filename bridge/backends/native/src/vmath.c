@@ -30,17 +30,21 @@
 
 enum { VM_SCALAR, VM_BASELINE, VM_AVX2, VM_AVX512, VM_N_LEVELS };
 
-static const char *const LEVEL_NAMES[VM_N_LEVELS] = {"scalar", "sse2", "avx2", "avx512"};
-
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
 #define VM_X86 1
+#define VM_BASELINE_NAME "sse2"
+
 #define VM_ATTR_AVX512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,prefer-vector-width=512")))
 #define VM_ATTR_AVX2 __attribute__((target("avx2")))
 #else
 #define VM_X86 0
+#define VM_BASELINE_NAME "baseline"  /* the compiler's default vectors (NEON on arm64) */
 #define VM_ATTR_AVX512
 #define VM_ATTR_AVX2
 #endif
+
+static const char *const LEVEL_NAMES[VM_N_LEVELS] = {"scalar", VM_BASELINE_NAME, "avx2",
+                                                     "avx512"};
 
 #if defined(__GNUC__)
 #define VM_NOINLINE __attribute__((noinline))
