@@ -18,9 +18,9 @@
  * VM_BLOCK elements, so the block loops see contiguous memory only. An element's result
  * depends only on its value, never on the block split, the stride or the thread split.
  */
-#include "vmath.h"
+#include "native.h"  /* Python.h first, as CPython asks */
 
-#include "native.h"
+#include "vmath.h"
 
 #if defined(__clang__)
 #pragma STDC FP_CONTRACT OFF
@@ -34,7 +34,8 @@ enum { VM_SCALAR, VM_BASELINE, VM_AVX2, VM_AVX512, VM_N_LEVELS };
 #define VM_X86 1
 #define VM_BASELINE_NAME "sse2"
 
-#define VM_ATTR_AVX512 __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,prefer-vector-width=512")))
+#define VM_ATTR_AVX512 \
+    __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,prefer-vector-width=512")))
 #define VM_ATTR_AVX2 __attribute__((target("avx2")))
 #else
 #define VM_X86 0
@@ -65,7 +66,7 @@ static int vm_level(void)
 typedef void (*vm_unary_block)(const void *a, void *o, npy_intp n);
 
 /* Block loop for the vector levels: the hot pass, then (rarely) the fix-up pass. */
-#define VM_UNARY_BLOCK(NAME, T, UT, BITS, HOT, FULL, ATTR)                                     \
+#define VM_UNARY_BLOCK(NAME, T, UT, BITS, HOT, FULL, ATTR)                           \
     static ATTR void NAME(const void *av, void *ov, npy_intp n)                      \
     {                                                                                \
         const T *restrict a = (const T *)av;                                         \
@@ -88,7 +89,7 @@ typedef void (*vm_unary_block)(const void *a, void *o, npy_intp n);
     }
 
 /* The four levels of one unary function and its loop_fn */
-#define VM_UNARY(NAME, T, UT, BITS, HOT, FULL)                                                 \
+#define VM_UNARY(NAME, T, UT, BITS, HOT, FULL)                                       \
     VM_UNARY_BLOCK(NAME##_avx512, T, UT, BITS, HOT, FULL, VM_ATTR_AVX512)                      \
     VM_UNARY_BLOCK(NAME##_avx2, T, UT, BITS, HOT, FULL, VM_ATTR_AVX2)                          \
     VM_UNARY_BLOCK(NAME##_baseline, T, UT, BITS, HOT, FULL, )                                  \
@@ -172,7 +173,7 @@ static void vm_unary_run(vm_unary_block block, size_t size, char *const *data,
 
 typedef void (*vm_binary_block)(const void *a, const void *b, void *o, npy_intp n);
 
-#define VM_BINARY_BLOCK(NAME, T, UT, BITS, HOT, FULL, ATTR)                                    \
+#define VM_BINARY_BLOCK(NAME, T, UT, BITS, HOT, FULL, ATTR)                          \
     static ATTR void NAME(const void *av, const void *bv, void *ov, npy_intp n)      \
     {                                                                                \
         const T *restrict a = (const T *)av;                                         \
@@ -195,7 +196,7 @@ typedef void (*vm_binary_block)(const void *a, const void *b, void *o, npy_intp 
         }                                                                            \
     }
 
-#define VM_BINARY(NAME, T, UT, BITS, HOT, FULL)                                                \
+#define VM_BINARY(NAME, T, UT, BITS, HOT, FULL)                                      \
     VM_BINARY_BLOCK(NAME##_avx512, T, UT, BITS, HOT, FULL, VM_ATTR_AVX512)                     \
     VM_BINARY_BLOCK(NAME##_avx2, T, UT, BITS, HOT, FULL, VM_ATTR_AVX2)                         \
     VM_BINARY_BLOCK(NAME##_baseline, T, UT, BITS, HOT, FULL, )                                 \
