@@ -256,7 +256,6 @@ def transform_call(name, fn, /, *args, **kwargs):
     try:
         return fn(*args, **kwargs)
     except _NAMED as exc:
-        op = REGISTRY[name]
         public = public_name(op)
         renamed = rename_error(exc, public[1].rpartition(".")[2] if public else name, name)
         if renamed is None:

@@ -141,14 +141,8 @@ class CompiledFunction:
             value = read.convert(env[read.ref])
             child = branch.children.get(value_key(value))
             if child is None:
-                if _writes_before(root, branch):
-                    # the part that ran wrote in place: tracing again from the start would
-                    # write twice
-                    raise CompileError(
-                        f"bridge.compile: {read.what} at {read.where} gave a value this graph "
-                        "was not traced for, after in-place writes it has already made; "
-                        "compile a function that reads the value before writing"
-                    )
+                # (no branch before a read writes in place: such traces run eagerly, see
+                # _writes_then_reads, so tracing again from the start is safe)
                 return self._trace(key, root, leaves, spec, dynamic,
                                    f"graph break at {read.where}: {read.what} gave {value!r}")
             branch = child
@@ -310,10 +304,6 @@ def _writes_then_reads(trace):
         elif step.inplace:
             wrote = True
     return False
-
-
-def _writes_before(root, branch):
-    return root.has_inplace or branch.has_inplace
 
 
 def describe(trace, key) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .._registry import ops
 from ..autograd import _graph
 from ..autograd._function import Function
-from ._run import instantiate, make_plan
+from ._run import instantiate, make_plan, template_refs
 from ._trace import Read, Ref
 
 
@@ -48,16 +48,6 @@ class _Part:
         self.live = live  # Refs the other half reads (kept as outputs of fused groups)
 
 
-def _refs(template):
-    if template.__class__ is Ref:
-        return [template]
-    if isinstance(template, dict):
-        return [r for v in template.values() for r in _refs(v)]
-    if isinstance(template, (list, tuple)):
-        return [r for v in template for r in _refs(v)]
-    return []
-
-
 def trace_backward(tracer, out_template, out_value, input_values):
     """Record the backward steps for the traced call (inside the tracer's scope); None
     when the call has nothing to differentiate or autograd's pass cannot be traced."""
@@ -65,7 +55,7 @@ def trace_backward(tracer, out_template, out_value, input_values):
     if trace.mutates or any(isinstance(s, Read) for s in trace.steps):
         return None
     out_refs, outs = [], []
-    for ref in _refs(out_template):
+    for ref in template_refs(out_template):
         value = tracer_value(tracer, ref)
         if value is not None and value._meta is not None and value.dtype.kind in "fc" \
                 and ref not in out_refs:
@@ -134,7 +124,7 @@ def run(branch, aot, env, tensors, fuse, debug):
     if aot.forward is None:
         forward_steps = branch.steps[:aot.split]
         backward_steps = branch.steps[aot.split:]
-        needed = {r for s in backward_steps for r in _refs((s.args, s.kwargs))}
+        needed = {r for s in backward_steps for r in template_refs((s.args, s.kwargs))}
         aot.forward = _Part(forward_steps, branch.outputs, needed)
         aot.backward = _Part(backward_steps, [g for g in aot.grads if g is not None], set())
     node_class = _node_class(aot, fuse, debug)

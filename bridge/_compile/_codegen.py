@@ -392,7 +392,6 @@ class CudaKernel:
         # no fused multiply-adds: each operation rounds as CuPy's own kernels round it
         self.kernel = cupy.ElementwiseKernel(", ".join(names), ", ".join(outs), self.source,
                                              f"bridge_fused_{digest}", options=("--fmad=false",))
-        self.group_shapes = None
 
     def __call__(self, tensors):
         import cupy

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._run import NodeCall
+from ._run import NodeCall, template_refs
 from ._trace import Ref
 
 # op -> (kind, C expression over a, b, c): kind "same" (result in the compute type),
@@ -179,7 +179,7 @@ def plan_with_fusion(steps, branch, env, debug):
     for index, item in enumerate(items):
         for r in _refs_of(item):
             later[r] = max(later.get(r, -1), index)
-    final = set(_template_refs(branch.outputs)) | getattr(branch, "live", set())
+    final = set(template_refs(branch.outputs)) | getattr(branch, "live", set())
     if branch.read is not None:
         # the branches after the read (some not traced yet) may read any value made
         # here: every one is kept
@@ -246,19 +246,9 @@ def _refs_of(item):
     nodes = [n for n, _ in item.nodes] if isinstance(item, Group) else [item]
     out = []
     for n in nodes:
-        out.extend(_template_refs(n.args))
-        out.extend(_template_refs(n.kwargs))
+        out.extend(template_refs(n.args))
+        out.extend(template_refs(n.kwargs))
     return out
-
-
-def _template_refs(t):
-    if t.__class__ is Ref:
-        return [t]
-    if isinstance(t, dict):
-        return [r for v in t.values() for r in _template_refs(v)]
-    if isinstance(t, (list, tuple)):
-        return [r for v in t for r in _template_refs(v)]
-    return []
 
 
 class FusedCall:

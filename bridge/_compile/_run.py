@@ -28,6 +28,17 @@ def instantiate(template, env):
     return template
 
 
+def template_refs(template):
+    """The Refs in argument ``template``, in order."""
+    if template.__class__ is Ref:
+        return [template]
+    if isinstance(template, dict):
+        return [r for v in template.values() for r in template_refs(v)]
+    if isinstance(template, (list, tuple)):
+        return [r for v in template for r in template_refs(v)]
+    return []
+
+
 def bind(outputs, value, env):
     if outputs is None:
         return
