@@ -20,6 +20,7 @@ import numpy as np
 
 from . import _fastpath
 from ._device import CPU, Device
+from ._host import BEYOND_KINDS, describe_beyond
 from ._registry import ops
 from .backends import _CONTEXT, PROCESS, load_backend, on_load, state
 
@@ -233,6 +234,14 @@ def as_tensor(x, func: str, argname: str = "x"):
     try:
         return ops.asarray(x)
     except (TypeError, ValueError) as exc:
+        if isinstance(x, (np.ndarray, np.generic)) and x.dtype.kind in BEYOND_KINDS:
+            raise TypeError(
+                f"{func}: {argname} is {describe_beyond(x)}, which a bridge Tensor cannot "
+                "hold: a Tensor holds only the 13 dtypes of the Array API standard, and bridge "
+                "converts such data neither into a Tensor nor a Tensor into it silently "
+                "(convert it explicitly, e.g. with .astype() to a numeric dtype, or compute "
+                "on it with NumPy)"
+            ) from None
         raise TypeError(
             f"{func}: {argname} must be a Tensor or array-like, got {type(x).__name__} ({exc})"
         ) from None

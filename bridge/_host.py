@@ -16,8 +16,23 @@ from ._dtypes import ALL_DTYPES, DEFAULT_COMPLEX, DEFAULT_FLOAT, DEFAULT_INT
 PY_SCALARS = (builtins.bool, int, float, complex)
 _SUPPORTED = frozenset(ALL_DTYPES)
 
+# NumPy's dtype kinds of the data no Tensor holds: strings (U, T), bytes (S),
+# datetime64 (M), timedelta64 (m), objects (O), structured and raw records (V).
+# bridge's NumPy names give NumPy's results for such data (bridge/_ops/beyond.py).
+BEYOND_KINDS = frozenset("USTMmOV")
+
+
+def describe_beyond(value) -> str:
+    """How an error message names a NumPy array or scalar of such data."""
+    if isinstance(value, np.ndarray):
+        return f"a numpy.ndarray of dtype {value.dtype}"
+    return f"a numpy.{type(value).__name__} scalar"
+
 
 def default_dtype_of_scalar(value):
+    if isinstance(value, np.generic) and value.dtype.kind in BEYOND_KINDS:
+        # (NumPy's timedelta64 is a signedinteger: no silent int64)
+        raise TypeError(f"unsupported scalar {value!r}: no Tensor holds dtype {value.dtype}")
     if value.__class__ is builtins.bool or isinstance(value, np.bool_):
         return np.dtype(bool)
     if isinstance(value, (int, np.integer)):
@@ -76,8 +91,12 @@ def host_array(obj, dtype, copy, func):
         if dtype is None and arr.dtype.kind in "fc" and arr.dtype.itemsize < 4 and copy is not False:
             # float16 and friends are not in the standard: widen as NumPy users expect
             return arr.astype(np.float32 if arr.dtype.kind == "f" else np.complex64)
+        hint = ""
+        if arr.dtype.kind in BEYOND_KINDS:
+            hint = (" (bridge.array and bridge's other NumPy names return a numpy.ndarray for "
+                    "such data; the standard's bridge.asarray refuses it)")
         raise TypeError(
             f"{func}: cannot make a tensor of dtype {arr.dtype}; bridge supports the 13 dtypes "
-            "of the Array API standard"
+            f"of the Array API standard{hint}"
         )
     return arr

@@ -14,6 +14,7 @@ import numpy as np
 from .. import _dispatch
 from .._dispatch import ndarray, normalize_axis, wrap
 from .._dtypes import CATEGORIES
+from .._host import BEYOND_KINDS
 from .._registry import Op
 
 _INTEGER_TYPES = (int, np.integer)
@@ -181,7 +182,8 @@ def setitem(x, key, value, /):
         if value.dtype.kind == "c" and x.dtype.kind != "c":
             raise TypeError(f"{func}: cannot store a complex value in a tensor of dtype {x.dtype}")
         inputs = (x, value)
-    elif value.__class__ in _dispatch.PY_SCALARS or isinstance(value, np.generic):
+    elif value.__class__ in _dispatch.PY_SCALARS or (
+            isinstance(value, np.generic) and value.dtype.kind not in BEYOND_KINDS):
         if isinstance(value, complex) and x.dtype.kind != "c":
             raise TypeError(f"{func}: cannot store complex {value!r} in dtype {x.dtype}")
         if isinstance(value, float) and x.dtype.kind in "biu":

@@ -33,6 +33,7 @@ from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
 from .._registry import Op
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
+from . import beyond as _beyond
 from .elementwise import BINARY, UNARY
 
 _SUPPORTED = frozenset(ALL_DTYPES)
@@ -3672,7 +3673,7 @@ def _numpy_objects():
         "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact",
         "floating", "complexfloating")}
     return {
-        **aliases, **abstract,
+        **aliases, **abstract, **_beyond.SCALAR_TYPES,
         "dtype": np.dtype,
         "mgrid": _Grid(False, "mgrid"), "ogrid": _Grid(True, "ogrid"),
         "r_": _Concatenator(0, 1, -1, "r_"), "c_": _Concatenator(-1, 2, 0, "c_"),
@@ -3761,6 +3762,8 @@ def extended_rows(rows):
     each keeps the standard's signature (``__wrapped__``) and its C path."""
     out = []
     for op in rows:
+        if op.name in _beyond.ENTRY_POINTS:  # NumPy's result for data beyond the 13 dtypes
+            op = dataclasses.replace(op, func=_beyond.with_numpy_data(op.name, op.func))
         extend = _EXTENSIONS.get(op.name) if op.section != "numpy" else None
         if extend is None:
             out.append(op)
