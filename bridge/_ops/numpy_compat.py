@@ -35,6 +35,7 @@ from .._registry import ops as B
 from .._ufunc import NO_VALUE
 from . import beyond as _beyond
 from .elementwise import BINARY, UNARY
+from .nditer import nditer
 
 _SUPPORTED = frozenset(ALL_DTYPES)
 _INT_KINDS = "biu"
@@ -3833,7 +3834,7 @@ _NUMPY_NAMES = [
     ("put_along_axis", put_along_axis, True), ("fill_diagonal", fill_diagonal, True),
     ("copyto", copyto, True), ("fromiter", fromiter, False), ("frombuffer", frombuffer, False),
     ("fromfunction", fromfunction, True), ("ndenumerate", ndenumerate, False),
-    ("ndindex", ndindex, False), ("packbits", packbits, False),
+    ("ndindex", ndindex, False), ("nditer", nditer, False), ("packbits", packbits, False),
     ("unpackbits", unpackbits, False), ("lexsort", lexsort, False), ("ix_", ix_, False),
     ("select", select, True), ("piecewise", piecewise, True), ("choose", choose, True),
     ("compress", compress, True), ("extract", extract, True),
