@@ -34,6 +34,7 @@ from .._registry import Op
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
 from . import beyond as _beyond
+from . import npio
 from .elementwise import BINARY, UNARY
 from .nditer import nditer
 
@@ -3846,6 +3847,11 @@ _NUMPY_NAMES = [
     ("diag_indices_from", diag_indices_from, False),
     ("asarray_chkfinite", asarray_chkfinite, True), ("issubdtype", issubdtype, False),
     ("promote_types", promote_types, False),
+    # NumPy's files (bridge/_ops/npio.py): NumPy reads and writes, tensors come back
+    ("save", npio.save, False), ("load", npio.load, False), ("savez", npio.savez, False),
+    ("savez_compressed", npio.savez_compressed, False), ("loadtxt", npio.loadtxt, False),
+    ("savetxt", npio.savetxt, False), ("genfromtxt", npio.genfromtxt, False),
+    ("fromfile", npio.fromfile, False),
 ]
 
 _NONDIFF_UFUNCS = {"invert", "bitwise_not", "left_shift", "right_shift", "gcd", "lcm",
@@ -3868,6 +3874,8 @@ OPS += [
 ]
 OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=(), batch="reduce")
         for name, func in _FFT2.items()]
+# the Tensor method of NumPy's files (section "array": a method, no name of the namespace)
+OPS += [Op("tofile", "array", npio.tofile, None, False, kernels=(), methods=("tofile",))]
 
 
 # NumPy function name -> the implementation with NumPy's signature, for the Tensor
