@@ -649,6 +649,14 @@ def test_errors_are_numpys_types_and_name_the_function(backend, device, tmp_path
     # bad arguments
     with pytest.raises(ValueError, match="bridge.savetxt: Expected 1D or 2D array, got 3D"):
         bridge.savetxt(tmp_path / "x.txt", bridge.ones((2, 2, 2), device=device))
+    with pytest.raises(TypeError, match="bridge.savetxt: delimiter must be a str, got list"):
+        bridge.savetxt(io.StringIO(), bridge.ones(2), delimiter=[","])
+    with pytest.raises(TypeError, match="bridge.savetxt: header must be a str, got int"):
+        bridge.savetxt(io.StringIO(), bridge.ones(2), header=3)
+    with pytest.raises(ValueError, match="bridge.savetxt: fmt has 1 formats for 3 columns"):
+        bridge.savetxt(io.StringIO(), bridge.ones((2, 3)), fmt=["%d"])
+    with pytest.raises(ValueError, match="bridge.savetxt: invalid fmt"):
+        bridge.savetxt(io.StringIO(), bridge.ones((2, 3)), fmt=5)
     with pytest.raises(LookupError, match="bridge.savetxt: unknown encoding"):
         bridge.savetxt(tmp_path / "enc.txt", bridge.ones(2), encoding="no-such-codec")
     with pytest.raises(ValueError, match="bridge.loadtxt: the number of columns changed"):

@@ -432,8 +432,25 @@ def savetxt(fname, X, fmt="%.18e", delimiter=" ", newline="\n", header="", foote
     ``savetxt`` (``fmt``: one format or one per column; ``header``/``footer`` get the
     ``comments`` prefix); a GPU tensor is copied to the host."""
     func = "bridge.savetxt"
-    _call(func, np.savetxt, fname, _host(X, func), fmt=fmt, delimiter=delimiter,
-          newline=newline, header=header, footer=footer, comments=comments, encoding=encoding)
+    for argname, value in (("delimiter", delimiter), ("newline", newline), ("header", header),
+                           ("footer", footer), ("comments", comments)):
+        if not isinstance(value, (str, bytes)):
+            raise TypeError(f"{func}: {argname} must be a str, got {type(value).__name__}")
+    data = _host(X, func)
+    if isinstance(fmt, (list, tuple)):
+        table = _call(func, np.asarray, data)
+        names = table.dtype.names
+        columns = (len(names) if names else 1) if table.ndim == 1 else \
+            table.shape[1] if table.ndim == 2 else None
+        if columns is not None and len(fmt) != columns:
+            raise ValueError(f"{func}: fmt has {len(fmt)} formats for {columns} columns")
+    try:
+        _call(func, np.savetxt, fname, data, fmt=fmt, delimiter=delimiter,
+              newline=newline, header=header, footer=footer, comments=comments,
+              encoding=encoding)
+    except AttributeError as exc:  # NumPy's formatting met a value of another type
+        raise TypeError(f"{func}: fmt must be a str or a sequence of str, and X an array of "
+                        f"rows; formatting failed with AttributeError: {exc}") from None
 
 
 def genfromtxt(fname, dtype=float, comments="#", delimiter=None, skip_header=0,
