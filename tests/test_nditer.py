@@ -113,12 +113,18 @@ def test_writes_without_the_context_manager(backend, device):
     assert to_numpy(t).tolist() == [100, 5, 10]
 
 
-def test_a_numpy_operand_is_written_in_place(backend):
+def test_a_numpy_operand_is_written_in_place(backend, device):
     n = np.arange(4.0)
-    with bridge.nditer(n, op_flags=["readwrite"]) as it:
+    with bridge.nditer(n, op_flags=["readwrite"]) as it:  # host data, whatever the device
         for x in it:
             x[...] = -x
+        assert it.operands[0].device == bridge.Device("cpu")
     np.testing.assert_array_equal(n, [0.0, -1.0, -2.0, -3.0])
+    t = bridge.asarray([10.0, 20.0, 30.0, 40.0], device=device)
+    with bridge.nditer([t, n], op_flags=[["readonly"], ["readwrite"]]) as it:
+        for x, y in it:
+            y[...] = x + y
+    np.testing.assert_array_equal(n, [10.0, 19.0, 28.0, 37.0])
 
 
 def test_readonly_values_cannot_be_written(backend, device):

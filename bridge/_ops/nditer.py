@@ -6,8 +6,10 @@ broadcasting, the flags (``multi_index``, ``c_index``, ``f_index``, ``external_l
 with ``casting``, ``op_axes``, ``itershape`` and every error are NumPy's. What bridge
 adds is the Tensor on both sides:
 
-* each operand is a Tensor (array-likes are converted, a NumPy array keeps sharing its
-  memory); ``None`` is an output the iterator allocates, a Tensor in ``it.operands``;
+* each operand is a Tensor; host data (a NumPy array, a list, a number) becomes a CPU
+  tensor over the same memory whatever the default device, so writes land in a NumPy
+  array as NumPy's iterator's do; ``None`` is an output the iterator allocates (on the
+  given Tensors' device), a Tensor in ``it.operands``;
 * the values it yields (and ``it.value``, ``it[i]``, ``it.itviews``) are Tensors that
   view the operands' memory (0-d ones, or 1-d chunks with ``external_loop``), as
   NumPy's are arrays, so ``x[...] = v`` writes into the operand;
@@ -33,9 +35,10 @@ import inspect
 import numpy as np
 
 from .. import _dispatch
+from .._device import CPU
+from .._dispatch import PY_SCALARS
 from .._dtypes import normalize_dtype
 from .._registry import ops as B
-from ..backends import state
 from . import beyond
 
 _WRITE_FLAGS = frozenset({"readwrite", "writeonly"})
@@ -71,6 +74,33 @@ def _check_op_dtypes(op_dtypes, nop):
     return [None if d is None else normalize_dtype(d, "nditer", "op_dtypes") for d in values]
 
 
+def _operand(x, func):
+    """An operand as a Tensor: host data (NumPy arrays, sequences, numbers) as a CPU tensor
+    over the same memory, whatever the default device (the iterator writes where NumPy
+    would); anything else as ``asarray`` converts it."""
+    if x is None or isinstance(x, _dispatch.TENSOR):
+        return x
+    if isinstance(x, (np.ndarray, np.generic, list, tuple)) or x.__class__ in PY_SCALARS:
+        try:
+            return B.asarray(x, device=CPU)
+        except (TypeError, ValueError):
+            pass  # as_tensor says why, naming nditer
+    return _dispatch.as_tensor(x, func, "op")
+
+
+def _host_copy(t):
+    """A host copy of GPU tensor ``t`` with ``t``'s memory order (the order of its axes by
+    stride, the reversed ones reversed), so ``order='K'`` walks it as NumPy walks memory."""
+    strides = t._data.strides
+    flipped = tuple(i for i, s in enumerate(strides) if s < 0)
+    perm = tuple(sorted(range(t.ndim), key=lambda i: -abs(strides[i])))
+    x = B.flip(t, axis=flipped) if flipped else t
+    x = B.permute_dims(x, perm)
+    host = x.to_device("cpu")._data  # an explicit copy to host memory, C order
+    host = host.transpose(np.argsort(perm))
+    return np.flip(host, flipped) if flipped else host
+
+
 def _refuse_grad(t):
     """An operand the iterator writes: autograd cannot see the writes."""
     autograd = _dispatch.AUTOGRAD
@@ -89,7 +119,7 @@ def _refuse_grad(t):
 class nditer:  # noqa: N801 - NumPy's name
     """NumPy's ``nditer`` over bridge tensors (see the module's docstring)."""
 
-    __slots__ = ("_it", "_operands", "_hosts", "_upload", "_device", "_closed")
+    __slots__ = ("_it", "_operands", "_hosts", "_upload", "_closed")
 
     def __new__(cls, op, flags=None, op_flags=None, op_dtypes=None, order="K",
                 casting="safe", op_axes=None, itershape=None, buffersize=0):
@@ -108,12 +138,12 @@ class nditer:  # noqa: N801 - NumPy's name
         func = "nditer"
         single = not isinstance(op, (list, tuple))
         items = [op] if single else list(op)
-        tensors = [None if x is None else _dispatch.as_tensor(x, func, "op") for x in items]
-        present = [t for t in tensors if t is not None]
-        if len(present) > 1:
-            _dispatch.same_device(func, present)
-        device = present[0].device if present else state().default_device
-        on_cpu = device.type == "cpu"
+        tensors = [_operand(x, func) for x in items]
+        given = [t for t, x in zip(tensors, items) if isinstance(x, _dispatch.TENSOR)]
+        if len(given) > 1:
+            _dispatch.same_device(func, given)
+        # the device of the Tensors given (host data stays in host memory), for the outputs
+        device = given[0].device if given else CPU
         nop = len(items)
         per_op = _per_op_flags(op_flags, nop)
         dtypes = _check_op_dtypes(op_dtypes, nop)
@@ -129,8 +159,8 @@ class nditer:  # noqa: N801 - NumPy's name
             if writes[i]:
                 _refuse_grad(t)
             data = t._data
-            if not on_cpu:
-                data = t.to_device("cpu")._data  # an explicit copy to host memory
+            if data.__class__ is not np.ndarray:
+                data = _host_copy(t)
             elif not writes[i] and data.flags.writeable:
                 data = data.view()  # values of a read-only operand cannot be written
                 data.flags.writeable = False
@@ -144,15 +174,16 @@ class nditer:  # noqa: N801 - NumPy's name
         for i, (t, iterated) in enumerate(zip(tensors, it.operands)):
             if t is None:  # allocated by NumPy: a new tensor (on the operands' device)
                 hosts[i] = iterated
-                if on_cpu:
+                if device.type == "cpu":
                     t = _dispatch.wrap(iterated)
                 else:
                     t = B.empty(iterated.shape, dtype=iterated.dtype, device=device)
             elif writes[i] and _dispatch.AUTOGRAD is not None:
                 _dispatch.AUTOGRAD.bump_version(t)  # written as by an in-place write
-            if t is not None and on_cpu and iterated is not hosts[i]:
+            on_host = t._data.__class__ is np.ndarray
+            if on_host and iterated is not hosts[i]:
                 t = _dispatch.wrap(iterated)  # NumPy's copy ('copy', 'updateifcopy')
-            if writes[i] and not on_cpu:
+            if writes[i] and not on_host:
                 upload.append(i)
             operands.append(t)
         self = object.__new__(cls)
@@ -160,7 +191,6 @@ class nditer:  # noqa: N801 - NumPy's name
         self._operands = tuple(operands)
         self._hosts = hosts
         self._upload = tuple(upload)
-        self._device = device
         self._closed = False
         return self
 
@@ -290,7 +320,6 @@ class nditer:  # noqa: N801 - NumPy's name
         other._operands = self._operands
         other._hosts = self._hosts
         other._upload = self._upload
-        other._device = self._device
         other._closed = False
         return other
 
@@ -301,7 +330,8 @@ class nditer:  # noqa: N801 - NumPy's name
     def _write_back(self):
         """The host copies of a GPU iteration's written operands, back on the GPU."""
         for i in self._upload:
-            self._operands[i][...] = B.asarray(self._hosts[i], device=self._device)
+            target = self._operands[i]
+            target[...] = B.asarray(self._hosts[i], device=target.device)
 
     def close(self):
         """Finish the writes (NumPy's buffers, then the GPU copies) and invalidate."""
@@ -321,7 +351,8 @@ class nditer:  # noqa: N801 - NumPy's name
         return False
 
     def __repr__(self):
-        return f"bridge.nditer(nop={len(self._operands)}, device='{self._device}')"
+        devices = sorted({str(t.device) for t in self._operands})
+        return f"bridge.nditer(nop={len(self._operands)}, devices={devices})"
 
 
 def _call(op, flags=None, op_flags=None, op_dtypes=None, order="K", casting="safe",
