@@ -113,6 +113,11 @@ def _host(obj, func):
     one array; anything else as it is (NumPy converts it as it always does)."""
     if isinstance(obj, _dispatch.TENSOR):
         if obj.device.type != "cpu":
+            data = obj._data
+            if data.ndim > 1 and data.flags.f_contiguous and not data.flags.c_contiguous:
+                # a Fortran-ordered GPU tensor (a transpose) is written in Fortran order,
+                # as NumPy writes its array: the host copy of the reversed (C) view, reversed
+                return np.asarray(_dispatch.wrap(data.T).to_device("cpu")).T
             obj = obj.to_device("cpu")
         return np.asarray(obj)
     if isinstance(obj, (list, tuple)) and _has_tensor(obj):

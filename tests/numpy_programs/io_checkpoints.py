@@ -1,7 +1,7 @@
 """Checkpointing a least-squares fit trained by gradient descent: the data saved with
-save, the weights with savez every few epochs into a temporary folder, the run
-resumed from the last checkpoint, a memory-mapped loss log written in place, and the
-final model in a compressed archive."""
+save, the weights and the losses so far with savez every few epochs into a temporary
+folder, the run resumed from a checkpoint, the loss log read back through a memory
+map, and the final model in a compressed archive."""
 import os
 import tempfile
 
@@ -29,14 +29,18 @@ def main():
         X2 = np.load(os.path.join(folder, "X.npy"))
         y2 = np.load(os.path.join(folder, "y.npy"))
 
-        np.save(os.path.join(folder, "losses.npy"), np.zeros(epochs))
-        log = np.load(os.path.join(folder, "losses.npy"), mmap_mode="r+")
+        log = np.zeros(epochs)
         w = np.zeros(4)
         for start in range(0, epochs, every):
             w = train(X2, y2, w, every, lr, log, start)
             np.savez(os.path.join(folder, f"ckpt_{start + every:03d}.npz"), w=w,
-                     epoch=np.array(start + every), lr=np.array(lr))
-        del log
+                     epoch=np.array(start + every), lr=np.array(lr),
+                     losses=log[:start + every])
+        with np.load(os.path.join(folder, f"ckpt_{epochs:03d}.npz")) as last:
+            np.save(os.path.join(folder, "losses.npy"), last["losses"])
+        losses = np.load(os.path.join(folder, "losses.npy"), mmap_mode="r")
+        late = np.array(losses[epochs // 2:])
+        del losses
         losses = np.load(os.path.join(folder, "losses.npy"))
 
         # resume from the middle checkpoint: the same weights as the uninterrupted run
@@ -53,7 +57,7 @@ def main():
         bias = model["bias"]
         model.close()
         n_checkpoints = len([f for f in os.listdir(folder) if f.startswith("ckpt_")])
-    return {"losses": losses, "w": w, "w_resumed": w_resumed, "w_final": w_final,
+    return {"losses": losses, "late": late, "w": w, "w_resumed": w_resumed, "w_final": w_final,
             "error": np.linalg.norm(w_final - w_true), "bias": bias,
             "resumed_from": resumed_from, "n_checkpoints": n_checkpoints,
             "n_names": len(names), "same_data": np.array_equal(X, X2) and np.array_equal(y, y2)}
