@@ -307,6 +307,21 @@ def test_mixing_message_names_both_types(backend, device):
         bridge.array(t, dtype=str)
 
 
+def test_numpys_functions_on_a_tensor_refuse_such_dtypes(backend, device):
+    # numpy.empty_like(tensor, shape=..., dtype=record) reaches bridge without the Tensor
+    # being passed on: still a mixing error (Dask's argmin then takes its dict path)
+    t = bridge.asarray([1.0, 2.0], device=device)
+    record = [("vals", "f8"), ("arg", "i8")]
+    for call in (lambda: np.empty_like(t, shape=(3,), dtype=record),
+                 lambda: np.zeros_like(t, shape=(3,), dtype="U2"),
+                 lambda: np.full_like(t, "x", shape=(3,)),
+                 lambda: np.full_like(t, 1, shape=(3,), dtype=object),
+                 lambda: np.empty_like(t, dtype=record)):
+        with pytest.raises(TypeError, match=r"_like: cannot combine a bridge Tensor"):
+            call()
+    assert isinstance(np.empty_like(t, shape=(3,)), bridge.Tensor)
+
+
 def test_numeric_ndarrays_mix_with_tensors_as_before(backend, device):
     t = bridge.asarray([1.0, 2.0, 3.0], device=device)
     n = np.array([10.0, 20.0, 30.0])
@@ -358,6 +373,8 @@ def test_bad_input_raises_numpys_errors_naming_the_function(backend):
         bridge.full(3, "a", requires_grad=True)
     with pytest.raises(np.exceptions.AxisError, match="^sort: "):
         bridge.sort(S, axis=2)
+    with pytest.raises(TypeError, match="^astype: "):  # NumPy: AttributeError, no array
+        bridge.astype("", bridge.float64)
     # ragged data is not such data: bridge's own error, NumPy's type
     with pytest.raises(ValueError, match="asarray"):
         bridge.array([[1], [1, 2]])

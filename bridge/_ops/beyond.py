@@ -84,11 +84,14 @@ def _scan(value, found: _Found, top: bool) -> None:
 
 def examine(signature, args, kwargs) -> _Found:
     """The Tensors and the data beyond the 13 dtypes in a call's arguments."""
-    found = _Found()
     try:
         bound = signature.bind_partial(*args, **kwargs).arguments
     except TypeError:
         bound = dict(enumerate(args), **kwargs)
+    return _examine_bound(bound, _Found())
+
+
+def _examine_bound(bound, found: _Found) -> _Found:
     for name, value in bound.items():
         if name in _OPTIONS or name in ("device", "requires_grad"):
             continue
@@ -129,6 +132,16 @@ def mixing_error(func, found: _Found) -> TypeError:
     )
 
 
+def refuse_beyond(func, tensor, **arguments) -> None:
+    """The mixing TypeError where a function of Tensor ``tensor`` that goes on without
+    passing the tensor along (``empty_like(x, shape=...)`` calls ``empty``) is asked for
+    data beyond the 13 dtypes (``dtype=``, ``fill_value=``)."""
+    found = _Found()
+    found.tensor = tensor
+    if _examine_bound(arguments, found).beyond is not None:
+        raise mixing_error(func, found)
+
+
 def _host_only(func, kwargs):
     """Drop bridge's ``device`` and ``requires_grad`` from a NumPy call: such data
     lives in host memory only, and autograd has nothing to track in it."""
@@ -147,6 +160,8 @@ def _call_numpy(func, numpy_func, args, kwargs):
     """NumPy's call; its bad-input errors keep their type and name ``func``."""
     try:
         return numpy_func(*args, **kwargs)
+    except AttributeError as exc:  # NumPy's word for an argument that is no array
+        raise TypeError(f"{func}: {exc}") from None
     except (TypeError, ValueError, IndexError, OverflowError, MemoryError) as exc:
         named = _dispatch.name_the_function(func, exc)
         if not str(named).startswith(func):  # (AxisError keeps its message elsewhere)

@@ -2579,6 +2579,7 @@ def numpy_like(std_name):
         if shape is None:
             return getattr(B, std_name)(x, dtype=dtype, device=device)
         creator = getattr(B, std_name.replace("_like", ""))
+        _beyond.refuse_beyond(std_name, x, dtype=dtype)  # (the creator sees no Tensor)
         return creator(_shape_arg(shape, std_name), dtype=dtype or x.dtype,
                        device=device or x.device)
 
@@ -2592,6 +2593,7 @@ def numpy_full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None
     x = _tensor(a, "full_like")
     if shape is None:
         return B.full_like(x, fill_value, dtype=dtype, device=device)
+    _beyond.refuse_beyond("full_like", x, dtype=dtype, fill_value=fill_value)
     return B.full(_shape_arg(shape, "full_like"), fill_value, dtype=dtype or x.dtype,
                   device=device or x.device)
 
