@@ -171,7 +171,8 @@ class iinfo_object:  # noqa: N801
 
 def _dtype_of(type, func):
     # finfo/iinfo accept a dtype or an array (anything with .dtype)
-    dt = getattr(type, "dtype", type)
+    # (a NumPy scalar type such as numpy.float32 is a dtype, not an array)
+    dt = type if isinstance(type, builtins.type) else getattr(type, "dtype", type)
     return normalize_dtype(dt, func, "type")
 
 
@@ -216,7 +217,7 @@ def result_type_of(func: str, *arrays_and_dtypes):
     dtypes = []
     scalars = []
     for a in arrays_and_dtypes:
-        if isinstance(a, np.dtype):
+        if isinstance(a, (np.dtype, type)):  # a dtype, or a scalar type standing for one
             dtypes.append(normalize_dtype(a, func, "arrays_and_dtypes"))
         elif a.__class__ in _PY_SCALARS:
             scalars.append(a)

@@ -157,6 +157,11 @@ def _inplace(func, opname):
             if TRANSFORMS.active:
                 TRANSFORMS.refuse_plain_inplace(other, opname)
             return NotImplemented
+        if self._meta is None and self._data.ndim == 0:
+            # a 0-d tensor without an autograd record stands for NumPy's scalar (a
+            # reduction, an element x[i]), which is immutable: x op= y rebinds x to
+            # x op y, so a list holding x, or the tensor x[i] came from, keeps its value
+            return func(self, other)
         if kinds is not None:
             done = _write_direct(self, other, name, kinds)
             if done is not None:

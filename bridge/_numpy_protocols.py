@@ -565,6 +565,31 @@ def _strides(self):
     return tuple(self._data.strides)
 
 
+def _flags(self):
+    """NumPy's memory flags (``c_contiguous``, ``f_contiguous``, ``writeable``,
+    ``owndata``, ...) of the memory the tensor views."""
+    return self._data.flags
+
+
+def _base(self):
+    """The tensor whose memory this one views (NumPy's ``base``), None if it owns it."""
+    base = self._data.base
+    if base is None:
+        return None
+    if base.__class__ is self._data.__class__ and base.dtype in npc._SUPPORTED:
+        return _dispatch.wrap(base)
+    return base
+
+
+def _divmod(self, other):
+    """``divmod(x, y)``: NumPy's ``(x // y, x % y)``."""
+    return B.divmod(self, other)
+
+
+def _rdivmod(self, other):
+    return B.divmod(other, self)
+
+
 class FlatIter:
     """``x.flat``: the tensor as 1-d in C order, for reading (``x.flat[3]``, a slice, an
     index tensor) and writing into ``x`` (``x.flat[::2] = 0``, values repeated as
@@ -620,10 +645,10 @@ METHODS = {
     "conjugate": _conj, "swapaxes": _swapaxes, "repeat": _repeat, "take": _take,
     "diagonal": _diagonal, "trace": _trace, "nonzero": _nonzero, "argsort": _argsort,
     "sort": _sort, "fill": _fill, "searchsorted": _searchsorted, "ptp": _ptp,
-    "view": _view, "__format__": _format,
+    "view": _view, "__format__": _format, "__divmod__": _divmod, "__rdivmod__": _rdivmod,
 }
 PROPERTIES = {"real": _real, "imag": _imag, "nbytes": _nbytes, "itemsize": _itemsize,
-              "strides": _strides, "flat": (_flat, _set_flat)}
+              "strides": _strides, "flat": (_flat, _set_flat), "flags": _flags, "base": _base}
 
 
 def install():

@@ -274,10 +274,17 @@ def numpy_positional(fn: Callable, extra: tuple[str, ...], short: str) -> Callab
     own = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
               for p in signature.parameters.values())
     takes_out = "out" in extra
+    # NumPy's version of the function, for NumPy's longer lists (``mean(x, 0, float32)``)
+    numpy_fn = getattr(fn, "numpy_fallback", None)
 
     def call(*args, **kwargs):
         if len(args) > own:
             if len(args) > own + len(extra):
+                if numpy_fn is not None:
+                    try:
+                        return numpy_fn(*args, **kwargs)
+                    except (TypeError, ValueError):
+                        pass  # NumPy's list refuses it too: the standard's error
                 raise TypeError(f"{short}() takes at most {own + len(extra)} positional "
                                 f"arguments ({len(args)} given)")
             for name, value in zip(extra, args[own:]):

@@ -131,9 +131,15 @@ class Tensor(TensorBase):
             )
         return int(self._scalar("__index__"))
 
-    def item(self):
-        """The one element as a Python scalar (NumPy's and PyTorch's ``item``)."""
-        return self._scalar("item")
+    def item(self, *args):
+        """The one element as a Python scalar (NumPy's and PyTorch's ``item``); NumPy's
+        ``item(i)`` (a flat index) and ``item(i, j, ...)`` pick one element."""
+        if not args:
+            return self._scalar("item")
+        data = self._data
+        if data.__class__ is not ndarray:
+            data = data.get()
+        return data.item(*args)
 
     def tolist(self):
         data = self._data
@@ -233,7 +239,13 @@ class Tensor(TensorBase):
             extra += ", requires_grad=True"
         return f"Tensor({body}{extra})"
 
-    __str__ = __repr__
+    def __str__(self):
+        # NumPy's str (print(x) shows [1.5  2.25], a 0-d tensor its number), under
+        # NumPy's print options; repr says Tensor(..., dtype, device)
+        data = self._data
+        if data.__class__ is not ndarray:
+            data = data.get()
+        return str(data)
 
     # ------------------------------------------------------------ pickle
 

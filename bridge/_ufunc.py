@@ -967,6 +967,14 @@ def _standard_ufunc(op: Op, nin: int) -> Op:
     def keywords(*args, **kwargs):
         return ufunc_call(front, front, args, kwargs)
 
+    if op.name == "round":  # NumPy's round(a, decimals=0, out=None) is no ufunc
+        from ._ops import numpy_extras
+
+        def keywords(*args, **kwargs):  # noqa: F811
+            if numpy_extras.round_call(args, kwargs):
+                return numpy_extras.numpy_round(*args, **kwargs)
+            return ufunc_call(front, front, args, kwargs)
+
     keywords.__name__ = keywords.__qualname__ = op.name
     _front.set_ufunc_call(front, interposed(op.name, keywords))
     _FRONTS[op.name] = attach(front, spec)

@@ -265,6 +265,68 @@ class Generator:
         return self._numpy.bytes(length)
 
 
+# NumPy's distributions beyond the ones written out above: the same call on NumPy's
+# generator (CPU) or CuPy's (GPU); parameters may be tensors
+_DISTRIBUTIONS = (
+    "beta", "binomial", "chisquare", "dirichlet", "f", "gamma", "geometric", "gumbel",
+    "hypergeometric", "laplace", "logistic", "lognormal", "logseries", "multinomial",
+    "multivariate_hypergeometric", "multivariate_normal", "negative_binomial",
+    "noncentral_chisquare", "noncentral_f", "pareto", "poisson", "power", "rayleigh",
+    "standard_cauchy", "standard_exponential", "standard_gamma", "standard_t", "triangular",
+    "vonmises", "wald", "weibull", "zipf",
+)
+
+
+def _host_stream(gpu):
+    """A NumPy generator seeded from a GPU stream, for the few distributions CuPy's
+    RandomState lacks (its numbers, like every GPU stream's, are not NumPy's)."""
+    return np.random.default_rng(int(gpu.randint(0, 2 ** 62, size=(), dtype=np.int64)))
+
+
+def _distribution(name):
+    def draw(self, *args, **kwargs):
+        if "size" in kwargs:
+            kwargs["size"] = _size(kwargs["size"], name)
+        if self._on_gpu() and getattr(self._gpu.state, name, None) is not None:
+            args = tuple(self._device_param(a) for a in args)
+            kwargs = {k: self._device_param(v) for k, v in kwargs.items()}
+            return self._wrap(getattr(self._gpu, name)(*args, **kwargs))
+        args = tuple(_host(a) for a in args)
+        kwargs = {k: _host(v) for k, v in kwargs.items()}
+        if self._on_gpu():
+            out = getattr(_host_stream(self._gpu), name)(*args, **kwargs)
+            return _bridge().asarray(np.asarray(out), device=self.device)
+        return self._wrap(getattr(self._numpy, name)(*args, **kwargs))
+
+    draw.__name__ = draw.__qualname__ = name
+    draw.__doc__ = f"NumPy's ``Generator.{name}`` (NumPy's numbers on the CPU)."
+    return draw
+
+
+for _name in _DISTRIBUTIONS:
+    setattr(Generator, _name, _distribution(_name))
+
+
+def _permuted(self, x, axis=None, out=None):
+    """A copy of ``x`` with each slice along ``axis`` shuffled independently (NumPy's
+    ``Generator.permuted``; the flattened array when ``axis`` is None)."""
+    B = _bridge()
+    t = x if isinstance(x, B.Tensor) else B.asarray(x)
+    if self._on_gpu():
+        raw = _host_stream(self._gpu).permuted(np.asarray(t.to_device("cpu")), axis=axis)
+    else:
+        raw = self._numpy.permuted(np.asarray(t.to_device("cpu")), axis=axis)
+    result = B.asarray(raw, device=t.device)
+    if out is None:
+        return result
+    from ._methods import write_inplace
+
+    return write_inplace(out, result, "random.permuted")
+
+
+Generator.permuted = _permuted
+
+
 def default_rng(seed=None, *, device=None):
     """A :class:`Generator` seeded like NumPy's ``default_rng`` (an int, a sequence,
     a ``SeedSequence``, None for fresh entropy), making numbers on ``device``."""
@@ -438,6 +500,202 @@ def shuffle(x):
     from ._methods import write_inplace
 
     write_inplace(x, B.take(x, order, axis=0), "random.shuffle")
+
+
+# NumPy's legacy distributions beyond the ones written out above, on the module's
+# generator (NumPy's Mersenne Twister stream on the CPU)
+_LEGACY_DISTRIBUTIONS = _DISTRIBUTIONS[:]
+
+
+def _legacy_distribution(name, state_of):
+    def draw(*args, device=None, **kwargs):
+        args = tuple(_host(a) for a in args)
+        kwargs = {k: _host(v) for k, v in kwargs.items()}
+        numpy_state, gpu = state_of(device)
+        if gpu is not None:
+            method = getattr(gpu.state, name, None)
+            if method is None:
+                out = getattr(_host_stream(gpu), name)(*args, **kwargs)
+                return _bridge().asarray(np.asarray(out), device=gpu.device)
+            return _legacy_wrap(getattr(gpu, name)(*args, **kwargs), gpu)
+        return _legacy_wrap(getattr(numpy_state, name)(*args, **kwargs), None)
+
+    draw.__name__ = draw.__qualname__ = name
+    draw.__doc__ = f"NumPy's ``random.{name}`` (the legacy generator's numbers on the CPU)."
+    return draw
+
+
+def _module_state(device):
+    return _LEGACY.numpy, _LEGACY.for_device(device)
+
+
+for _name in _LEGACY_DISTRIBUTIONS:
+    if _name in ("multivariate_hypergeometric",):
+        continue  # a Generator method only, in NumPy too
+    globals()[_name] = _legacy_distribution(_name, _module_state)
+    __all__.append(_name)
+
+
+def get_state(legacy=True):
+    """The legacy generator's state (NumPy's ``random.get_state``)."""
+    return _LEGACY.numpy.get_state(legacy=legacy)
+
+
+def set_state(state):
+    """Restore the legacy generator's state (NumPy's ``random.set_state``)."""
+    _LEGACY.numpy.set_state(state)
+
+
+sample = ranf = random_sample
+
+
+class RandomState:
+    """NumPy's legacy ``RandomState``: a Mersenne Twister generator object with the
+    legacy functions as methods (NumPy's numbers on the CPU; CuPy's RandomState on a
+    GPU ``device``)."""
+
+    def __init__(self, seed=None, *, device=None):
+        self.device = state().default_device if device is None else parse_device(
+            device, "RandomState")
+        if isinstance(seed, np.random.RandomState):
+            self._numpy = seed
+            self._gpu = None
+        elif self.device.type == "cpu":
+            self._numpy = np.random.RandomState(seed)
+            self._gpu = None
+        else:
+            self._numpy = None
+            self._gpu = _CupyStream(seed, self.device)
+
+    def __repr__(self):
+        return f"bridge.random.RandomState(device='{self.device}')"
+
+    def _state(self, device=None):
+        return self._numpy, self._gpu
+
+    def seed(self, seed=None):
+        """Reseed the generator."""
+        if self._gpu is None:
+            self._numpy.seed(seed)
+        else:
+            self._gpu = _CupyStream(seed, self.device)
+
+    def get_state(self, legacy=True):
+        """NumPy's state tuple (CPU generators)."""
+        if self._numpy is None:
+            raise TypeError("RandomState.get_state: a GPU generator has CuPy's state, not "
+                            "NumPy's")
+        return self._numpy.get_state(legacy=legacy)
+
+    def set_state(self, value):
+        """Restore a state from ``get_state``."""
+        if self._numpy is None:
+            raise TypeError("RandomState.set_state: a GPU generator has CuPy's state")
+        self._numpy.set_state(value)
+
+    def _call(self, name, *args, **kwargs):
+        args = tuple(_host(a) for a in args)
+        kwargs = {k: _host(v) for k, v in kwargs.items()}
+        if self._gpu is not None:
+            return _legacy_wrap(getattr(self._gpu, name)(*args, **kwargs), self._gpu)
+        return _legacy_wrap(getattr(self._numpy, name)(*args, **kwargs), None)
+
+    def rand(self, *shape):
+        """Floats uniform in [0, 1) of the given shape."""
+        if self._gpu is not None:
+            return _legacy_wrap(self._gpu.random_sample(size=shape), self._gpu)
+        return self._call("rand", *shape)
+
+    def randn(self, *shape):
+        """Standard normal samples of the given shape."""
+        if self._gpu is not None:
+            return _legacy_wrap(self._gpu.standard_normal(size=shape), self._gpu)
+        return self._call("randn", *shape)
+
+    def randint(self, low, high=None, size=None, dtype=int):
+        """Integers in [low, high) (or [0, low))."""
+        dtype = normalize_dtype(dtype, "RandomState.randint")
+        if self._gpu is not None and high is None:
+            low, high = 0, low
+        return self._call("randint", low, high, _size(size, "randint"), dtype=dtype)
+
+    def random_sample(self, size=None):
+        """Floats uniform in [0, 1)."""
+        return self._call("random_sample", size=_size(size, "random_sample"))
+
+    random = sample = ranf = random_sample
+
+    def uniform(self, low=0.0, high=1.0, size=None):
+        """Samples uniform in [low, high)."""
+        return self._call("uniform", low, high, size=_size(size, "uniform"))
+
+    def normal(self, loc=0.0, scale=1.0, size=None):
+        """Samples of N(loc, scale²)."""
+        return self._call("normal", loc, scale, size=_size(size, "normal"))
+
+    def standard_normal(self, size=None):
+        """Standard normal samples."""
+        return self._call("standard_normal", size=_size(size, "standard_normal"))
+
+    def exponential(self, scale=1.0, size=None):
+        """Samples of the exponential distribution with mean ``scale``."""
+        return self._call("exponential", scale, size=_size(size, "exponential"))
+
+    def choice(self, a, size=None, replace=True, p=None):
+        """Random samples from ``a`` (an int n means arange(n))."""
+        B = _bridge()
+        population = None if isinstance(a, (int, np.integer)) else (
+            a if isinstance(a, B.Tensor) else B.asarray(a))
+        n = int(a) if population is None else population.shape[0]
+        probabilities = None if p is None else np.asarray(_host(p), dtype=np.float64)
+        if self._gpu is not None:
+            if probabilities is not None:
+                probabilities = self._gpu.cupy.asarray(probabilities)
+            index = _legacy_wrap(self._gpu.choice(n, size=_size(size, "choice"),
+                                                  replace=replace, p=probabilities), self._gpu)
+        else:
+            index = _legacy_wrap(self._numpy.choice(n, _size(size, "choice"), replace,
+                                                    probabilities), None)
+        if population is None:
+            return index
+        from ._ops.numpy_compat import numpy_take
+
+        return numpy_take(population, index.to_device(population.device), 0)
+
+    def permutation(self, x):
+        """A permuted copy of ``x`` along axis 0, or of arange(x) for an int."""
+        B = _bridge()
+        if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
+            return self._call("permutation", int(x))
+        t = x if isinstance(x, B.Tensor) else B.asarray(x)
+        order = self._call("permutation", t.shape[0]).to_device(t.device)
+        return B.take(t, order, axis=0)
+
+    def shuffle(self, x):
+        """Shuffle tensor ``x`` in place along axis 0."""
+        B = _bridge()
+        if not isinstance(x, B.Tensor):
+            raise TypeError(f"RandomState.shuffle: x must be a bridge Tensor, got "
+                            f"{type(x).__name__}")
+        order = self._call("permutation", x.shape[0]).to_device(x.device)
+        from ._methods import write_inplace
+
+        write_inplace(x, B.take(x, order, axis=0), "RandomState.shuffle")
+
+    def bytes(self, length):
+        """``length`` random bytes."""
+        if self._gpu is not None:
+            return self._gpu.randint(0, 256, size=length, dtype=np.uint8).get().tobytes()
+        return self._numpy.bytes(length)
+
+
+for _name in _LEGACY_DISTRIBUTIONS:
+    if _name == "multivariate_hypergeometric":
+        continue
+    setattr(RandomState, _name, (lambda name: lambda self, *args, **kwargs: _legacy_distribution(
+        name, self._state)(*args, **kwargs))(_name))
+    getattr(RandomState, _name).__name__ = _name
+__all__ += ["RandomState", "get_state", "set_state", "sample", "ranf"]
 
 
 # ------------------------------------------------------------------ under vmap

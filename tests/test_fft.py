@@ -332,8 +332,8 @@ def test_frequency_arguments(backend):
 
 
 def test_shift_arguments(backend):
-    with pytest.raises(TypeError, match="fft.fftshift: x has dtype int64"):
-        xp.fft.fftshift(on_device([1, 2, 3]))
+    # any dtype, as NumPy's (a roll of each axis)
+    assert xp.fft.fftshift(on_device([1, 2, 3])).tolist() == np.fft.fftshift([1, 2, 3]).tolist()
     with pytest.raises(ValueError, match="fft.ifftshift: axes=1 is out of range"):
         xp.fft.ifftshift(xp.ones(3), axes=1)
 

@@ -324,8 +324,8 @@ def test_einsum_matches_numpy_on_shapes(i, j, k, b):
 def test_errors_name_the_function():
     with pytest.raises(ValueError, match="split: array split does not result in an equal"):
         bridge.split(bridge.arange(5), 2)
-    with pytest.raises(ValueError, match="pad: mode='median' is not supported"):
-        bridge.pad(bridge.ones(3), 1, mode="median")
+    with pytest.raises(ValueError, match="pad: mode='median2' is not supported"):
+        bridge.pad(bridge.ones(3), 1, mode="median2")
     with pytest.raises(ValueError, match="quantile: quantiles must be in the range"):
         bridge.quantile(bridge.ones(3), 1.5)
     with pytest.raises(ValueError, match="einsum: operand of shape"):
@@ -365,8 +365,8 @@ def test_standard_names_keep_the_standard_semantics():
             assert op.name not in spec_main
             assert op.kernels == (), f"{op.name} should be a composite of standard ops"
     x = bridge.asarray([0.5, 1.5, 2.5])
-    with pytest.raises(TypeError):
-        bridge.round(x, 1)  # the standard's round takes no decimals: bridge.around does
+    # the standard's round takes no decimals: NumPy's round(a, decimals) is an extension
+    assert bridge.round(x, 1).tolist() == np.round([0.5, 1.5, 2.5], 1).tolist()
     assert bridge.around(x, 0).tolist() == [0.0, 2.0, 2.0]
     assert bridge.sum(x, 0).tolist() == 4.5  # keyword-only in the standard, NumPy's order too
 
@@ -423,8 +423,8 @@ def test_numpy_positional_calls(backend):
         bridge.sum(x, 0, None, None, False, 1)
     with pytest.raises(TypeError, match="multiple values for argument 'axis'"):
         bridge.sum(x, 0, axis=1)
-    with pytest.raises(TypeError):
-        bridge.mean(x, 0, bridge.float32)  # NumPy's dtype: bridge's mean has none
+    # NumPy's dtype, beyond the standard's list: NumPy's mean takes the call
+    _same(bridge.mean(x, 0, bridge.float32), np.mean(a, 0, np.float32))
 
 
 def test_numpy_out_argument(backend):
@@ -960,7 +960,7 @@ def test_emath(backend, device):
 
 
 def test_dtypes_and_process_state():
-    assert bridge.dtype("f8") == bridge.float64 and bridge.dtype("int32") is bridge.int32
+    assert bridge.dtype("f8") == bridge.float64 and bridge.dtype("int32") == bridge.int32
     assert isinstance(bridge.asarray([1.0]).dtype, bridge.dtype)
     for name in ("ubyte", "intc", "longlong", "single", "double", "csingle", "cdouble", "int_",
                  "uint", "short", "ushort", "bool_", "intp"):
@@ -1009,3 +1009,332 @@ def test_seterr_raises_on_the_numpy_backend():
         bridge.seterr(**old)
     with pytest.raises(ValueError, match="seterr"):
         bridge.seterr(divide="explode")
+
+
+# ------------------------------------------------------------------ issue 19: the program corpus's findings
+
+
+def test_standard_names_take_numpys_calls(backend, device):
+    """The calls of NumPy the standard leaves open run with NumPy's semantics
+    (numpy_programs: sorting_searching, queue_simulation, boolean_masking, ...)."""
+    x = bridge.asarray(A34, device=device)
+    v = bridge.asarray(V5, device=device)
+    _same(bridge.sort(x, axis=None), np.sort(A34, axis=None))
+    _same(bridge.sort(v, kind="mergesort"), np.sort(V5, kind="mergesort"))
+    _same(bridge.argsort(x, axis=None), np.argsort(A34, axis=None, kind="stable"))
+    _same(bridge.argsort(v, kind="stable"), np.argsort(V5, kind="stable"))
+    _same(bridge.std(x, ddof=1), np.std(A34, ddof=1))
+    _same(bridge.var(x, 0, ddof=1), np.var(A34, 0, ddof=1))
+    _same(bridge.mean(x, 0, bridge.float32), np.mean(A34, 0, np.float32), rtol=1e-6)
+    _same(bridge.take(x, [0, 5, 11]), np.take(A34, [0, 5, 11]))
+    _same(bridge.repeat(x, [2, 1, 0], axis=0), np.repeat(A34, [2, 1, 0], axis=0))
+    _same(bridge.squeeze(bridge.ones((1, 3, 1), device=device)), np.ones(3))
+    _same(bridge.reshape(x, 12), A34.reshape(12))
+    _same(bridge.reshape(x, (4, 3), order="F"), np.reshape(A34, (4, 3), order="F"))
+    _same(bridge.tile(v, 2), np.tile(V5, 2))
+    _same(bridge.linspace(0, 1, 5, retstep=True), np.linspace(0, 1, 5, retstep=True))
+    ints = [[2, 1], [1, 3]]
+    _same(bridge.linalg.solve(bridge.asarray(ints, device=device), bridge.asarray([1, 2], device=device)),
+          np.linalg.solve(ints, [1, 2]))
+    _same(bridge.linalg.inv(bridge.asarray(ints, device=device)), np.linalg.inv(ints))
+    _same(bridge.linalg.det(bridge.asarray(ints, device=device)), np.linalg.det(ints))
+    _same(bridge.linalg.cholesky(bridge.asarray(ints, device=device)), np.linalg.cholesky(ints))
+    # integer matrices keep their dtype in a matrix power, as NumPy's
+    fib = bridge.linalg.matrix_power(bridge.asarray([[1, 1], [1, 0]], device=device), 20)
+    assert fib.dtype == bridge.int64 and fib.tolist() == [[10946, 6765], [6765, 4181]]
+    _same(bridge.fft.fftshift(bridge.arange(5, device=device)), np.fft.fftshift(np.arange(5)))
+    _same(bridge.fft.ifftshift(bridge.arange(6, device=device)), np.fft.ifftshift(np.arange(6)))
+    z = np.array([2 + 1j, 1 - 1j, 2 - 3j, 1 + 0j])
+    _same(bridge.sort(bridge.asarray(z, device=device)), np.sort(z))
+    _same(bridge.argsort(bridge.asarray(z, device=device)), np.argsort(z, kind="stable"))
+    _same(bridge.sort_complex(bridge.asarray([3, 1, 2], device=device)), np.sort_complex([3, 1, 2]))
+    _same(bridge.sort_complex(bridge.asarray(np.array([3, 1], np.int8), device=device)),
+          np.sort_complex(np.array([3, 1], np.int8)))
+    # a call both refuse raises the standard's error, as before
+    with pytest.raises(TypeError, match="at most 5 positional"):
+        bridge.sum(x, 0, None, None, False, 1)
+    with pytest.raises(ValueError, match="out of range"):
+        bridge.sort(x, axis=5)
+
+
+def test_round_with_decimals_and_two_python_scalars(backend, device):
+    """np.round(x, 2) is NumPy's round (numpy_programs: elementwise_calculus,
+    logistic_map); a binary ufunc of two Python scalars computes in NumPy's default
+    dtypes (prime_sieve: np.floor_divide(-7, 2))."""
+    x = bridge.asarray([0.5, 1.5, 2.675, -1.25], device=device)
+    a = np.array([0.5, 1.5, 2.675, -1.25])
+    _same(bridge.round(x, 2), np.round(a, 2))
+    _same(bridge.round(x, decimals=1), np.round(a, decimals=1))
+    _same(bridge.round(bridge.asarray([1234, 150], device=device), -2), np.round([1234, 150], -2))
+    out = bridge.empty(4, device=device)
+    assert bridge.round(x, 1, out) is out
+    _same(out, np.round(a, 1))
+    _same(bridge.round(x), np.round(a))          # the ufunc's plain call
+    assert bridge.floor_divide(-7, 2).tolist() == -4
+    assert bridge.floor_divide(-7, 2).dtype == bridge.int64
+    assert bridge.add(1, 2.5).dtype == bridge.float64 and float(bridge.add(1, 2.5)) == 3.5
+    assert bridge.hypot(3, 4).tolist() == 5.0 and bool(bridge.less(1, 2))
+    assert bridge.logical_xor(True, False).dtype == bridge.bool
+
+
+def test_str_is_numpys(backend, device):
+    """print(x) shows NumPy's text (numpy_programs: printing_arrays); repr stays
+    Tensor(...)."""
+    a = np.array([[1.5, -2.25], [3.0, 4.0]])
+    x = bridge.asarray(a, device=device)
+    assert str(x) == str(a) and f"{x}" == str(a)
+    assert str(bridge.sum(x)) == str(np.sum(a)) and str(x[0, 0]) == "1.5"
+    with bridge.printoptions(precision=2, suppress=True):
+        assert str(x / 3) == str(a / 3)
+    assert repr(x).startswith("Tensor(")
+    assert bridge.array2string(x, separator=", ") == np.array2string(a, separator=", ")
+    assert bridge.array_repr(x) == np.array_repr(a) and bridge.array_str(x) == np.array_str(a)
+    assert bridge.binary_repr(10, width=6) == "001010" and bridge.base_repr(255, 16) == "FF"
+
+
+def test_window_functions_and_i0(backend):
+    for name in ("hanning", "hamming", "blackman", "bartlett"):
+        for m in (0, 1, 2, 7, 16):
+            _same(getattr(bridge, name)(m), getattr(np, name)(m), rtol=1e-14, atol=1e-15)
+    _same(bridge.kaiser(12, 5.0), np.kaiser(12, 5.0), rtol=1e-14)
+    t = np.array([-9.0, -1.0, 0.0, 0.5, 7.9, 8.0, 8.1, 30.0])
+    _same(bridge.i0(bridge.asarray(t)), np.i0(t), rtol=1e-14)
+
+
+def test_histogram2d_and_histogramdd(backend, device):
+    x, y = RNG.normal(size=200), RNG.normal(size=200)
+    bx, by = bridge.asarray(x, device=device), bridge.asarray(y, device=device)
+    _same(bridge.histogram2d(bx, by, bins=5), np.histogram2d(x, y, bins=5))
+    _same(bridge.histogram2d(bx, by, bins=[3, 4], range=[[-1, 1], [-2, 2]], density=True),
+          np.histogram2d(x, y, bins=[3, 4], range=[[-1, 1], [-2, 2]], density=True))
+    w = RNG.uniform(size=200)
+    _same(bridge.histogram2d(bx, by, bins=[np.linspace(-2, 2, 5), 3], weights=bridge.asarray(w, device=device)),
+          np.histogram2d(x, y, bins=[np.linspace(-2, 2, 5), 3], weights=w))
+    pts = RNG.normal(size=(50, 3))
+    h, edges = bridge.histogramdd(bridge.asarray(pts, device=device), bins=(2, 3, 4))
+    eh, eedges = np.histogramdd(pts, bins=(2, 3, 4))
+    _same(h, eh)
+    _same(list(edges), list(eedges))
+
+
+def test_vectorize_frompyfunc_apply_over_axes(backend, device):
+    steps = bridge.vectorize(lambda n: n * 2 if n % 2 else n // 2)(bridge.arange(6, device=device))
+    _same(steps, np.vectorize(lambda n: n * 2 if n % 2 else n // 2)(np.arange(6)))
+    norms = bridge.vectorize(lambda r: float(np.sqrt(np.sum(r ** 2))), signature="(n)->()")(
+        bridge.asarray(A34, device=device))
+    _same(norms, np.linalg.norm(A34, axis=1))
+    typed = bridge.vectorize(lambda v: v, otypes=[bridge.float32])(bridge.asarray([1, 2], device=device))
+    assert typed.dtype == bridge.float32
+    out = bridge.frompyfunc(lambda a, b: a * b, 2, 1)(bridge.arange(3, device=device), 2)
+    assert isinstance(out, np.ndarray) and out.dtype == object and out.tolist() == [0, 2, 4]
+    _same(bridge.apply_over_axes(bridge.sum, bridge.asarray(A345, device=device), [0, 2]),
+          np.apply_over_axes(np.sum, A345, [0, 2]))
+
+
+def test_polynomials_and_poly1d(backend, device):
+    c = bridge.asarray([1.0, -6.0, 11.0, -6.0], device=device)
+    _same(bridge.roots(c), np.roots([1.0, -6.0, 11.0, -6.0]))
+    _same(bridge.roots(bridge.asarray([1.0, 0.0, 1.0], device=device)), np.roots([1.0, 0.0, 1.0]))
+    _same(bridge.roots(bridge.asarray([2, 0, 0], device=device)), np.roots([2, 0, 0]))
+    _same(bridge.poly(bridge.asarray([2.0, -1.0, 0.5], device=device)), np.poly([2.0, -1.0, 0.5]))
+    _same(bridge.poly(bridge.asarray([1j, -1j], device=device)), np.poly([1j, -1j]))
+    _same(bridge.polyder(bridge.asarray([1, 2, 3, 4], device=device), 2), np.polyder([1, 2, 3, 4], 2))
+    _same(bridge.polyint(bridge.asarray([3.0, 2.0, 1.0], device=device), 2, [1.0, 2.0]),
+          np.polyint([3.0, 2.0, 1.0], 2, [1.0, 2.0]))
+    _same(bridge.polyadd(bridge.asarray([1, 2], device=device), bridge.asarray([1, 0, 0], device=device)),
+          np.polyadd([1, 2], [1, 0, 0]))
+    _same(bridge.polysub(bridge.asarray([4, 3], device=device), bridge.asarray([1], device=device)),
+          np.polysub([4, 3], [1]))
+    _same(bridge.polymul(bridge.asarray([1, 1], device=device), bridge.asarray([1, -1], device=device)),
+          np.polymul([1, 1], [1, -1]))
+    _same(bridge.polydiv(c, bridge.asarray([1.0, 1.0], device=device)),
+          np.polydiv([1.0, -6.0, 11.0, -6.0], [1.0, 1.0]))
+    p, q = bridge.poly1d(c), np.poly1d([1.0, -6.0, 11.0, -6.0])
+    assert str(p) == str(q) and repr(p) == repr(q) and p.order == q.order == len(p)
+    _same((p * bridge.poly1d([1.0, 1.0])).coeffs, (q * np.poly1d([1.0, 1.0])).coeffs)
+    _same((p + 1).coeffs, (q + 1).coeffs)
+    _same((2 - p).coeffs, (2 - q).coeffs)
+    _same((p ** 2).coeffs, (q ** 2).coeffs)
+    _same(p.deriv().coeffs, q.deriv().coeffs)
+    _same(p.integ(k=2.0).coeffs, q.integ(k=2.0).coeffs)
+    _same(p(bridge.asarray([0.0, 1.5], device=device)), q(np.array([0.0, 1.5])))
+    _same(p(bridge.poly1d([1.0, 0.0])).coeffs, q(np.poly1d([1.0, 0.0])).coeffs)
+    _same(bridge.sort(p.r), np.sort(q.r))
+    assert p[3] == q[3] and p == bridge.poly1d([1.0, -6.0, 11.0, -6.0]) and p != bridge.poly1d([1.0])
+    assert str(bridge.poly1d([2, 0, -1])) == str(np.poly1d([2, 0, -1]))
+    _same(bridge.poly1d([1.0, 2.0], r=True).coeffs, np.poly1d([1.0, 2.0], r=True).coeffs)
+    _same(bridge.polyval(p, bridge.asarray([2.0, 3.0], device=device)), np.polyval(q, [2.0, 3.0]))
+
+
+def test_stride_tricks_views(backend, device):
+    from bridge.lib.stride_tricks import as_strided, sliding_window_view
+
+    a = np.arange(20.0).reshape(4, 5)
+    x = bridge.asarray(a, device=device)
+    w = sliding_window_view(x, (2, 3))
+    _same(w, np.lib.stride_tricks.sliding_window_view(a, (2, 3)))
+    _same(bridge.lib.stride_tricks.sliding_window_view(x, 3, axis=1).sum(axis=-1),
+          np.lib.stride_tricks.sliding_window_view(a, 3, axis=1).sum(axis=-1))
+    if device.type == "cpu":
+        assert not w.flags.writeable and bridge.shares_memory(w, x)
+        with pytest.raises(ValueError):
+            w[0, 0, 0, 0] = 1.0
+        v = bridge.arange(10.0)
+        frames = as_strided(v, shape=(4, 4), strides=(16, 8), writeable=False)
+        _same(frames, np.lib.stride_tricks.as_strided(np.arange(10.0), (4, 4), (16, 8)))
+        assert not bridge.shares_memory(bridge.arange(3), bridge.arange(3))
+        assert bridge.may_share_memory(v[1:], v)
+    g = bridge.asarray(np.arange(6.0), device=device)
+    g.requires_grad_()
+    bridge.sum(sliding_window_view(g, 3) * bridge.asarray([1.0, 2.0, 3.0], device=device)).backward()
+    assert g.grad.tolist() == [1.0, 3.0, 6.0, 6.0, 5.0, 3.0]
+
+
+def test_unique_axis_intersect_indices_block_and_products(backend, device):
+    rows = np.array([[1, 2], [3, 4], [1, 2], [5, 6], [3, 4], [0, 9]])
+    got = bridge.unique(bridge.asarray(rows, device=device), axis=0, return_index=True,
+                        return_inverse=True, return_counts=True)
+    _same(got, np.unique(rows, axis=0, return_index=True, return_inverse=True, return_counts=True))
+    _same(bridge.unique(bridge.asarray(rows, device=device), axis=1), np.unique(rows, axis=1))
+    a, b = np.array([5, 1, 3, 3, 7, 1]), np.array([3, 9, 1, 1, 4])
+    _same(bridge.intersect1d(bridge.asarray(a, device=device), bridge.asarray(b, device=device),
+                             return_indices=True), np.intersect1d(a, b, return_indices=True))
+    blocks = [[np.eye(2), np.zeros((2, 3))], [np.ones((1, 2)), np.full((1, 3), 7)]]
+    _same(bridge.block([[bridge.asarray(m, device=device) for m in row] for row in blocks]),
+          np.block(blocks))
+    _same(bridge.block([bridge.asarray([1, 2], device=device), bridge.asarray([3], device=device)]),
+          np.block([np.array([1, 2]), np.array([3])]))
+    with pytest.raises(ValueError, match="depths are mismatched"):
+        bridge.block([[bridge.ones(2)], bridge.ones(2)])
+    m, v = RNG.normal(size=(2, 3, 4)), RNG.normal(size=4)
+    _same(bridge.matvec(bridge.asarray(m, device=device), bridge.asarray(v, device=device)),
+          np.matvec(m, v))
+    _same(bridge.vecmat(bridge.asarray(V3, device=device), bridge.asarray(m, device=device)),
+          np.vecmat(V3, m))
+    t = RNG.normal(size=(2, 3, 6)) + 0.0
+    t = np.eye(6).reshape(2, 3, 6) * 2 + 0.1 * t
+    _same(bridge.linalg.tensorinv(bridge.asarray(t, device=device), ind=2), np.linalg.tensorinv(t, ind=2))
+    rhs = RNG.normal(size=(2, 3))
+    _same(bridge.linalg.tensorsolve(bridge.asarray(t, device=device), bridge.asarray(rhs, device=device)),
+          np.linalg.tensorsolve(t, rhs))
+    rank = bridge.linalg.lstsq(bridge.asarray(TALL, device=device), bridge.asarray(RHS, device=device))[2]
+    assert rank.dtype == bridge.int32 and int(rank) == 3
+
+
+def test_pad_in_every_mode(backend, device):
+    a = np.arange(12).reshape(3, 4)
+    f = RNG.normal(size=(3, 4))
+    x, y = bridge.asarray(a, device=device), bridge.asarray(f, device=device)
+    for mode in ("edge", "wrap", "reflect", "symmetric", "maximum", "minimum", "mean", "median"):
+        for width in (1, ((2, 5), (0, 3)), ((7, 1), (9, 6))):
+            if mode in ("maximum", "minimum", "mean", "median") and width != 1:
+                _same(bridge.pad(x, width, mode=mode, stat_length=2), np.pad(a, width, mode=mode, stat_length=2))
+            _same(bridge.pad(x, width, mode=mode), np.pad(a, width, mode=mode))
+            _same(bridge.pad(y, width, mode=mode), np.pad(f, width, mode=mode))
+    for mode in ("reflect", "symmetric"):
+        _same(bridge.pad(y, ((4, 2), (6, 1)), mode=mode, reflect_type="odd"),
+              np.pad(f, ((4, 2), (6, 1)), mode=mode, reflect_type="odd"))
+        _same(bridge.pad(x, 2, mode=mode, reflect_type="odd"), np.pad(a, 2, mode=mode, reflect_type="odd"))
+    _same(bridge.pad(y, (2, 3), mode="linear_ramp", end_values=(0, 10)),
+          np.pad(f, (2, 3), mode="linear_ramp", end_values=(0, 10)))
+    _same(bridge.pad(x, 2, mode="linear_ramp", end_values=((5, -5), (1, 2))),
+          np.pad(a, 2, mode="linear_ramp", end_values=((5, -5), (1, 2))))
+    _same(bridge.pad(x, ((1, 2), (0, 1)), constant_values=((-1, 7), (3, 4))),
+          np.pad(a, ((1, 2), (0, 1)), constant_values=((-1, 7), (3, 4))))
+    assert bridge.pad(x, 1, mode="empty").shape == (5, 6)
+
+    def ten(vector, width, iaxis, kwargs):
+        vector[:width[0]] = 10
+        vector[vector.size - width[1]:] = 10
+
+    _same(bridge.pad(x, 1, mode=ten), np.pad(a, 1, mode=ten))
+    with pytest.raises(ValueError, match="not supported"):
+        bridge.pad(x, 1, mode="bogus")
+
+
+def test_tensor_numpy_attributes(backend, device):
+    x = bridge.asarray(np.arange(12).reshape(3, 4), device=device)
+    assert x.item(5) == 5 and x.item(2, 3) == 11 and x[1, 1].item() == 5
+    assert x.flags.c_contiguous and x.T.flags.f_contiguous
+    assert x.base is None or x.base is not x
+    q, r = divmod(x, 5)
+    _same(q, np.arange(12).reshape(3, 4) // 5)
+    _same(r, np.arange(12).reshape(3, 4) % 5)
+    _same(divmod(17, x[1:2])[1], np.array([[17 % 4, 17 % 5, 17 % 6, 17 % 7]]))
+    assert bridge.euler_gamma == np.euler_gamma
+    nodes, weights = bridge.polynomial.legendre.leggauss(5)
+    _same(nodes, np.polynomial.legendre.leggauss(5)[0])
+    _same(weights, np.polynomial.legendre.leggauss(5)[1])
+    c = np.array([1.0, -2.0, 0.5, 3.0])
+    t = np.linspace(-1, 1, 7)
+    _same(bridge.polynomial.legendre.legval(bridge.asarray(t, device=device), c),
+          np.polynomial.legendre.legval(t, c))
+    _same(bridge.polynomial.polynomial.polyval(bridge.asarray(t, device=device), c),
+          np.polynomial.polynomial.polyval(t, c))
+
+
+def test_zero_d_results_are_immutable_scalars(backend, device):
+    """A 0-d tensor stands for NumPy's scalar: x op= y rebinds it, so the tensor an
+    element came from and a list holding an earlier value keep theirs
+    (numpy_programs: portfolio_returns)."""
+    a = bridge.asarray([1.0, 2.0, 3.0], device=device)
+    first = a[0]
+    first += 10.0
+    assert a.tolist() == [1.0, 2.0, 3.0] and float(first) == 11.0
+    total, history = 0.0, []
+    for k in range(3):
+        total += bridge.sum(a) * (k + 1)
+        history.append(total)
+    assert [float(h) for h in history] == [6.0, 18.0, 36.0]
+    count = bridge.sum(bridge.asarray([1, 2], device=device))
+    count += 0.5  # a NumPy int64 scalar becomes float64
+    assert count.dtype == bridge.float64 and float(count) == 3.5
+    rows = bridge.zeros((2, 2), device=device)
+    row = rows[0]
+    row += 1.0  # a 1-d view is an array: written in place, as in NumPy
+    assert rows.tolist() == [[1.0, 1.0], [0.0, 0.0]]
+    w = bridge.asarray(2.0, device=device)  # a 0-d leaf that records gradients
+    w.requires_grad_()
+    bridge.sum(w * w).backward()
+    with bridge.no_grad():
+        w -= 0.25 * w.grad
+    assert float(w) == 1.0 and w.requires_grad and w.grad_fn is None
+
+
+def test_generator_and_legacy_distributions(backend):
+    """NumPy's other distributions and RandomState (numpy_programs:
+    random_distributions, legacy_random, group_by): NumPy's numbers on the CPU."""
+    calls = [("binomial", (10, 0.3), {"size": 5}), ("poisson", (3.0,), {"size": 5}),
+             ("gamma", (2.0, 1.5), {"size": 4}), ("beta", (2.0, 5.0), {"size": 3}),
+             ("geometric", (0.25,), {"size": 4}), ("lognormal", (0.0, 0.5), {"size": 3}),
+             ("laplace", (0.0, 1.0), {"size": 3}), ("chisquare", (3.0,), {"size": 3}),
+             ("multinomial", (20, [0.2, 0.3, 0.5]), {"size": 2}),
+             ("multivariate_normal", ([0.0, 1.0], [[1.0, 0.5], [0.5, 2.0]]), {"size": 3}),
+             ("standard_t", (5.0,), {}), ("triangular", (0.0, 0.5, 1.0), {"size": 2})]
+    def rng(seed):  # NumPy's stream on any device (a GPU's default draws CuPy's)
+        return bridge.random.default_rng(np.random.default_rng(seed))
+
+    for name, args, kwargs in calls:
+        _same(getattr(rng(7), name)(*args, **kwargs),
+              getattr(np.random.default_rng(7), name)(*args, **kwargs))
+    _same(rng(3).permuted(bridge.arange(12).reshape(3, 4), axis=1),
+          np.random.default_rng(3).permuted(np.arange(12).reshape(3, 4), axis=1))
+    _same(rng(1).poisson(bridge.asarray([1.0, 50.0])), np.random.default_rng(1).poisson([1.0, 50.0]))
+    if str(bridge.get_default_device()) != "cpu":
+        draw = rng(2).gamma(2.0, size=3)  # on the GPU, from NumPy's stream
+        assert draw.device == bridge.get_default_device()
+    rs, ref = bridge.random.RandomState(7, device="cpu"), np.random.RandomState(7)
+    _same(rs.randint(0, 100, size=4), ref.randint(0, 100, size=4))
+    _same(rs.standard_normal(2), ref.standard_normal(2))
+    _same(rs.rand(2, 2), ref.rand(2, 2))
+    _same(rs.binomial(5, 0.5, size=3), ref.binomial(5, 0.5, size=3))
+    _same(rs.choice([1, 2, 3], size=4), ref.choice([1, 2, 3], size=4))
+    bridge.random.seed(5)
+    np.random.seed(5)
+    _same(bridge.random.binomial(5, 0.5, size=4, device="cpu"), np.random.binomial(5, 0.5, size=4))
+    _same(bridge.random.poisson(2.0, size=4, device="cpu"), np.random.poisson(2.0, size=4))
+    _same(bridge.random.gamma(2.0, size=2, device="cpu"), np.random.gamma(2.0, size=2))
+    state = bridge.random.get_state()
+    first = bridge.random.rand(3, device="cpu")
+    bridge.random.set_state(state)
+    _same(bridge.random.rand(3, device="cpu"), np.asarray(first))

@@ -158,7 +158,14 @@ def _operands(name, x1, x2, allowed, category):
         b = x2._data
         _scalar_operand(name, b, x1, "x1")
         return x1, b, (x2,)
-    raise TypeError(f"{name}: at least one of x1 and x2 must be a Tensor, got two Python scalars")
+    # two Python scalars: NumPy makes them arrays of its default dtypes (np.add(1, 2.5) is
+    # float64, np.floor_divide(-7, 2) int64); the standard leaves this call open
+    try:
+        common = np.result_type(x1, x2)
+    except (TypeError, OverflowError) as exc:
+        raise TypeError(f"{name}: cannot combine {x1!r} and {x2!r} ({exc})") from None
+    return _operands(name, _dispatch.as_tensor(np.asarray(x1, dtype=common), name, "x1"), x2,
+                     allowed, category)
 
 
 _OPERAND_TYPES = (np.ndarray, np.generic, list, tuple)

@@ -35,6 +35,7 @@ from .._registry import ops as B
 from .._ufunc import NO_VALUE
 from . import beyond as _beyond
 from . import npio
+from . import numpy_extras as _extras
 from .elementwise import BINARY, UNARY
 from .nditer import nditer
 
@@ -957,64 +958,9 @@ def rot90(m, k=1, axes=(0, 1)):
     return B.flip(swapaxes(x, a0, a1), axis=a1)
 
 
-def pad(array, pad_width, mode="constant", *, constant_values=0):  # noqa: A002
-    """Pad ``array`` with ``pad_width`` = ((before, after), ...) entries per axis.
-
-    Modes: ``'constant'`` (``constant_values``), ``'edge'``, ``'wrap'``, ``'reflect'``
-    and ``'symmetric'``; other NumPy modes raise ValueError.
-    """
-    func = "pad"
-    x = _tensor(array, func, "array")
-    try:
-        widths = np.broadcast_to(np.asarray(pad_width, dtype=np.int64), (x.ndim, 2))
-    except (ValueError, TypeError):
-        raise ValueError(f"{func}: pad_width={pad_width!r} does not fit {x.ndim} axes "
-                         "(use an int, (before, after), or one pair per axis)") from None
-    if (widths < 0).any():
-        raise ValueError(f"{func}: pad_width must be non-negative, got {pad_width!r}")
-    modes = ("constant", "edge", "wrap", "reflect", "symmetric")
-    if mode not in modes:
-        raise ValueError(f"{func}: mode={mode!r} is not supported; bridge pads with "
-                         f"{', '.join(repr(m) for m in modes)}")
-    if mode == "constant":
-        values = np.broadcast_to(np.asarray(
-            constant_values.tolist() if _is_tensor(constant_values) else constant_values),
-            (x.ndim, 2))
-    for axis in range(x.ndim):
-        before, after = (int(w) for w in widths[axis])
-        if before == 0 and after == 0:
-            continue
-        n = x.shape[axis]
-        if mode == "constant":
-            parts = []
-            for width, value in ((before, values[axis][0]), (after, values[axis][1])):
-                shape = list(x.shape)
-                shape[axis] = width
-                parts.append(B.full(tuple(shape), value.item(), dtype=x.dtype, device=x.device)
-                             if x.dtype.kind != "b" else
-                             B.full(tuple(shape), bool(value), dtype=x.dtype, device=x.device))
-            x = B.concat([parts[0], x, parts[1]], axis=axis)
-            continue
-        if n == 0:
-            raise ValueError(f"{func}: cannot pad an empty axis {axis} with mode={mode!r}")
-        positions = np.arange(-before, n + after)
-        if mode == "edge":
-            index = np.clip(positions, 0, n - 1)
-        elif mode == "wrap":
-            index = positions % n
-        elif mode == "reflect":
-            period = 2 * n - 2
-            if period == 0:
-                index = np.zeros_like(positions)
-            else:
-                index = positions % period
-                index = np.where(index >= n, period - index, index)
-        else:  # symmetric: the edge element is repeated
-            period = 2 * n
-            index = positions % period
-            index = np.where(index >= n, period - 1 - index, index)
-        x = B.take(x, B.asarray(index, device=x.device), axis=axis)
-    return x
+def pad(array, pad_width, mode="constant", **kwargs):  # noqa: A002
+    """NumPy's ``pad`` in all its modes (bridge/_ops/numpy_extras.py)."""
+    return _extras.pad(array, pad_width, mode, **kwargs)
 
 
 # ------------------------------------------------------------------ products
@@ -2129,9 +2075,9 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
     one's first occurrence, the inverse map and the counts (NumPy's ``unique``)."""
     func = "unique"
     x = _tensor(ar, func, "ar")
-    if axis is not None:
-        raise ValueError(f"{func}: bridge's unique works on the flattened input only "
-                         f"(axis=None), got axis={axis!r}")
+    if axis is not None:  # the distinct sub-arrays along axis
+        return _extras.unique_rows(x, return_index, return_inverse, return_counts, axis,
+                                   equal_nan)
     flat = B.reshape(x, (-1,))
     order = B.argsort(flat, stable=True)
     s = B.take(flat, order)
@@ -2162,11 +2108,9 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
     return result[0] if len(result) == 1 else tuple(result)
 
 
-def intersect1d(ar1, ar2, assume_unique=False):
-    """Sorted unique values found in both inputs."""
-    a = unique(ar1)
-    b = unique(ar2)
-    return B.take(a, B.nonzero(B.isin(a, b))[0])
+def intersect1d(ar1, ar2, assume_unique=False, return_indices=False):
+    """Sorted unique values found in both inputs (and their indices in each)."""
+    return _extras.intersect1d(ar1, ar2, assume_unique, return_indices)
 
 
 def union1d(ar1, ar2):
@@ -2260,7 +2204,8 @@ def lstsq(a, b, rcond=None):
         residuals = B.zeros((0,), dtype=s.dtype, device=A.device)
     if vector:
         x = B.reshape(x, (-1,))
-    return x, residuals, rank, s
+    # NumPy's rank is an int32
+    return x, residuals, B.asarray(rank, dtype=B.int32, device=A.device), s
 
 
 def multi_dot(arrays):
@@ -2374,19 +2319,37 @@ def _fft2(name):
 # ------------------------------------------------------------------ NumPy semantics of standard names
 
 
-def numpy_sort(a, axis=-1, kind=None, *, stable=None):
-    """NumPy's ``sort`` (``axis=None`` sorts the flattened input)."""
-    x = _tensor(a, "sort")
+_SORT_KINDS = (None, "quicksort", "mergesort", "heapsort", "stable")
+
+
+def _sort_args(func, a, axis, kind, order):
+    x = _tensor(a, func)
+    if kind not in _SORT_KINDS:
+        raise ValueError(f"{func}: kind must be one of 'quicksort', 'mergesort', 'heapsort' "
+                         f"or 'stable', got {kind!r}")
+    if order is not None:
+        raise ValueError(f"{func}: order= names the fields of a structured array; a Tensor "
+                         "has none")
     if axis is None:
         x, axis = B.reshape(x, (-1,)), -1
+    return x, axis
+
+
+def numpy_sort(a, axis=-1, kind=None, order=None, *, stable=None):
+    """NumPy's ``sort`` (stable whatever ``kind``; ``axis=None`` sorts the flattened
+    input; complex numbers by real part, then imaginary part)."""
+    x, axis = _sort_args("sort", a, axis, kind, order)
+    if x.dtype.kind == "c":
+        return _extras.complex_sort(x, axis)
     return B.sort(x, axis=axis, stable=True)
 
 
-def numpy_argsort(a, axis=-1, kind=None, *, stable=None):
-    """NumPy's ``argsort`` (stable; ``axis=None`` flattens)."""
-    x = _tensor(a, "argsort")
-    if axis is None:
-        x, axis = B.reshape(x, (-1,)), -1
+def numpy_argsort(a, axis=-1, kind=None, order=None, *, stable=None):
+    """NumPy's ``argsort`` (stable; ``axis=None`` flattens; complex numbers by real part,
+    then imaginary part)."""
+    x, axis = _sort_args("argsort", a, axis, kind, order)
+    if x.dtype.kind == "c":
+        return _extras.complex_argsort(x, axis)
     return B.argsort(x, axis=axis, stable=True)
 
 
@@ -2754,14 +2717,6 @@ def _numpy_fftn(std_name):
 
     transform.__name__ = transform.__qualname__ = std_name
     return transform
-
-
-def _numpy_fftshift(std_name):
-    def shift(x, axes=None):
-        return getattr(B.fft, std_name)(_tensor(x, f"fft.{std_name}", "x"), axes=axes)
-
-    shift.__name__ = shift.__qualname__ = std_name
-    return shift
 
 
 @contextlib.contextmanager
@@ -3666,13 +3621,14 @@ def _version():
 def _numpy_objects():
     from .. import _dtypes as D
 
-    aliases = {  # NumPy's C-type names of the 13 dtypes (bridge's dtype objects)
-        "bool_": D.bool, "byte": D.int8, "ubyte": D.uint8, "short": D.int16,
-        "ushort": D.uint16, "intc": D.int32, "uintc": D.uint32, "int_": D.int64,
-        "uint": D.uint64, "long": D.int64, "ulong": D.uint64, "longlong": D.int64,
-        "ulonglong": D.uint64, "intp": D.int64, "uintp": D.uint64, "single": D.float32,
-        "double": D.float64, "csingle": D.complex64, "cdouble": D.complex128,
-    }
+    # the 13 dtypes' names and NumPy's C-type names of them, as NumPy's scalar types:
+    # dtypes wherever a dtype goes (np.zeros(3, np.float32), x.dtype == np.int8) and
+    # NumPy's scalars when called (np.float32(0.1), np.int8(10)), as in NumPy
+    aliases = {name: getattr(np, name) for name in (
+        "bool_", "byte", "ubyte", "short", "ushort", "intc", "uintc", "int_", "uint", "long",
+        "ulong", "longlong", "ulonglong", "intp", "uintp", "single", "double", "csingle",
+        "cdouble")}
+    aliases.update({d.name: d.type for d in D.ALL_DTYPES})
     abstract = {name: getattr(np, name) for name in (  # NumPy's hierarchy, for issubdtype
         "generic", "number", "integer", "signedinteger", "unsignedinteger", "inexact",
         "floating", "complexfloating")}
@@ -3693,6 +3649,7 @@ def _numpy_objects():
 
 
 NUMPY_OBJECTS = _numpy_objects()
+NUMPY_OBJECTS.update(_extras.numpy_objects())
 
 
 # ---- the standard's names with NumPy's extra forms
@@ -3768,6 +3725,8 @@ def extended_rows(rows):
     for op in rows:
         if op.name in _beyond.ENTRY_POINTS:  # NumPy's result for data beyond the 13 dtypes
             op = dataclasses.replace(op, func=_beyond.with_numpy_data(op.name, op.func))
+        # NumPy's calls the standard leaves open (sort(x, axis=None), std(x, ddof=1), ...)
+        op = _extras.with_numpy_fallback(op, NUMPY_SIGNATURES, NUMPY_LINALG, NUMPY_FFT)
         extend = _EXTENSIONS.get(op.name) if op.section != "numpy" else None
         if extend is None:
             out.append(op)
@@ -3855,6 +3814,8 @@ _NUMPY_NAMES = [
     ("savetxt", npio.savetxt, False), ("genfromtxt", npio.genfromtxt, False),
     ("fromfile", npio.fromfile, False),
 ]
+# more of NumPy's names (bridge/_ops/numpy_extras.py)
+_NUMPY_NAMES += _extras.NUMPY_NAMES
 
 _NONDIFF_UFUNCS = {"invert", "bitwise_not", "left_shift", "right_shift", "gcd", "lcm",
                    "spacing", "bitwise_count"}
@@ -3874,6 +3835,8 @@ OPS += [
     Op("linalg.multi_dot", "linalg", multi_dot, "numeric", True, kernels=()),
     Op("linalg.cond", "linalg", cond, "floating-point", True, kernels=(), batch="unary"),
 ]
+OPS += [Op(f"linalg.{name}", "linalg", func, "floating-point", True, kernels=())
+        for name, func in _extras.LINALG_NAMES]
 OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=(), batch="reduce")
         for name, func in _FFT2.items()]
 # the Tensor method of NumPy's files (section "array": a method, no name of the namespace)
@@ -3924,5 +3887,7 @@ for _name in ("inv", "det", "slogdet", "cholesky", "eig", "eigvals", "matrix_pow
 
 NUMPY_FFT = {name: _numpy_fft(name) for name in ("fft", "ifft", "rfft", "irfft", "hfft", "ihfft")}
 NUMPY_FFT.update({name: _numpy_fftn(name) for name in ("fftn", "ifftn", "rfftn", "irfftn")})
-NUMPY_FFT.update({name: _numpy_fftshift(name) for name in ("fftshift", "ifftshift")})
 NUMPY_FFT.update(_FFT2)
+NUMPY_FFT.update(_extras.NUMPY_FFT)
+NUMPY_SIGNATURES.update(_extras.NUMPY_SIGNATURES)
+NUMPY_LINALG.update(_extras.NUMPY_LINALG)

@@ -586,7 +586,10 @@ static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t 
         return decline(op, args, nargsf, kwnames);
     }
     PyObject *a = T_DATA(self);
-    if (a == NULL || !PyArray_CheckExact(a) || !PyArray_ISWRITEABLE((PyArrayObject *)a)) {
+    /* a 0-d tensor without a record is a NumPy scalar's stand-in: the Python operator
+       rebinds x to x op y (NumPy scalars are immutable), see bridge/_methods.py */
+    if (a == NULL || !PyArray_CheckExact(a) || !PyArray_ISWRITEABLE((PyArrayObject *)a) ||
+        PyArray_NDIM((PyArrayObject *)a) == 0) {
         return decline(op, args, nargsf, kwnames);
     }
     PyArray_Descr *da = PyArray_DESCR((PyArrayObject *)a);
