@@ -1338,3 +1338,27 @@ def test_generator_and_legacy_distributions(backend):
     first = bridge.random.rand(3, device="cpu")
     bridge.random.set_state(state)
     _same(bridge.random.rand(3, device="cpu"), np.asarray(first))
+
+
+def test_dtype_names_are_numpys_scalar_types(backend, device):
+    """np.float32(0.1), np.int8(10) + x, x.dtype == np.int8 (numpy_programs:
+    dtype_handling, bit_tricks): the dtype names are NumPy's scalar types, which stand
+    for their dtypes wherever a dtype goes."""
+    assert bridge.int8 is np.int8 and bridge.float64 is np.float64 and bridge.bool is np.bool
+    assert bridge.double is np.double and bridge.intp is np.intp
+    x = bridge.asarray(np.array([100, 120, -128, 127], dtype=np.int8), device=device)
+    wrapped = x + bridge.int8(10)  # int8 wraps around, as NumPy's
+    assert wrapped.dtype == np.int8 and wrapped.tolist() == [110, -126, -118, -119]
+    third = bridge.float32(1) / bridge.float32(3)
+    assert third.dtype == np.float32 and isinstance(bridge.float64(2.5), float)
+    assert bridge.zeros(2, bridge.float32, device=device).dtype == bridge.float32
+    assert bridge.asarray([1, 2], dtype=bridge.uint8, device=device).dtype == np.dtype("uint8")
+    assert bridge.finfo(bridge.float32).eps == float(np.finfo(np.float32).eps)
+    assert bridge.iinfo(bridge.int16).max == 32767
+    assert bridge.result_type(bridge.int8, bridge.float32) == np.float32
+    assert bridge.isdtype(bridge.float32, "real floating")
+    assert bridge.arange(6, device=device)[bridge.int64(1):bridge.int64(3)].tolist() == [1, 2]
+    assert bridge.can_cast(bridge.int64, bridge.float32) == np.can_cast(np.int64, np.float32)
+    assert bridge.can_cast(bridge.int8, bridge.int16, casting="safe")
+    assert not bridge.can_cast(bridge.float64, bridge.int8, casting="same_kind")
+    assert bridge.can_cast(x, bridge.int32, casting="safe")

@@ -35,7 +35,7 @@ def as_numpy(value):
 
 
 def test_the_corpus_is_large_enough():
-    assert len(PROGRAMS) >= 20
+    assert len(PROGRAMS) >= 60
 
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
@@ -51,10 +51,17 @@ def test_program_gives_numpys_numbers(backend, path, monkeypatch):
         e = np.asarray(value)
         g = as_numpy(got[key])
         assert g.shape == e.shape, f"{path.stem}[{key}]: shape {g.shape} != {e.shape}"
-        if e.dtype.kind in "biu":
+        if e.dtype.kind in "USO":
+            # printed output (str, repr, array2string) and other strings: equal text
+            assert g.dtype.kind == e.dtype.kind, f"{path.stem}[{key}]: dtype {g.dtype} != {e.dtype}"
+            np.testing.assert_array_equal(g, e, err_msg=f"{path.stem}[{key}]")
+        elif e.dtype.kind in "biu":
             assert g.dtype.kind in "biu", f"{path.stem}[{key}]: dtype {g.dtype} != {e.dtype}"
             np.testing.assert_array_equal(g, e, err_msg=f"{path.stem}[{key}]")
         else:
             assert g.dtype == e.dtype, f"{path.stem}[{key}]: dtype {g.dtype} != {e.dtype}"
-            np.testing.assert_allclose(g, e, rtol=1e-9, atol=1e-9, equal_nan=True,
+            # single precision compares at its own precision (a float32 sum's last bit
+            # depends on the summation order, which the native backend chooses itself)
+            tol = 1e-6 if e.dtype in (np.float32, np.complex64) else 1e-9
+            np.testing.assert_allclose(g, e, rtol=tol, atol=tol, equal_nan=True,
                                        err_msg=f"{path.stem}[{key}]")
