@@ -30,7 +30,8 @@ class Kind:
              float >= 0), "dtype" (one of the 13 dtypes; None for a default of None:
              float64), "dtype_of" (only None: the kernel gets ``ref``'s dtype, or for a "scalar"
              ``ref`` the standard's default dtype of its Python type), "scalar" (a
-             Python bool, int, float or complex)
+             Python bool, int, float or complex), "real" (a Python int or float, not
+             bool, not NaN)
     dtypes   the dtype category of a tensor parameter (_dtypes.CATEGORIES), or a
              frozenset of dtypes
     ref      the tensor parameter an axis, shape or dtype is relative to

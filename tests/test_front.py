@@ -267,6 +267,9 @@ def value_of(draw, kind, param, default, given):
                                      [1, 0], (0, 1, 2)]))
     if k == "nonneg":
         return draw(st.sampled_from([0, 1, 0.5, 2, -1, -0.5, True, float("nan"), None]))
+    if k == "real":
+        return draw(st.sampled_from([0, 1, 2, -1, 0.5, -2.5, 3, float("inf"), float("-inf"),
+                                     float("nan"), True, 2**70, np.float64(2.0), "fro", None]))
     if k == "scalar":
         return draw(st.sampled_from([0, 1, -1, 2.5, float("nan"), 1j, True, False, 2**70,
                                      -(2**63), "a", None, [1]]))

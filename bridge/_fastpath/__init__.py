@@ -35,6 +35,7 @@ _KINDS = {
     "dtype": _front.K_DTYPE,
     "dtype_of": _front.K_DTYPE_OF,
     "scalar": _front.K_SCALAR,
+    "real": _front.K_REAL,
 }
 _FLAGS = {
     "insert": _front.F_INSERT,

@@ -112,9 +112,12 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
         if copy is False:
             raise ValueError(f"{func}: copy=False, but a Python sequence always needs a copy")
         # (sequence_dtype stops at the first leaf that is not a Python scalar)
-        devices = _tensor_leaf_devices(obj) if _sequence_dtype(obj) is None else ()
+        scalars_dtype = _sequence_dtype(obj)
+        devices = _tensor_leaf_devices(obj) if scalars_dtype is None else ()
         if devices and (device is not None or any(d.type != "cpu" for d in devices)):
             return _from_tensor_sequence(obj, dtype, target if device is not None else None, func)
+        if dtype is None:
+            dtype = scalars_dtype
     if target.type != "cpu":
         backend = backend_for_device(target, func)
         try:
@@ -132,8 +135,8 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
             raise TypeError(f"{func}: cannot store float {obj!r} in dtype {dtype}")
         if copy is False:
             raise ValueError(f"{func}: copy=False, but a Python scalar always needs a copy")
-    elif dtype is None and isinstance(obj, (list, tuple)):
-        dtype = _sequence_dtype(obj)
+    elif isinstance(obj, (list, tuple)):
+        pass  # its dtype is known (above)
     elif not isinstance(obj, (np.ndarray, np.generic, list, tuple)) and hasattr(obj, "__dlpack__") \
             and not hasattr(obj, "__array_interface__") and not hasattr(obj, "__array__"):
         from .. import _dlpack
@@ -316,6 +319,9 @@ def full_like(x, /, fill_value, *, dtype=None, device=None, requires_grad=False)
                       requires_grad, "full_like")
 
 
+_INT_MAX = int(np.iinfo(DEFAULT_INT).max)
+
+
 def _real_scalar(func, name, value):
     if isinstance(value, _dispatch.TENSOR) and value.ndim == 0:
         value = value.item()
@@ -339,7 +345,7 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None, requires_gra
     if dtype is None:
         floats = any(isinstance(v, float) for v in (start, stop, step))
         dtype = DEFAULT_FLOAT if floats else DEFAULT_INT
-        if not floats and max(start, stop) > np.iinfo(DEFAULT_INT).max and min(start, stop) >= 0:
+        if not floats and max(start, stop) > _INT_MAX and min(start, stop) >= 0:
             dtype = np.dtype(np.uint64)  # as NumPy does for ints past int64's range
     else:
         dtype = normalize_dtype(dtype, func)

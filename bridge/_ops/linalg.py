@@ -24,7 +24,7 @@ import numpy as np
 
 from .. import _dispatch
 from .._dtypes import CATEGORIES, DEFAULT_INT, normalize_dtype, result_type_of, uint64
-from .._registry import Op
+from .._registry import BOOL, Fast, Kind, Op, axes, tensor
 from .data_types import astype
 
 _FLOAT = CATEGORIES["floating-point"]
@@ -523,5 +523,7 @@ OPS = [
     Op("linalg.svd", "linalg", svd, "floating-point", True, batch="unary"),
     Op("linalg.svdvals", "linalg", svdvals, "floating-point", True, batch="unary"),
     Op("linalg.trace", "linalg", trace, "numeric", True, batch="unary"),
-    Op("linalg.vector_norm", "linalg", vector_norm, "floating-point", True, batch="reduce"),
+    Op("linalg.vector_norm", "linalg", vector_norm, "floating-point", True, batch="reduce",
+       fast=Fast(dict(x=tensor("floating-point"), axis=axes("x", "nonempty"), keepdims=BOOL,
+                      ord=Kind("real")), kw=("axis", "keepdims", "ord"))),
 ]

@@ -237,7 +237,7 @@ def make_kernels(xp) -> dict:
         x[key] = value
 
     k["setitem"] = setitem
-    k["take"] = lambda x, indices, axis: xp.take(x, indices, axis=axis)
+    k["take"] = lambda x, indices, axis: x.take(indices, axis=axis)  # (the method: no wrapper)
     k["take_along_axis"] = lambda x, indices, axis: xp.take_along_axis(x, indices, axis=axis)
 
     # ------------------------------------------------------------ linear algebra
@@ -382,34 +382,21 @@ def make_kernels(xp) -> dict:
 
     # ------------------------------------------------------------ statistics
 
-    if hasattr(xp.add, "reduce") and xp.__name__ == "numpy":
-        # ufunc.reduce skips np.sum's Python wrapper (about 1 us of a 2 us call on
-        # small arrays); out=... makes it return a 0-d array instead of a scalar.
-        add_reduce = xp.add.reduce
-        multiply_reduce = xp.multiply.reduce
-
-        def sum_(x, axis, dtype, keepdims):
-            return add_reduce(x, axis=axis, dtype=dtype, keepdims=keepdims, out=...)
-
-        def prod(x, axis, dtype, keepdims):
-            return multiply_reduce(x, axis=axis, dtype=dtype, keepdims=keepdims, out=...)
-
-        k["sum"] = sum_
-        k["prod"] = prod
-    else:
-        k["sum"] = lambda x, axis, dtype, keepdims: xp.sum(x, axis=axis, dtype=dtype,
-                                                           keepdims=keepdims)
-        k["prod"] = lambda x, axis, dtype, keepdims: xp.prod(x, axis=axis, dtype=dtype,
-                                                             keepdims=keepdims)
     k["mean"] = lambda x, axis, keepdims: xp.mean(x, axis=axis, keepdims=keepdims)
     k["var"] = lambda x, axis, correction, keepdims: xp.var(x, axis=axis, ddof=correction,
                                                             keepdims=keepdims)
     k["std"] = lambda x, axis, correction, keepdims: xp.std(x, axis=axis, ddof=correction,
                                                             keepdims=keepdims)
+    k["sum"] = lambda x, axis, dtype, keepdims: xp.sum(x, axis=axis, dtype=dtype,
+                                                       keepdims=keepdims)
+    k["prod"] = lambda x, axis, dtype, keepdims: xp.prod(x, axis=axis, dtype=dtype,
+                                                         keepdims=keepdims)
     k["max"] = lambda x, axis, keepdims: xp.max(x, axis=axis, keepdims=keepdims)
     k["min"] = lambda x, axis, keepdims: xp.min(x, axis=axis, keepdims=keepdims)
     k["all"] = lambda x, axis, keepdims: xp.all(x, axis=axis, keepdims=keepdims)
     k["any"] = lambda x, axis, keepdims: xp.any(x, axis=axis, keepdims=keepdims)
+    if xp.__name__ == "numpy":
+        k.update(_numpy_reductions(xp))
 
     def cumulative(func, initial):
         def kernel(x, axis, dtype, include_initial):
@@ -455,3 +442,67 @@ def _shares_memory(xp, a, b) -> bool:
         return bool(xp.shares_memory(a, b)) or a.size == 0
     except (AttributeError, TypeError):
         return a.data.ptr == b.data.ptr if hasattr(a, "data") else False
+
+
+def _numpy_reductions(np):
+    """NumPy's reductions as the ufunc reductions its Python wrappers end in (np.sum,
+    np.max, np.mean, np.std, ... cost 1-6 us on small arrays, most of it in
+    ``fromnumeric`` and ``_methods``): the same ufunc calls in the same order, so the
+    results are NumPy's bit for bit. ``out=...`` makes a full reduction return a 0-d
+    array instead of a scalar."""
+    add, multiply = np.add.reduce, np.multiply.reduce
+    maximum, minimum = np.maximum.reduce, np.minimum.reduce
+    every, some = np.logical_and.reduce, np.logical_or.reduce
+    true_divide, subtract, square, sqrt = np.true_divide, np.subtract, np.multiply, np.sqrt
+    intp, mean_of, var_of, std_of = np.intp, np.mean, np.var, np.std
+
+    def count(x, axis):
+        if axis is None:
+            return x.size
+        if axis.__class__ is int:
+            return x.shape[axis]
+        n = 1
+        for a in axis:
+            n *= x.shape[a]
+        return n
+
+    def mean(x, axis, keepdims):
+        n = count(x, axis)
+        if n == 0 or x.ndim == 0 or x.dtype.kind not in "fc":
+            return mean_of(x, axis=axis, keepdims=keepdims)  # NumPy's warning and NaN
+        total = add(x, axis=axis, keepdims=keepdims, out=...)
+        return true_divide(total, intp(n), out=total, casting="unsafe")
+
+    def var(x, axis, correction, keepdims):
+        # numpy._core._methods._var: the mean kept as a broadcastable array, squared
+        # deviations in place, their sum divided by max(n - correction, 0)
+        n = count(x, axis)
+        if n - correction <= 0 or x.ndim == 0 or x.dtype.kind != "f":
+            return var_of(x, axis=axis, ddof=correction, keepdims=keepdims)
+        centre = add(x, axis=axis, keepdims=True, out=...)
+        centre = true_divide(centre, intp(n), out=centre, casting="unsafe")
+        deviations = subtract(x, centre)
+        deviations = square(deviations, deviations, out=deviations)
+        total = add(deviations, axis=axis, keepdims=keepdims, out=...)
+        return true_divide(total, intp(n) - correction, out=total, casting="unsafe")
+
+    def std(x, axis, correction, keepdims):
+        n = count(x, axis)
+        if n - correction <= 0 or x.ndim == 0 or x.dtype.kind != "f":
+            return std_of(x, axis=axis, ddof=correction, keepdims=keepdims)
+        out = var(x, axis, correction, keepdims)
+        return sqrt(out, out=out)
+
+    return {
+        "sum": lambda x, axis, dtype, keepdims: add(x, axis=axis, dtype=dtype,
+                                                    keepdims=keepdims, out=...),
+        "prod": lambda x, axis, dtype, keepdims: multiply(x, axis=axis, dtype=dtype,
+                                                          keepdims=keepdims, out=...),
+        "max": lambda x, axis, keepdims: maximum(x, axis=axis, keepdims=keepdims, out=...),
+        "min": lambda x, axis, keepdims: minimum(x, axis=axis, keepdims=keepdims, out=...),
+        "all": lambda x, axis, keepdims: every(x, axis=axis, keepdims=keepdims, out=...),
+        "any": lambda x, axis, keepdims: some(x, axis=axis, keepdims=keepdims, out=...),
+        "argmax": lambda x, axis, keepdims: x.argmax(axis=axis, keepdims=keepdims),
+        "argmin": lambda x, axis, keepdims: x.argmin(axis=axis, keepdims=keepdims),
+        "mean": mean, "var": var, "std": std,
+    }

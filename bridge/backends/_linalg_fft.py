@@ -183,28 +183,39 @@ def make_linalg_kernels(xp) -> dict:
 
     k["linalg.trace"] = trace
 
+    if xp.__name__ == "numpy":
+        # the ufunc reductions np.sum/np.max/np.min end in, without their wrappers
+        # (about 1 us each on small arrays); out=... keeps a full reduction 0-d
+        def reducer(ufunc):
+            reduce = ufunc.reduce
+            return lambda a, axis, keepdims: reduce(a, axis=axis, keepdims=keepdims, out=...)
+
+        total, largest, smallest = reducer(xp.add), reducer(xp.maximum), reducer(xp.minimum)
+    else:
+        total, largest, smallest = xp.sum, xp.max, xp.min
+
     def vector_norm(x, axis, keepdims, ord):
         real = real_dtype_of(x.dtype)
-        magnitude = xp.abs(x)
-        reduce = dict(axis=axis, keepdims=keepdims)
+        # |x| for complex x; for real x, x itself where only its square is needed
+        magnitude = xp.abs(x) if ord != 2 or x.dtype.kind == "c" else x
         if ord == 2:
             # Unscaled like NumPy's norm: sqrt(sum(|x|^2)) overflows for |x| above
             # about sqrt(max float), as NumPy's does
-            out = xp.sqrt(xp.sum(magnitude * magnitude, **reduce))
+            out = xp.sqrt(total(magnitude * magnitude, axis, keepdims))
         elif ord == 1:
-            out = xp.sum(magnitude, **reduce)
+            out = total(magnitude, axis, keepdims)
         elif ord == float("inf"):
-            out = xp.max(magnitude, **reduce)
+            out = largest(magnitude, axis, keepdims)
         elif ord == float("-inf"):
-            out = xp.min(magnitude, **reduce)
+            out = smallest(magnitude, axis, keepdims)
         elif ord == 0:
-            out = xp.sum(magnitude != 0, **reduce)
+            out = total(magnitude != 0, axis, keepdims)
         else:
             # p-norm, and the standard's "norms" for p < 1: sum(|x|^p)^(1/p). For
             # p < 0 a zero element gives |0|^p = inf and the result 0, as NumPy does.
             p = float(ord)
             with _quiet(xp):
-                out = xp.sum(magnitude ** xp.asarray(p, dtype=real), **reduce) ** (1.0 / p)
+                out = total(magnitude ** xp.asarray(p, dtype=real), axis, keepdims) ** (1.0 / p)
         return cast(xp.asarray(out), real)
 
     k["linalg.vector_norm"] = vector_norm

@@ -428,12 +428,26 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
 
     k["linspace"] = linspace
 
+    def check_index_range(indices, n, axis):
+        # CuPy wraps indices outside [-n, n) (and take_along_axis reads out of bounds):
+        # NumPy's IndexError instead, at the cost of one reduction and a synchronisation
+        if indices.size:
+            lo, hi = (int(v) for v in cupy.stack([indices.min(), indices.max()]).get())
+            if lo < -n or hi >= n:
+                raise IndexError(f"index {hi if hi >= n else lo} is out of bounds for axis "
+                                 f"{axis} with size {n}")
+
+    def take(x, indices, axis):
+        check_index_range(indices, x.shape[axis] if x.ndim else 1, axis)
+        return x.take(indices, axis=axis)
+
     def take_along_axis(x, indices, axis):
-        # NumPy wraps negative indices; CuPy's take_along_axis does not check them, so
-        # wrap them here (the dispatcher has checked -n <= index < n).
+        check_index_range(indices, x.shape[axis], axis)
+        # NumPy wraps negative indices; CuPy's take_along_axis does not
         indices = cupy.where(indices < 0, indices + x.shape[axis], indices)
         return cupy.take_along_axis(x, indices, axis=axis)
 
+    k["take"] = take
     k["take_along_axis"] = take_along_axis
 
     unique = cupy.unique

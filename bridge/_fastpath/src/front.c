@@ -407,6 +407,7 @@ enum {
     K_DTYPE_OF,    /* only None: the kernel gets the dtype of param `ref` (a tensor's, or
                     * the standard's default for a K_SCALAR's Python type) */
     K_SCALAR,      /* a Python bool, int, float or complex (exactly those types) */
+    K_REAL,        /* a Python int or float (exactly, not bool) that is not NaN */
 };
 
 /* flags */
@@ -801,7 +802,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
     npy_intp dims[NPY_MAXDIMS];
     int ndim = 0;
     if (p->ref >= 0 && scalar == NULL && p->kind != K_DEFAULT && p->kind != K_BOOL &&
-        p->kind != K_NONNEG && p->kind != K_DTYPE) {
+        p->kind != K_NONNEG && p->kind != K_REAL && p->kind != K_DTYPE) {
         if (ts->count_of[p->ref] == 0 ||
             raw_shape(ts->raws[ts->first_of[p->ref]], dims, &ndim) < 0) {
             return NULL;
@@ -980,6 +981,11 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
             return _PyLong_Sign(v) < 0 ? NULL : Py_NewRef(v);
         }
         return NULL;
+    case K_REAL:
+        if (PyFloat_CheckExact(v)) {
+            return isnan(PyFloat_AS_DOUBLE(v)) ? NULL : Py_NewRef(v);
+        }
+        return PyLong_CheckExact(v) ? Py_NewRef(v) : NULL;
     case K_DTYPE:
         if (v == Py_None && p->dflt == Py_None) {
             return Py_NewRef(g_default_float);
@@ -1717,7 +1723,7 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
         p->dflt = dflt;
         p->n_classes = 0;
         op->n_params = (int)j + 1;
-        if (p->kind < K_TENSOR || p->kind > K_SCALAR || p->ref >= (int)j ||
+        if (p->kind < K_TENSOR || p->kind > K_REAL || p->ref >= (int)j ||
             p->mode < M_POSITIONAL || p->mode > M_DERIVED ||
             (p->mode == M_DERIVED && p->kind != K_DTYPE_OF)) {
             PyErr_Format(PyExc_ValueError, "generic: parameter %U is malformed", pname);
@@ -2286,7 +2292,7 @@ PyMODINIT_FUNC PyInit__front(void)
         {"K_TENSOR", K_TENSOR}, {"K_TENSORS", K_TENSORS}, {"K_AXIS", K_AXIS},
         {"K_AXES", K_AXES}, {"K_BOOL", K_BOOL}, {"K_DEFAULT", K_DEFAULT},
         {"K_SHAPE", K_SHAPE}, {"K_PERMUTATION", K_PERMUTATION}, {"K_NONNEG", K_NONNEG},
-        {"K_DTYPE", K_DTYPE}, {"K_DTYPE_OF", K_DTYPE_OF}, {"K_SCALAR", K_SCALAR},
+        {"K_DTYPE", K_DTYPE}, {"K_DTYPE_OF", K_DTYPE_OF}, {"K_SCALAR", K_SCALAR}, {"K_REAL", K_REAL},
         {"F_INSERT", F_INSERT}, {"F_OPTIONAL", F_OPTIONAL}, {"F_NONEMPTY", F_NONEMPTY},
         {"F_SQUEEZE", F_SQUEEZE}, {"F_SAME_SHAPE", F_SAME_SHAPE}, {"F_CONCAT", F_CONCAT},
         {"F_RESHAPE", F_RESHAPE}, {"F_INT", F_INT},
