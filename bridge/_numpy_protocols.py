@@ -122,7 +122,8 @@ _SIGNATURES: dict = {}
 def _function_table():
     if not _FUNCTIONS:
         for namespace, table in ((np, npc.NUMPY_SIGNATURES), (np.linalg, npc.NUMPY_LINALG),
-                                 (np.fft, npc.NUMPY_FFT)):
+                                 (np.fft, npc.NUMPY_FFT),
+                                 (np.lib.stride_tricks, npc._extras.NUMPY_STRIDE_TRICKS)):
             for name, impl in table.items():
                 target = getattr(namespace, name, None)
                 if target is not None and not isinstance(target, np.ufunc):
@@ -590,6 +591,15 @@ def _rdivmod(self, other):
     return B.divmod(other, self)
 
 
+def _tobytes(self, order="C"):
+    """The elements' bytes in ``order`` (NumPy's ``tobytes``; a GPU tensor's through
+    the host)."""
+    data = self._data
+    if data.__class__ is not np.ndarray:
+        data = data.get()
+    return data.tobytes(order)
+
+
 class FlatIter:
     """``x.flat``: the tensor as 1-d in C order, for reading (``x.flat[3]``, a slice, an
     index tensor) and writing into ``x`` (``x.flat[::2] = 0``, values repeated as
@@ -646,6 +656,7 @@ METHODS = {
     "diagonal": _diagonal, "trace": _trace, "nonzero": _nonzero, "argsort": _argsort,
     "sort": _sort, "fill": _fill, "searchsorted": _searchsorted, "ptp": _ptp,
     "view": _view, "__format__": _format, "__divmod__": _divmod, "__rdivmod__": _rdivmod,
+    "tobytes": _tobytes,
 }
 PROPERTIES = {"real": _real, "imag": _imag, "nbytes": _nbytes, "itemsize": _itemsize,
               "strides": _strides, "flat": (_flat, _set_flat), "flags": _flags, "base": _base}

@@ -92,6 +92,8 @@ class Generator:
     def __init__(self, seed=None, *, device=None):
         self.device = state().default_device if device is None else parse_device(device,
                                                                                "default_rng")
+        if isinstance(seed, np.random.BitGenerator):  # Generator(PCG64(3)), as NumPy's
+            seed = np.random.Generator(seed)
         if isinstance(seed, np.random.Generator):
             # NumPy's own stream, on any device: made on the host and copied to
             # ``device`` (the way to get NumPy's exact numbers on a GPU)
@@ -101,12 +103,30 @@ class Generator:
         else:
             # CuPy's RandomState takes an int seed; derive one from NumPy's seeding
             # so that None, sequences and SeedSequences work as in NumPy
-            derived = int(np.random.SeedSequence(seed).generate_state(1, np.uint64)[0] >> 1)
+            sequence = seed if isinstance(seed, np.random.SeedSequence) else \
+                np.random.SeedSequence(seed)
+            derived = int(sequence.generate_state(1, np.uint64)[0] >> 1)
             self._numpy = None
             self._gpu = _CupyStream(derived, self.device)
 
     def __repr__(self):
         return f"bridge.random.Generator(device='{self.device}')"
+
+    @property
+    def bit_generator(self):
+        """NumPy's bit generator of the stream (a CPU generator's, or NumPy's stream
+        copied to a GPU); a CuPy stream has none."""
+        if self._numpy is None:
+            raise AttributeError("Generator.bit_generator: a GPU generator draws CuPy's "
+                                 "stream, which has no NumPy bit generator")
+        return self._numpy.bit_generator
+
+    def spawn(self, n_children):
+        """``n_children`` independent generators on this device (NumPy's ``spawn``)."""
+        if self._numpy is None:
+            seeds = self._gpu.randint(0, 2 ** 62, size=n_children, dtype=np.int64).get()
+            return [Generator(int(s), device=self.device) for s in seeds]
+        return [Generator(child, device=self.device) for child in self._numpy.spawn(n_children)]
 
     # ------------------------------------------------------------ plumbing
 
@@ -340,6 +360,17 @@ def numpy_stream_rng(seed=None, *, device=None):
     ``numpy.random.default_rng(seed)``) on any device: on a GPU they are made on the
     host and copied, so a seeded program gives NumPy's results there too."""
     return Generator(np.random.default_rng(seed), device=device)
+
+
+# NumPy's seeding and bit generators: a Generator takes them as NumPy's does
+SeedSequence = np.random.SeedSequence
+BitGenerator = np.random.BitGenerator
+PCG64 = np.random.PCG64
+PCG64DXSM = np.random.PCG64DXSM
+MT19937 = np.random.MT19937
+Philox = np.random.Philox
+SFC64 = np.random.SFC64
+__all__ += ["SeedSequence", "BitGenerator", "PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64"]
 
 
 # ------------------------------------------------------------------ legacy functions

@@ -155,13 +155,32 @@ def asanyarray(a, dtype=None, *, device=None):
 
 
 def ascontiguousarray(a, dtype=None, *, device=None):
-    """``a`` as a tensor; bridge tensors are always usable as C-contiguous input."""
-    return array(a, dtype=dtype, copy=None, device=device)
+    """``a`` as a tensor in C-contiguous memory (a copy where it is not)."""
+    return _in_order(array(a, dtype=dtype, copy=None, device=device), "C", copy=False)
 
 
-def copy(a):
-    """A copy of ``a`` with its own memory (differentiable)."""
+def _in_order(x, order, copy):
+    """``x`` with C (or F) contiguous memory, copied where it has not (or always, with
+    ``copy``); a tensor that records gradients is copied as autograd sees."""
+    data = x._data
+    if x._meta is not None:
+        return B.astype(x, x.dtype, copy=True) if copy else x
+    module = np if data.__class__ is np.ndarray else __import__(
+        data.__class__.__module__.split(".")[0])
+    contiguous = data.flags.c_contiguous if order == "C" else data.flags.f_contiguous
+    if contiguous and not copy:
+        return x
+    return _dispatch.wrap(module.array(data, order=order, copy=True))
+
+
+def copy(a, order="K", subok=False):
+    """A copy of ``a`` with its own memory (differentiable); ``order`` 'C' or 'F' lays
+    the copy out so, 'K' and 'A' keep ``a``'s layout."""
     x = _tensor(a, "copy")
+    if order not in ("K", "A", "C", "F"):
+        raise ValueError(f"copy: order must be one of 'C', 'F', 'A' or 'K', got {order!r}")
+    if order in ("C", "F") and x._meta is None:
+        return _in_order(x, order, copy=True)
     return B.astype(x, x.dtype, copy=True)
 
 
@@ -1111,9 +1130,12 @@ def diag_indices(n, ndim=2):
     return (idx,) * _index(ndim, "diag_indices", "ndim")
 
 
-def indices(dimensions, dtype=None):
-    """A grid of indices: ``out[i]`` varies along axis ``i``."""
+def indices(dimensions, dtype=None, sparse=False):
+    """A grid of indices: ``out[i]`` varies along axis ``i`` (with ``sparse``, a tuple of
+    broadcastable index arrays)."""
     shape = _shape_arg(dimensions, "indices")
+    if sparse:
+        return _extras.indices_sparse(shape, dtype or B.int64)
     grids = B.meshgrid(*[B.arange(s, dtype=dtype or B.int64) for s in shape], indexing="ij")
     if not shape:
         return B.zeros((0,), dtype=dtype or B.int64)
@@ -1161,9 +1183,8 @@ def einsum(subscripts, *operands, optimize=False):
     accepted for compatibility; operands are contracted left to right.
     """
     func = "einsum"
-    if not isinstance(subscripts, str):
-        raise TypeError(f"{func}: subscripts must be a string like 'ij,jk->ik' (bridge does "
-                        "not take the interleaved operand/sublist form)")
+    if not isinstance(subscripts, str):  # NumPy's interleaved form: a, [0, 1], b, [1, 2]
+        subscripts, operands = _extras.einsum_sublists((subscripts,) + operands)
     tensors = [_tensor(o, func, "operands") for o in operands]
     spec = subscripts.replace(" ", "")
     if "->" in spec:
@@ -1739,7 +1760,7 @@ def nanargmin(a, axis=None):
     return B.argmin(x, axis=axis)
 
 
-_QUANTILE_METHODS = ("linear", "lower", "higher", "nearest", "midpoint")
+_QUANTILE_METHODS = _extras.QUANTILE_METHODS
 
 
 def _to_last_axis(x, axes):
@@ -1771,31 +1792,11 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False):
     else:
         s = B.sort(x, axis=-1)  # NaN sorts last
         if ignore_nan and nan_mask is not None:
-            valid = B.sum(B.astype(B.logical_not(nan_mask), x.dtype), axis=-1, keepdims=True)
-            # an all-NaN slice gets position 0 here and NaN below
-            pos = B.maximum(valid - 1, 0.0) * qflat
+            # the non-NaN elements of each slice count (an all-NaN slice is NaN below)
+            count = B.sum(B.astype(B.logical_not(nan_mask), x.dtype), axis=-1, keepdims=True)
         else:
-            pos = B.broadcast_to(qflat * (n - 1), lead + (nq,))
-        # NumPy's virtual index and its methods: floor/ceil/round-half-even of it, or a
-        # linear interpolation between its neighbours (midpoint: at t = 0.5)
-        if method == "higher":
-            lo = B.ceil(pos)
-        elif method == "nearest":
-            lo = B.round(pos)
-        else:
-            lo = B.floor(pos)
-        lo_i = B.clip(B.astype(lo, B.int64), 0, n - 1)
-        below = B.take_along_axis(s, lo_i, axis=-1)
-        if method in ("lower", "higher", "nearest"):
-            vals = below
-        else:
-            above = B.take_along_axis(s, B.clip(lo_i + 1, 0, n - 1), axis=-1)
-            t = pos - lo
-            if method == "midpoint":
-                t = B.where(t == 0, t, B.full_like(t, 0.5))
-            diff = above - below
-            # NumPy's _lerp: from the nearer end, so that t = 1 gives `above` exactly
-            vals = B.where(t >= 0.5, above - diff * (1 - t), below + diff * t)
+            count = B.full(lead + (1,), n, dtype=x.dtype, device=x.device)
+        vals = _extras.quantile_values(s, qflat, count, method)
         if nan_mask is not None:
             if ignore_nan:
                 poisoned = B.all(nan_mask, axis=-1, keepdims=True)
@@ -1903,11 +1904,15 @@ def average(a, axis=None, weights=None, returned=False, *, keepdims=False):
     return avg
 
 
-def cov(m, y=None, rowvar=True, bias=False, ddof=None, *, dtype=None):
+def cov(m, y=None, rowvar=True, bias=False, ddof=None, fweights=None, aweights=None, *,
+        dtype=None):
     """Covariance matrix of the variables in the rows of ``m`` (columns with
-    ``rowvar=False``); ``ddof`` defaults to 1 (0 with ``bias=True``)."""
+    ``rowvar=False``); ``ddof`` defaults to 1 (0 with ``bias=True``); ``fweights`` and
+    ``aweights`` weight the observations; float64 at least, as NumPy computes it."""
     func = "cov"
     x = atleast_2d(_float(_tensor(m, func, "m")))
+    if dtype is None and x.dtype in (B.float32, B.complex64):
+        x = B.astype(x, B.float64 if x.dtype == B.float32 else B.complex128)
     if not rowvar and x.shape[0] != 1:
         x = B.matrix_transpose(x)
     if y is not None:
@@ -1920,6 +1925,10 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, *, dtype=None):
     if ddof is None:
         ddof = 0 if bias else 1
     n = x.shape[1]
+    if fweights is not None or aweights is not None:
+        c = _extras.weighted_cov(x, ddof, fweights, aweights)
+        axes = tuple(i for i in range(2) if c.shape[i] == 1)
+        return B.squeeze(c, axis=axes) if axes else c
     centred = x - B.mean(x, axis=1, keepdims=True)
     other = B.conj(centred) if centred.dtype.kind == "c" else centred
     c = B.matmul(centred, B.matrix_transpose(other)) / builtins.max(n - ddof, 0)
@@ -1927,8 +1936,9 @@ def cov(m, y=None, rowvar=True, bias=False, ddof=None, *, dtype=None):
     return B.squeeze(c, axis=axes) if axes else c
 
 
-def corrcoef(x, y=None, rowvar=True, *, dtype=None):
-    """Pearson correlation coefficients (the normalised covariance), clipped to [-1, 1]."""
+def corrcoef(x, y=None, rowvar=True, bias=None, ddof=None, *, dtype=None):
+    """Pearson correlation coefficients (the normalised covariance), clipped to [-1, 1];
+    ``bias`` and ``ddof`` have no effect, as in NumPy."""
     c = cov(x, y, rowvar, dtype=dtype)
     if c.ndim == 0:
         return c / c
@@ -2581,7 +2591,11 @@ def numpy_count_nonzero(a, axis=None, *, keepdims=False):
 
 def numpy_linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *,
                    device=None):
-    """NumPy's ``linspace`` (positional ``num``/``endpoint``, ``retstep``)."""
+    """NumPy's ``linspace`` (positional ``num``/``endpoint``, ``retstep``, array-valued
+    ``start``/``stop`` along ``axis``)."""
+    if np.ndim(start) or np.ndim(stop) or _is_tensor(start) or _is_tensor(stop) or axis != 0:
+        return _extras.linspace_arrays(start, stop, num, endpoint, retstep, dtype, axis,
+                                       device)
     out = B.linspace(start, stop, num, endpoint=endpoint, dtype=dtype, device=device)
     if retstep:
         step = (stop - start) / ((num - 1) if endpoint else num) if num > (1 if endpoint else 0) \

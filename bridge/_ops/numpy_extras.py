@@ -1308,6 +1308,314 @@ def pad(array, pad_width, mode="constant", **kwargs):  # noqa: A002
     return x
 
 
+# ------------------------------------------------------------------ quantiles
+
+
+# NumPy's quantile methods (H&F 1996): (alpha, beta) of the continuous ones whose virtual
+# index is n*q + alpha + q*(1 - alpha - beta) - 1
+_QUANTILE_ALPHA_BETA = {"interpolated_inverted_cdf": (0.0, 1.0), "hazen": (0.5, 0.5),
+                        "weibull": (0.0, 0.0), "median_unbiased": (1 / 3.0, 1 / 3.0),
+                        "normal_unbiased": (3 / 8.0, 3 / 8.0)}
+QUANTILE_METHODS = ("inverted_cdf", "averaged_inverted_cdf", "closest_observation",
+                    "interpolated_inverted_cdf", "hazen", "weibull", "linear",
+                    "median_unbiased", "normal_unbiased", "lower", "higher", "midpoint",
+                    "nearest")
+
+
+def quantile_values(s, q, n, method):
+    """The ``method`` quantiles ``q`` (1-d, in s's dtype) of the rows of ``s`` (sorted
+    along the last axis; NaNs last) whose first ``n`` elements count (an int, or a
+    tensor of shape (..., 1): the non-NaN counts), as NumPy's ``_quantile`` computes
+    them: shape (..., len(q)). A row of no counted element gives its first element."""
+    last = n - 1
+    if method in ("lower", "higher", "nearest", "inverted_cdf", "closest_observation"):
+        if method == "lower":
+            index = B.floor(last * q)
+        elif method == "higher":
+            index = B.ceil(last * q)
+        elif method == "nearest":
+            index = B.round(last * q)
+        else:  # NumPy's _discrete_interpolation_to_boundaries
+            virtual = n * q - 1 - (0.5 if method == "closest_observation" else 0.0)
+            previous = B.floor(virtual)
+            gamma = virtual - previous
+            keep = gamma == 0
+            if method == "closest_observation":
+                keep = B.logical_and(keep, B.remainder(previous, 2) == 1)
+            index = B.where(keep, previous, previous + 1)
+        zero = B.zeros_like(index)
+        index = B.maximum(B.minimum(index, B.maximum(last + zero, zero)), zero)
+        return B.take_along_axis(s, B.astype(index, B.int64), axis=-1)
+    if method == "linear":
+        virtual = last * q
+    elif method == "midpoint":
+        virtual = 0.5 * (B.floor(last * q) + B.ceil(last * q))
+    elif method == "averaged_inverted_cdf":
+        virtual = n * q - 1
+    else:
+        alpha, beta = _QUANTILE_ALPHA_BETA[method]
+        virtual = n * q + (alpha + q * (1 - alpha - beta)) - 1
+    previous = B.floor(virtual)
+    gamma = virtual - previous
+    if method == "averaged_inverted_cdf":
+        gamma = B.where(gamma == 0, B.full_like(gamma, 0.5), B.ones_like(gamma))
+    elif method == "midpoint":
+        gamma = B.where(B.remainder(virtual, 1) == 0, B.zeros_like(gamma),
+                        B.full_like(gamma, 0.5))
+    # NumPy's _get_indexes: above the last index both ends are the last, below 0 both 0
+    zero = B.zeros_like(virtual)
+    top = B.maximum(last + zero, zero)
+    above = virtual >= last
+    below = virtual < 0
+    lo = B.where(above, top, B.where(below, zero, previous))
+    hi = B.where(above, top, B.where(below, zero, B.minimum(previous + 1, top)))
+    a = B.take_along_axis(s, B.astype(lo, B.int64), axis=-1)
+    b = B.take_along_axis(s, B.astype(hi, B.int64), axis=-1)
+    diff = b - a
+    # NumPy's _lerp: from the nearer end, so that gamma = 1 gives b exactly
+    return B.where(gamma >= 0.5, b - diff * (1 - gamma), a + diff * gamma)
+
+
+# ------------------------------------------------------------------ weighted covariance
+
+
+def weighted_cov(x, ddof, fweights, aweights):
+    """NumPy's ``cov`` of the rows of ``x`` with frequency and/or analytic weights."""
+    func = "cov"
+    n = x.shape[1]
+    w = None
+    for name, weights in (("fweights", fweights), ("aweights", aweights)):
+        if weights is None:
+            continue
+        wt = B.astype(_tensor(weights, func, name), B.float64)
+        if wt.ndim > 1:
+            raise RuntimeError(f"{func}: cannot handle multidimensional {name}")
+        if wt.shape[0] != n:
+            raise RuntimeError(f"{func}: incompatible numbers of samples and {name}")
+        if name == "fweights" and not bool(B.all(wt == B.round(wt))):
+            raise TypeError(f"{func}: fweights must be integer")
+        if bool(B.any(wt < 0)):
+            raise ValueError(f"{func}: {name} cannot be negative")
+        w = wt if w is None else w * wt
+    w = B.astype(w, x.dtype) if x.dtype.kind == "f" and w.dtype != x.dtype else w
+    w_sum = B.sum(w)
+    avg = B.sum(x * w, axis=1, keepdims=True) / w_sum
+    if ddof == 0:
+        fact = w_sum
+    elif aweights is None:
+        fact = w_sum - ddof
+    else:
+        a = B.astype(_tensor(aweights, func, "aweights"), w.dtype)
+        fact = w_sum - ddof * B.sum(w * a) / w_sum
+    fact = B.maximum(fact, B.zeros_like(fact))
+    centred = x - avg
+    weighted = centred * w
+    other = B.conj(weighted) if weighted.dtype.kind == "c" else weighted
+    return B.matmul(centred, B.matrix_transpose(other)) * (1.0 / fact)
+
+
+# ------------------------------------------------------------------ more of NumPy's functions
+
+
+def einsum_sublists(operands):
+    """NumPy's interleaved form ``einsum(a, [0, 1], b, [1, 2], [0, 2])`` as the subscript
+    string and the operands (``Ellipsis`` in a sublist is ``...``)."""
+    operands = list(operands)
+    output = operands.pop() if len(operands) % 2 else None
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    def spec(sublist):
+        out = []
+        for s in sublist:
+            if s is Ellipsis:
+                out.append("...")
+            else:
+                k = operator.index(s)
+                if not 0 <= k < len(letters):
+                    raise ValueError(f"einsum: subscript {k} is not in [0, {len(letters)})")
+                out.append(letters[k])
+        return "".join(out)
+
+    arrays = operands[0::2]
+    subscripts = ",".join(spec(s) for s in operands[1::2])
+    if output is not None:
+        subscripts += "->" + spec(output)
+    return subscripts, arrays
+
+
+def unwrap(p, discont=None, axis=-1, *, period=2 * math.pi):
+    """NumPy's ``unwrap``: jumps between neighbours larger than ``max(discont,
+    period/2)`` replaced by their ``period`` complement."""
+    x = _tensor(p, "unwrap", "p")
+    axis = _dispatch.normalize_axis(axis, x.ndim, "unwrap")
+    dd = B.diff(x, axis=axis)
+    if discont is None:
+        discont = period / 2
+    dtype = np.result_type(dd.dtype, np.asarray(period).dtype if not isinstance(
+        period, (int, float)) else type(period))
+    if np.issubdtype(dtype, np.integer):
+        interval_high, rem = divmod(period, 2)
+        boundary_ambiguous = rem == 0
+    else:
+        interval_high = period / 2
+        boundary_ambiguous = True
+        dd = B.astype(dd, dtype, copy=False)
+    interval_low = -interval_high
+    ddmod = B.remainder(dd - interval_low, period) + interval_low
+    if boundary_ambiguous:
+        ddmod = B.where(B.logical_and(ddmod == interval_low, dd > 0),
+                        B.full_like(ddmod, interval_high), ddmod)
+    correct = ddmod - dd
+    correct = B.where(B.abs(dd) < discont, B.zeros_like(correct), correct)
+    first = [slice(None)] * x.ndim
+    first[axis] = slice(0, 1)
+    rest = [slice(None)] * x.ndim
+    rest[axis] = slice(1, None)
+    up = B.astype(x, dtype, copy=False)
+    return B.concat([up[tuple(first)], up[tuple(rest)] + B.cumulative_sum(correct, axis=axis)],
+                    axis=axis)
+
+
+def insert(arr, obj, values, axis=None):
+    """NumPy's ``insert``: ``values`` inserted before the index (or indices, or slice)
+    ``obj`` along ``axis`` (the flattened array when None), cast to ``arr``'s dtype."""
+    func = "insert"
+    x = _tensor(arr, func, "arr")
+    if axis is None:
+        x = B.reshape(x, (-1,))
+        axis = 0
+    axis = _dispatch.normalize_axis(axis, x.ndim, func)
+    n = x.shape[axis]
+    if isinstance(obj, slice):
+        index = np.arange(*obj.indices(n))
+    else:
+        index = np.asarray(_host(obj) if _is_tensor(obj) else obj)
+        if index.dtype.kind == "b":
+            raise IndexError(f"{func}: boolean arrays cannot index the insertion positions")
+        if index.size == 0 and index.dtype.kind not in "iu":
+            index = index.astype(np.intp)
+        if index.dtype.kind not in "iu":
+            raise IndexError(f"{func}: index must be integers, got {index.dtype}")
+    vals = _tensor(values, func, "values")
+    vals = B.astype(vals, x.dtype) if vals.dtype != x.dtype else vals
+    if index.ndim == 0:
+        k = int(index)
+        if not -n <= k <= n:
+            raise IndexError(f"index {k} is out of bounds for axis {axis} with size {n}")
+        k = k + n if k < 0 else k
+        # NumPy's values for one index: at least x.ndim dimensions, the first moved to axis
+        vals = B.reshape(vals, (1,) * (x.ndim - vals.ndim) + vals.shape)
+        vals = B.moveaxis(vals, 0, axis)
+        count = vals.shape[axis]
+        shape = list(x.shape)
+        shape[axis] = count
+        vals = B.broadcast_to(vals, tuple(shape))
+        before = [slice(None)] * x.ndim
+        after = [slice(None)] * x.ndim
+        before[axis], after[axis] = slice(0, k), slice(k, None)
+        return B.concat([x[tuple(before)], vals, x[tuple(after)]], axis=axis)
+    index = index.ravel().astype(np.int64)
+    if np.any((index < -n) | (index > n)):
+        raise IndexError(f"index out of bounds for axis {axis} with size {n}")
+    index = np.where(index < 0, index + n, index)
+    count = index.size
+    order = np.argsort(index, kind="stable")
+    placed = index.copy()
+    placed[order] += np.arange(count)
+    total = n + count
+    source = np.empty(total, dtype=np.int64)
+    is_old = np.ones(total, dtype=bool)
+    is_old[placed] = False
+    source[is_old] = np.arange(n)
+    source[placed] = n + np.arange(count)
+    shape = list(x.shape)
+    shape[axis] = count
+    vals = B.broadcast_to(vals, tuple(shape))
+    joined = B.concat([x, vals], axis=axis)
+    return B.take(joined, B.asarray(source, device=x.device), axis=axis)
+
+
+def indices_sparse(shape, dtype):
+    """NumPy's ``indices(..., sparse=True)``: one broadcastable index array per axis."""
+    out = []
+    for i, s in enumerate(shape):
+        view = [1] * len(shape)
+        view[i] = s
+        out.append(B.reshape(B.arange(s, dtype=dtype), tuple(view)))
+    return tuple(out)
+
+
+def linspace_arrays(start, stop, num, endpoint, retstep, dtype, axis, device):
+    """NumPy's ``linspace`` of array-valued ``start``/``stop`` (or another ``axis``): the
+    samples along a new axis ``axis``, in NumPy's arithmetic."""
+    num = operator.index(num)
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    div = (num - 1) if endpoint else num
+
+    def as_float(v):
+        return _float(v if _is_tensor(v) else B.asarray(v, device=device))
+
+    a, b = as_float(start), as_float(stop)
+    common = np.result_type(a.dtype, b.dtype)
+    a, b = B.astype(a, common, copy=False), B.astype(b, common, copy=False)
+    a, b = B.broadcast_arrays(a, b)
+    delta = b - a
+    steps = B.reshape(B.arange(num, dtype=common, device=a.device), (-1,) + (1,) * delta.ndim)
+    if div > 0:
+        step = delta / div
+        if bool(B.any(step == 0)):
+            y = steps / div * delta
+        else:
+            y = steps * step
+    else:
+        step = B.full_like(delta, math.nan)
+        y = steps * delta
+    y = y + a
+    if endpoint and num > 1:
+        y = B.concat([y[:-1], B.expand_dims(b, axis=0)], axis=0)
+    if axis != 0:
+        y = B.moveaxis(y, 0, axis)
+    if dtype is not None:
+        target = np.dtype(dtype)
+        if target.kind in "iu":
+            y = B.floor(y)
+        y = B.astype(y, target)
+    return (y, step) if retstep else y
+
+
+def iterable(y):
+    """Whether ``iter(y)`` works (NumPy's ``iterable``)."""
+    try:
+        iter(y)
+    except TypeError:
+        return False
+    return True
+
+
+def _testing_function(name):
+    numpy_function = getattr(np.testing, name)
+
+    def host(v):
+        if _is_tensor(v):
+            return _host(v)
+        if isinstance(v, (list, tuple)):
+            return type(v)(host(i) for i in v)
+        return v
+
+    def check(*args, **kwargs):
+        return numpy_function(*(host(a) for a in args), **{k: host(v) for k, v in kwargs.items()})
+
+    check.__name__ = check.__qualname__ = name
+    check.__doc__ = f"NumPy's ``testing.{name}`` on the values of tensors (any device)."
+    return check
+
+
+_TESTING = ("assert_allclose", "assert_almost_equal", "assert_approx_equal",
+            "assert_array_almost_equal", "assert_array_almost_equal_nulp", "assert_array_equal",
+            "assert_array_less", "assert_array_max_ulp", "assert_equal", "assert_string_equal")
+
+
 # ------------------------------------------------------------------ dtypes
 
 
@@ -1386,12 +1694,15 @@ NUMPY_NAMES = [
     ("polyint", polyint, True), ("polyadd", polyadd, True), ("polysub", polysub, True),
     ("polymul", polymul, True), ("polydiv", polydiv, True),
     ("shares_memory", shares_memory, False), ("may_share_memory", may_share_memory, False),
-    ("matvec", matvec, True), ("block", block, True),
+    ("matvec", matvec, True), ("block", block, True), ("unwrap", unwrap, True),
+    ("insert", insert, True), ("iterable", iterable, False),
     ("vecmat", vecmat, True),
 ]
 
 # NumPy's versions of the standard's functions (the fallbacks of bridge.<name>)
 NUMPY_SIGNATURES = {"can_cast": can_cast}
+# numpy.lib.stride_tricks' functions on tensors (through __array_function__)
+NUMPY_STRIDE_TRICKS = {"sliding_window_view": sliding_window_view}
 
 # NumPy's linalg and fft functions with NumPy's semantics (numpy.linalg.matrix_power(tensor)
 # and the fallbacks of the standard's functions)
@@ -1441,5 +1752,10 @@ def numpy_objects():
                                 "names bridge has.", **names) for kind, names in kinds.items()}
     polynomial = _module("bridge.polynomial", "NumPy's numpy.polynomial names bridge has.",
                          **submodules)
+    testing = _module("bridge.testing", "NumPy's testing assertions on tensors.",
+                      **{name: _testing_function(name) for name in _TESTING},
+                      assert_raises=np.testing.assert_raises,
+                      assert_raises_regex=np.testing.assert_raises_regex,
+                      assert_warns=np.testing.assert_warns, assert_=np.testing.assert_)
     return {"poly1d": poly1d, "vectorize": vectorize, "euler_gamma": euler_gamma,
-            "lib": lib, "polynomial": polynomial}
+            "lib": lib, "polynomial": polynomial, "testing": testing}
