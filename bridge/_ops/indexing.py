@@ -15,7 +15,7 @@ from .. import _dispatch
 from .._dispatch import ndarray, normalize_axis, wrap
 from .._dtypes import CATEGORIES
 from .._host import BEYOND_KINDS
-from .._registry import Op
+from .._registry import Fast, Op, axis, tensor
 
 _INTEGER_TYPES = (int, np.integer)
 
@@ -187,7 +187,13 @@ def setitem(x, key, value, /):
         if isinstance(value, complex) and x.dtype.kind != "c":
             raise TypeError(f"{func}: cannot store complex {value!r} in dtype {x.dtype}")
         if isinstance(value, float) and x.dtype.kind in "biu":
-            raise TypeError(f"{func}: cannot store float {value!r} in dtype {x.dtype}")
+            # NumPy's cast of a Python float into an integer or bool element: int(value)
+            # (toward zero; NaN is a ValueError, inf an OverflowError), bool(value)
+            try:
+                value = builtins.bool(value) if x.dtype.kind == "b" else int(value)
+            except (ValueError, OverflowError) as exc:
+                raise type(exc)(f"{func}: cannot store float {value!r} in dtype {x.dtype} "
+                                f"({exc})") from None
         inputs = (x, _dispatch.TENSOR(value, dtype=x.dtype, device=x.device))
     else:
         inputs = (x, _dispatch.as_tensor(value, func, "value"))
@@ -235,7 +241,8 @@ def take_along_axis(x, indices, /, *, axis=-1):
 
 
 OPS = [
-    Op("take", "indexing", take, "any", True, batch="axis"),
+    Op("take", "indexing", take, "any", True, batch="axis",
+       fast=Fast(dict(x=tensor(), indices=tensor("integer"), axis=axis("x")), pos=("axis",))),
     Op("take_along_axis", "indexing", take_along_axis, "any", True, batch="aligned_axis"),
     Op("getitem", "array", getitem, "any", True, methods=("__getitem__",), batch="getitem"),
     Op("setitem", "array", setitem, "any", True, methods=("__setitem__",), batch="setitem"),
