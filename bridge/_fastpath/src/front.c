@@ -994,6 +994,20 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
             class_in(Py_TYPE(v), g_dtype_classes, g_n_dtype_classes)) {
             return Py_NewRef(v);
         }
+        if (PyType_Check(v) && PyType_IsSubtype((PyTypeObject *)v, &PyGenericArrType_Type)) {
+            /* a NumPy scalar type (bridge.float32 is numpy.float32, as in NumPy): its
+             * dtype, when that is one of the 13 */
+            PyArray_Descr *d = PyArray_DescrFromTypeObject(v);
+            if (d == NULL) {
+                PyErr_Clear();
+                return NULL;
+            }
+            if (PyArray_ISNBO(d->byteorder) && class_in(Py_TYPE(d), g_dtype_classes,
+                                                        g_n_dtype_classes)) {
+                return (PyObject *)d;
+            }
+            Py_DECREF(d);
+        }
         return NULL;
     case K_SCALAR:
         return PyBool_Check(v) || PyLong_CheckExact(v) || PyFloat_CheckExact(v) ||
