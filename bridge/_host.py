@@ -33,6 +33,8 @@ def default_dtype_of_scalar(value):
     if isinstance(value, np.generic) and value.dtype.kind in BEYOND_KINDS:
         # (NumPy's timedelta64 is a signedinteger: no silent int64)
         raise TypeError(f"unsupported scalar {value!r}: no Tensor holds dtype {value.dtype}")
+    if isinstance(value, np.generic) and value.dtype in ALL_DTYPES:
+        return value.dtype  # a NumPy scalar keeps its dtype (np.full(3, np.float32(1.5)))
     if value.__class__ is builtins.bool or isinstance(value, np.bool_):
         return np.dtype(bool)
     if isinstance(value, (int, np.integer)):

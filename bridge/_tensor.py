@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import math
+import operator
 import sys
 
 import numpy as np
@@ -59,6 +60,21 @@ class Tensor(TensorBase):
     @property
     def shape(self) -> tuple:
         return self._data.shape
+
+    @shape.setter
+    def shape(self, value):
+        # NumPy's x.shape = ...: the same memory seen in another shape, never a copy
+        if self._meta is not None:
+            raise AttributeError("Tensor.shape: a tensor that autograd records cannot change "
+                                 "its shape in place; use reshape")
+        shape = (operator.index(value),) if not isinstance(value, (tuple, list)) else tuple(value)
+        view = self._data.view()
+        try:
+            view.shape = shape
+        except AttributeError:
+            raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` "
+                                 "to make a copy with the desired shape.") from None
+        self._data = view
 
     @property
     def ndim(self) -> int:

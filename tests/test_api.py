@@ -489,8 +489,12 @@ def test_bool_operands_in_arithmetic(backend):
 def test_linspace_takes_zero_d_tensors(backend):
     got = xp.linspace(xp.asarray(0.0), xp.asarray(1.0), 3)
     assert got.tolist() == [0.0, 0.5, 1.0]
-    with pytest.raises(TypeError, match="linspace"):
-        xp.linspace(xp.asarray([0.0]), 1.0, 3)
+    # NumPy's array-valued bounds: one column of samples per element
+    assert xp.linspace(xp.asarray([0.0]), 1.0, 3).tolist() == np.linspace([0.0], 1.0, 3).tolist()
+    # NumPy's scalars and 0-d tensors keep their precision, as NumPy's result_type says
+    assert xp.linspace(np.float32(0), 1, 3).dtype == xp.float32
+    assert xp.linspace(xp.asarray(0.0, dtype=xp.float32), 1, 3).dtype == xp.float32
+    assert xp.linspace(0, 1, 3).dtype == xp.float64
 
 
 def test_arg_reductions_over_a_non_empty_axis_of_an_empty_tensor(backend):

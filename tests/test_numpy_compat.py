@@ -1440,3 +1440,31 @@ def test_random_bit_generators_and_seed_sequences(backend):
         _same(kids[1].random(2), np.random.default_rng(4).spawn(2)[1].random(2))
         assert isinstance(bridge.random.default_rng(1).bit_generator, np.random.PCG64)
     assert bridge.random.MT19937 is np.random.MT19937
+
+
+def test_numpy_assignment_and_scalar_dtypes(backend, device):
+    """a[i] = 7.9 into integers truncates as NumPy's cast; x.shape = ... reshapes in
+    place; NumPy scalars give full and linspace their dtype."""
+    a = bridge.arange(5, device=device)
+    a[1] = 7.9
+    a[2] = -2.5
+    assert a.tolist() == [0, 7, -2, 3, 4]
+    flags = bridge.zeros(2, dtype=bridge.bool, device=device)
+    flags[0] = 0.5
+    assert flags.tolist() == [True, False]
+    with pytest.raises(ValueError, match="NaN"):
+        a[0] = float("nan")
+    with pytest.raises(OverflowError):
+        bridge.zeros(2, dtype=bridge.int8, device=device)[0] = 300.5
+    x = bridge.arange(6.0, device=device)
+    view = x[:]
+    x.shape = (2, 3)
+    assert x.shape == (2, 3) and view.shape == (6,)
+    x[0, 0] = 10.0
+    assert float(view[0]) == 10.0  # the same memory
+    with pytest.raises(AttributeError, match="Incompatible shape"):
+        x.T.shape = 6
+    assert bridge.full(3, np.float32(1.5), device=device).dtype == bridge.float32
+    assert bridge.full(3, np.int8(4), device=device).dtype == bridge.int8
+    assert bridge.full(3, 4, device=device).dtype == bridge.int64
+    assert bridge.linspace(np.float32(0), 1, 3, device=device).dtype == bridge.float32

@@ -369,7 +369,10 @@ def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True,
     """``num`` evenly spaced samples over [start, stop] (or [start, stop) without endpoint)."""
     func = "linspace"
     bounds = []
+    typed = []  # the dtypes of NumPy scalars and 0-d tensors among start and stop
     for name, v in (("start", start), ("stop", stop)):
+        if isinstance(v, (_dispatch.TENSOR, np.ndarray, np.generic)):
+            typed.append(v.dtype)
         if isinstance(v, (_dispatch.TENSOR, np.ndarray)) and v.ndim == 0:
             v = v.item()  # a 0-d tensor as its value (NumPy users, and SciPy, pass those)
         elif v.__class__ not in PY_SCALARS and not isinstance(v, np.generic):
@@ -388,6 +391,13 @@ def linspace(start, stop, /, num, *, dtype=None, device=None, endpoint=True,
     if num >= 2**62:
         raise ValueError(f"{func}: num={num} is more elements than an array can hold")
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
+    if dtype is None and typed:
+        # NumPy's dtype for typed bounds (a float32 scalar keeps float32): result_type of
+        # the bounds and float(num), Python numbers weak
+        weak = [v for v in bounds if v.__class__ in PY_SCALARS and not isinstance(v, np.generic)]
+        inferred = np.result_type(*typed, *weak, float(num))
+        dtype = inferred if inferred in (np.float32, np.float64, np.complex64, np.complex128) \
+            else None
     if dtype is None:
         dtype = DEFAULT_COMPLEX if is_complex else DEFAULT_FLOAT
     else:
