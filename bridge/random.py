@@ -577,9 +577,6 @@ def set_state(state):
     _LEGACY.numpy.set_state(state)
 
 
-sample = ranf = random_sample
-
-
 class RandomState:
     """NumPy's legacy ``RandomState``: a Mersenne Twister generator object with the
     legacy functions as methods (NumPy's numbers on the CPU; CuPy's RandomState on a
@@ -720,12 +717,18 @@ class RandomState:
         return self._numpy.bytes(length)
 
 
+def _state_method(name):
+    def draw(self, *args, **kwargs):
+        return _legacy_distribution(name, self._state)(*args, **kwargs)
+
+    draw.__name__ = draw.__qualname__ = name
+    draw.__doc__ = f"NumPy's ``RandomState.{name}``."
+    return draw
+
+
 for _name in _LEGACY_DISTRIBUTIONS:
-    if _name == "multivariate_hypergeometric":
-        continue
-    setattr(RandomState, _name, (lambda name: lambda self, *args, **kwargs: _legacy_distribution(
-        name, self._state)(*args, **kwargs))(_name))
-    getattr(RandomState, _name).__name__ = _name
+    if _name != "multivariate_hypergeometric":
+        setattr(RandomState, _name, _state_method(_name))
 __all__ += ["RandomState", "get_state", "set_state", "sample", "ranf"]
 
 
@@ -748,10 +751,16 @@ def _under_transforms(fn, name):
     return call
 
 
+_LEGACY_NAMES = [name for name in _LEGACY_DISTRIBUTIONS if name != "multivariate_hypergeometric"]
 for _name in ("rand", "randn", "randint", "random_sample", "uniform", "normal",
-              "standard_normal", "exponential", "choice", "permutation"):
+              "standard_normal", "exponential", "choice", "permutation", *_LEGACY_NAMES):
     globals()[_name] = _under_transforms(globals()[_name], _name)
+random = sample = ranf = random_sample
 for _name in ("random", "standard_normal", "normal", "uniform", "exponential", "integers",
-              "choice", "permutation"):
+              "choice", "permutation", "permuted", *_DISTRIBUTIONS):
     setattr(Generator, _name, _under_transforms(getattr(Generator, _name), _name))
+for _name in ("rand", "randn", "randint", "random_sample", "uniform", "normal",
+              "standard_normal", "exponential", "choice", "permutation", *_LEGACY_NAMES):
+    setattr(RandomState, _name, _under_transforms(getattr(RandomState, _name), _name))
+RandomState.random = RandomState.sample = RandomState.ranf = RandomState.random_sample
 del _name

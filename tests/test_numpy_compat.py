@@ -1468,3 +1468,19 @@ def test_numpy_assignment_and_scalar_dtypes(backend, device):
     assert bridge.full(3, np.int8(4), device=device).dtype == bridge.int8
     assert bridge.full(3, 4, device=device).dtype == bridge.int64
     assert bridge.linspace(np.float32(0), 1, 3, device=device).dtype == bridge.float32
+
+
+def test_new_random_draws_follow_vmaps_randomness(backend):
+    """NumPy's other distributions (Generator, legacy, RandomState) take part in vmap's
+    randomness rules as bridge's first ones do."""
+    from bridge.func import VmapError, vmap
+
+    x = bridge.ones(3)
+    with pytest.raises(VmapError, match="random.binomial"):
+        vmap(lambda v: v + bridge.random.default_rng(0).binomial(5, 0.5))(x)
+    with pytest.raises(VmapError, match="random.poisson"):
+        vmap(lambda v: v + bridge.random.poisson(2.0))(x)
+    with pytest.raises(VmapError, match="random.gamma"):
+        vmap(lambda v: v + bridge.random.RandomState(1).gamma(2.0))(x)
+    same = vmap(lambda v: v + bridge.random.default_rng(0).poisson(2.0), randomness="same")(x)
+    assert len(set(same.tolist())) == 1
