@@ -168,17 +168,28 @@ def composite_kernels(native, numpy_kernels: dict) -> dict:
         fallback = numpy_kernels[name]
 
         def kernel(x, axis=None, keepdims=False):
-            if x.size == 0 or x.dtype.kind == "c":
+            if x.size < 4096 or x.dtype.kind == "c":
+                # small inputs (no threads to gain) and complex ones: NumPy's loop, whose
+                # call costs less than arranging the lines for the C kernel
                 return fallback(x, axis=axis, keepdims=keepdims)
             if axis is None:
                 lines = x.reshape(1, -1)
                 out_shape = (1,) * x.ndim if keepdims else ()
             else:
                 axis = int(axis) % x.ndim
-                lines = np.moveaxis(x, axis, -1)
-                kept = list(x.shape)
-                kept[axis] = 1
-                out_shape = tuple(kept) if keepdims else x.shape[:axis] + x.shape[axis + 1:]
+                if axis == x.ndim - 1:
+                    lines = x
+                else:  # the reduced axis last (a transposed view)
+                    order = list(range(x.ndim))
+                    del order[axis]
+                    order.append(axis)
+                    lines = x.transpose(order)
+                if keepdims:
+                    kept = list(x.shape)
+                    kept[axis] = 1
+                    out_shape = tuple(kept)
+                else:
+                    out_shape = lines.shape[:-1]
             out = np.empty(lines.shape[:-1] + (1,), dtype=np.int64)
             if native.arg_reduce(is_max, lines, out) is None:
                 return fallback(x, axis=axis, keepdims=keepdims)
