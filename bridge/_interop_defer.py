@@ -233,6 +233,8 @@ def _numpy_path(func) -> str:
 
 
 def _namespace_dtype(namespace, value):
+    if isinstance(value, type) and issubclass(value, np.generic) and value is not np.generic:
+        value = np.dtype(value)  # bridge's dtype names are NumPy's scalar types
     if isinstance(value, np.dtype):
         return getattr(namespace, value.name, value)
     return value

@@ -46,17 +46,17 @@ SPECIAL = [0.0, -0.0, 1.0, -1.0, math.nan, math.inf, -math.inf, 1e308, -1e308, 5
 
 def _values(rng_draw, shape, dtype):
     size = int(np.prod(shape)) if shape else 1
-    kind = np.dtype(dtype.name if hasattr(dtype, "name") else dtype).kind
+    kind = np.dtype(dtype).kind
     base = np.array([rng_draw(st.sampled_from(SPECIAL)) for _ in range(min(size, 6))] or [0.0])
     vals = np.resize(base, size)
     if kind == "b":
         return (vals != 0).reshape(shape)
     if kind in "iu":
-        info = np.iinfo(np.dtype(str(dtype)))
+        info = np.iinfo(np.dtype(dtype))
         ints = np.resize(np.array([0, 1, -1, 2, info.max, info.min, 3]), size)
-        return ints.astype(np.dtype(str(dtype)), casting="unsafe").reshape(shape)
+        return ints.astype(np.dtype(dtype), casting="unsafe").reshape(shape)
     with np.errstate(all="ignore"):
-        out = vals.astype(np.dtype(str(dtype)))
+        out = vals.astype(np.dtype(dtype))
         if kind == "c":
             out = out + 1j * np.resize(base[::-1], size).astype(out.dtype)
     return out.reshape(shape)

@@ -1484,3 +1484,19 @@ def test_new_random_draws_follow_vmaps_randomness(backend):
         vmap(lambda v: v + bridge.random.RandomState(1).gamma(2.0))(x)
     same = vmap(lambda v: v + bridge.random.default_rng(0).poisson(2.0), randomness="same")(x)
     assert len(set(same.tolist())) == 1
+
+
+def test_printing_options_are_checked(backend, device):
+    """NumPy's printing writes into an array passed as max_line_width; bridge's checks
+    the options first (the fuzzer's finding), so a tensor argument never changes."""
+    x = bridge.asarray([[1, 2], [3, 4]], device=device)
+    width = bridge.asarray([[40]], device=device)
+    assert bridge.array_repr(x, width) == np.array_repr(np.array([[1, 2], [3, 4]]), 40)
+    assert width.tolist() == [[40]]
+    with pytest.raises(TypeError, match="array_repr: max_line_width must be an int"):
+        bridge.array_repr(x, 40.5)
+    assert bridge.array_repr(x, bridge.asarray(40)) == np.array_repr(np.array([[1, 2], [3, 4]]), 40)
+    with pytest.raises(TypeError, match="array2string: separator must be a str"):
+        bridge.array2string(x, separator=False)
+    with pytest.raises(TypeError, match="array_str: suppress_small must be a bool"):
+        bridge.array_str(x, suppress_small=x)

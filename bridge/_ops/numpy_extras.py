@@ -42,14 +42,25 @@ _ACTIVE = threading.local()
 def numpy_fallback(name: str, fn, numpy_fn):
     """``fn`` (a standard function) that gives a call the standard refuses to
     ``numpy_fn`` (NumPy's version of it); ``numpy_fn`` is also ``call.numpy_fallback``,
-    for the registry's positional wrapper (NumPy's longer positional lists)."""
+    for the registry's positional wrapper (NumPy's longer positional lists).
+
+    The standard's own answers stay: a LinAlgError (a singular or non-finite matrix),
+    and the refusal of a non-bool value for one of its bool parameters (``keepdims``,
+    ``stable``, ...), which NumPy would take by its truth."""
+    import inspect
+
+    bools = frozenset(p.name for p in inspect.signature(fn).parameters.values()
+                      if isinstance(p.default, bool))
 
     def call(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except np.linalg.LinAlgError:
+            raise
         except (TypeError, ValueError) as exc:
             active = _ACTIVE.__dict__.setdefault("names", set())
-            if name in active:
+            if name in active or any(k in bools and not isinstance(v, (bool, np.bool_))
+                                     for k, v in kwargs.items()):
                 raise
             active.add(name)
             try:
@@ -370,21 +381,64 @@ def sort_complex(a):
 # ------------------------------------------------------------------ printing
 
 
+def _print_options(func, max_line_width, precision, suppress_small, **strings):
+    """The printing options as NumPy takes them, checked (NumPy's printing would write
+    into an array given as ``max_line_width``, and fail obscurely on other types)."""
+    options = []
+    for name, value in (("max_line_width", max_line_width), ("precision", precision)):
+        if value is not None:
+            if isinstance(value, (bool, np.bool_)):
+                raise TypeError(f"{func}: {name} must be an int or None, got a bool")
+            try:
+                value = operator.index(value)
+            except TypeError:
+                raise TypeError(f"{func}: {name} must be an int or None, got "
+                                f"{type(value).__name__}") from None
+        options.append(value)
+    if suppress_small is not None and not isinstance(suppress_small, (bool, np.bool_)):
+        raise TypeError(f"{func}: suppress_small must be a bool or None, got "
+                        f"{type(suppress_small).__name__}")
+    options.append(None if suppress_small is None else bool(suppress_small))
+    for name, value in strings.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{func}: {name} must be a str, got {type(value).__name__}")
+        options.append(value)
+    return options
+
+
+def _printable(a, func):
+    if _is_tensor(a):
+        return _host(a)
+    try:
+        return np.asarray(a)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{func}: cannot print {type(a).__name__} ({exc})") from None
+
+
 def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ",
                  prefix="", *args, **kwargs):
     """NumPy's ``array2string`` of the values of ``a`` (NumPy's print options apply)."""
-    return np.array2string(_host(a), max_line_width, precision, suppress_small, separator,
-                           prefix, *args, **kwargs)
+    func = "array2string"
+    options = _print_options(func, max_line_width, precision, suppress_small,
+                             separator=separator, prefix=prefix)
+    try:
+        return np.array2string(_printable(a, func), *options, *args, **kwargs)
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        raise TypeError(f"{func}: {exc}") from None
 
 
 def array_str(a, max_line_width=None, precision=None, suppress_small=None):
     """NumPy's ``array_str``: what ``print`` shows of ``a``."""
-    return np.array_str(_host(a), max_line_width, precision, suppress_small)
+    func = "array_str"
+    return np.array_str(_printable(a, func), *_print_options(func, max_line_width, precision,
+                                                               suppress_small))
 
 
 def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
     """NumPy's ``array_repr`` of the values of ``arr`` (``array([1, 2])``)."""
-    return np.array_repr(_host(arr), max_line_width, precision, suppress_small)
+    func = "array_repr"
+    return np.array_repr(_printable(arr, func), *_print_options(func, max_line_width,
+                                                                  precision, suppress_small))
 
 
 def format_float_positional(x, *args, **kwargs):
