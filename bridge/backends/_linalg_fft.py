@@ -192,7 +192,10 @@ def make_linalg_kernels(xp) -> dict:
 
         total, largest, smallest = reducer(xp.add), reducer(xp.maximum), reducer(xp.minimum)
     else:
-        total, largest, smallest = xp.sum, xp.max, xp.min
+        def reducer(reduction):
+            return lambda a, axis, keepdims: reduction(a, axis=axis, keepdims=keepdims)
+
+        total, largest, smallest = reducer(xp.sum), reducer(xp.max), reducer(xp.min)
 
     def vector_norm(x, axis, keepdims, ord):
         real = real_dtype_of(x.dtype)

@@ -356,6 +356,12 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
         fixed = _complex_from_parts(cupy, cupy.full_like(re, math.inf),
                                     cupy.arctan2(im, re + 1), x.dtype)
         out = cupy.where(infinite, fixed, out)
+        # on the real axis the imaginary part takes the zero's sign (conj symmetry):
+        # CuPy adds 1 + 0j first, which turns -0j into +0j (log1p(-2 - 0j) gave +pi j)
+        on_axis = im == 0
+        signed = _complex_from_parts(cupy, out.real, cupy.copysign(cupy.abs(out.imag), im),
+                                     x.dtype)
+        out = cupy.where(on_axis, signed, out)
         # log1p(-1 ± 0j) is -inf ± 0j (the sign of the zero kept: conj symmetry)
         pole = (re == -1) & (im == 0)
         at_pole = _complex_from_parts(cupy, cupy.full_like(re, -math.inf), im, x.dtype)
