@@ -2634,9 +2634,9 @@ def numpy_round(a, decimals=0):
 
 
 def numpy_nonzero(a):
-    """NumPy's ``nonzero`` (a 0-d input is treated as 1-d)."""
-    x = _tensor(a, "nonzero")
-    return B.nonzero(atleast_1d(x))
+    """NumPy's ``nonzero``: a 0-d input raises ValueError, as in NumPy 2 and the
+    standard."""
+    return B.nonzero(_tensor(a, "nonzero"))
 
 
 def numpy_astype(x, dtype, /, *, copy=True, device=None):
