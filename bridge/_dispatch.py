@@ -245,6 +245,9 @@ def as_tensor(x, func: str, argname: str = "x"):
         raise TypeError(
             f"{func}: {argname} must be a Tensor or array-like, got {type(x).__name__} ({exc})"
         ) from None
+    except OverflowError as exc:  # a Python int beyond every integer dtype
+        message = str(exc).removeprefix("asarray: ")
+        raise OverflowError(f"{func}: {argname} does not fit a tensor ({message})") from None
 
 
 def check_dtype(func: str, t, allowed: frozenset, category: str, argname: str = "x"):

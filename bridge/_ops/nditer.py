@@ -83,7 +83,7 @@ def _operand(x, func):
     if isinstance(x, (np.ndarray, np.generic, list, tuple)) or x.__class__ in PY_SCALARS:
         try:
             return B.asarray(x, device=CPU)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             pass  # as_tensor says why, naming nditer
     return _dispatch.as_tensor(x, func, "op")
 
