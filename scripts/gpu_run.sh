@@ -66,7 +66,9 @@ if [ "${TESTS_RUN:-1}" = 0 ]; then
 fi
 
 stamp "== tests (BRIDGE_BACKEND=cupy) and conformance (--backend cupy --quick)"
-BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$step_timeout" "$python" -m pytest "${tests[@]}" -q -n "$jobs" \
+# -v: one line per test ("[gw3] FAILED tests/..."), so a run the step's timeout cuts off
+# before pytest's summary still names every failure so far
+BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$step_timeout" "$python" -m pytest "${tests[@]}" -v -n "$jobs" \
     -p no:cacheprovider -rfE > "$out/tests.log" 2>&1 &
 tests_pid=$!
 BRIDGE_BACKEND=cupy timeout -s INT -k 20 "$conformance_timeout" "$python" -m conformance \
@@ -76,6 +78,6 @@ wait "$tests_pid"
 stamp "tests rc=$?" | tee -a "$out/tests.log"
 tar czf "$out/cupy_cache.tgz" -C "$CUPY_CACHE_DIR" . 2>/dev/null
 stamp "kernel cache: $(du -sh "$out/cupy_cache.tgz" | cut -f1)"
-grep -E "^(FAILED|ERROR) " "$out/tests.log" | cut -c1-200 | head -n 60
+grep -E "(^| )(FAILED|ERROR) " "$out/tests.log" | sed -E 's/^\[gw[0-9]+\] \[ *[0-9]+%\] //' | cut -c1-200 | sort -u | head -n 80
 tail -n 3 "$out/tests.log"
 tail -n 25 "$out/conformance.log"
