@@ -160,8 +160,19 @@ def _inplace(func, opname):
         if self._meta is None and self._data.ndim == 0:
             # a 0-d tensor without an autograd record stands for NumPy's scalar (a
             # reduction, an element x[i]), which is immutable: x op= y rebinds x to
-            # x op y, so a list holding x, or the tensor x[i] came from, keeps its value
-            return func(self, other)
+            # x op y, so a list holding x, or the tensor x[i] came from, keeps its value.
+            # With a tensor operand the standard's rule still holds: an in-place operator
+            # never changes the target's dtype or shape (a result it could not store
+            # raises, as for any tensor; a same-kind one is cast back to the target's
+            # dtype). With a Python scalar of another kind (int tensor, float scalar) the
+            # standard leaves the result unspecified, and NumPy's scalar rule applies.
+            out = func(self, other)
+            if out.__class__ is not Tensor or (out.shape == () and (
+                    out.dtype == self.dtype or other.__class__ in PY_SCALARS)):
+                return out
+            if out.shape != () or not np.can_cast(out.dtype, self.dtype, "same_kind"):
+                return write_inplace(self, out, opname)  # raises the standard's error
+            return _dispatch.wrap(out._data.astype(self.dtype))
         if kinds is not None:
             done = _write_direct(self, other, name, kinds)
             if done is not None:

@@ -1500,3 +1500,21 @@ def test_printing_options_are_checked(backend, device):
         bridge.array2string(x, separator=False)
     with pytest.raises(TypeError, match="array_str: suppress_small must be a bool"):
         bridge.array_str(x, suppress_small=x)
+
+
+def test_zero_d_rebinding_keeps_the_standards_in_place_dtype_rule(backend, device):
+    """A 0-d tensor rebinds under op= (NumPy's scalars), but with a tensor operand the
+    standard's rule holds: an in-place operator never changes the target's dtype (a
+    same-kind result is cast back, another kind raises) or its shape."""
+    x = bridge.asarray(3, dtype=bridge.int8, device=device)
+    x += bridge.asarray(100, dtype=bridge.int16, device=device)
+    assert x.dtype == bridge.int8 and int(x) == 103
+    y = bridge.asarray(3, device=device)
+    with pytest.raises(TypeError, match="__iadd__"):
+        y += bridge.asarray(1.5, device=device)
+    z = bridge.asarray(2.0, device=device)
+    with pytest.raises(ValueError, match="__imul__"):
+        z *= bridge.ones(3, device=device)
+    w = bridge.asarray(1.0, dtype=bridge.float32, device=device)
+    w *= 2.5  # a Python scalar of the same kind: float32 stays
+    assert w.dtype == bridge.float32 and float(w) == 2.5
