@@ -15,6 +15,7 @@ Backends never see a Tensor; the autograd layer never sees a raw array.
 from __future__ import annotations
 
 import builtins
+import operator
 
 import numpy as np
 
@@ -147,6 +148,17 @@ def flag(func: str, name: str, value) -> bool:
     if isinstance(value, np.bool_):
         return bool(value)
     raise TypeError(f"{func}: {name} must be a bool, got {type(value).__name__}")
+
+
+def integer(func: str, value, argname: str) -> int:
+    """An int parameter: an int or anything with ``__index__`` except a bool, else
+    TypeError naming the function and the parameter."""
+    if isinstance(value, builtins.bool):
+        raise TypeError(f"{func}: {argname} must be an int, got a bool")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{func}: {argname} must be an int, got {type(value).__name__}") from None
 
 
 def name_the_function(name: str, exc: BaseException):

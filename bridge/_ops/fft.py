@@ -84,12 +84,7 @@ def _norm(func, norm):
 
 def _length(func, value, argname):
     """A user-given transform length: a positive int."""
-    if isinstance(value, builtins.bool):
-        raise TypeError(f"{func}: {argname} must be an int, got a bool")
-    try:
-        value = operator.index(value)
-    except TypeError:
-        raise TypeError(f"{func}: {argname} must be an int, got {type(value).__name__}") from None
+    value = _dispatch.integer(func, value, argname)
     if value < 1:
         raise ValueError(f"{func}: {argname}={value} must be a positive length")
     return value

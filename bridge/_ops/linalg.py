@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import builtins
 import math
-import operator
 from typing import NamedTuple
 
 import numpy as np
@@ -98,15 +97,6 @@ def _square_matrices(func, x, argname="x"):
         raise ValueError(
             f"{func}: {argname} must be a stack of square matrices, got shape {x.shape}"
         )
-
-
-def _int(func, value, argname):
-    if isinstance(value, builtins.bool):
-        raise TypeError(f"{func}: {argname} must be an int, got a bool")
-    try:
-        return operator.index(value)
-    except TypeError:
-        raise TypeError(f"{func}: {argname} must be an int, got {type(value).__name__}") from None
 
 
 def _promote(func, x1, x2):
@@ -301,7 +291,7 @@ def matrix_power(x, n, /):
     func = "linalg.matrix_power"
     x = _floating(func, x)
     _square_matrices(func, x)
-    n = _int(func, n, "n")
+    n = _dispatch.integer(func, n, "n")
     return _run(func, (x,), n)
 
 
@@ -418,7 +408,7 @@ def cross(x1, x2, /, *, axis=-1):
     func = "linalg.cross"
     x1 = _numeric(func, x1, "x1")
     x2 = _numeric(func, x2, "x2")
-    axis = _int(func, axis, "axis")
+    axis = _dispatch.integer(func, axis, "axis")
     lowest = min(x1.ndim, x2.ndim)
     if lowest == 0:
         raise ValueError(f"{func}: x1 and x2 must have at least 1 dimension")
@@ -472,7 +462,7 @@ def diagonal(x, /, *, offset=0):
     func = "linalg.diagonal"
     x = _dispatch.as_tensor(x, func)
     _matrices(func, x)
-    return _run(func, (x,), offset=_int(func, offset, "offset"))
+    return _run(func, (x,), offset=_dispatch.integer(func, offset, "offset"))
 
 
 def _trace_dtype(func, x, dtype):
@@ -497,7 +487,7 @@ def trace(x, /, *, offset=0, dtype=None):
     func = "linalg.trace"
     x = _numeric(func, x)
     _matrices(func, x)
-    offset = _int(func, offset, "offset")
+    offset = _dispatch.integer(func, offset, "offset")
     return _run(func, (x,), offset=offset, dtype=_trace_dtype(func, x, dtype))
 
 

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import builtins
 import collections.abc
-import operator
 import os
 import pickle
 import zipfile
@@ -505,15 +504,6 @@ def _open_file_arg(func, file, argname, method):
     return file
 
 
-def _int_arg(func, value, argname):
-    if isinstance(value, builtins.bool):
-        raise TypeError(f"{func}: {argname} must be an int, got a bool")
-    try:
-        return operator.index(value)
-    except TypeError:
-        raise TypeError(f"{func}: {argname} must be an int, got {type(value).__name__}") from None
-
-
 def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, device=None):
     """A 1-d tensor of the values in ``file`` (NumPy's ``fromfile``): raw bytes of
     ``dtype`` when ``sep`` is ``''``, else text items separated by ``sep``; ``count``
@@ -522,7 +512,7 @@ def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, device=None):
     func = "bridge.fromfile"
     _open_file_arg(func, file, "file", "read")
     dtype = _dtype_arg(func, dtype)
-    count, offset = _int_arg(func, count, "count"), _int_arg(func, offset, "offset")
+    count, offset = _dispatch.integer(func, count, "count"), _dispatch.integer(func, offset, "offset")
     if not isinstance(sep, str):
         raise TypeError(f"{func}: sep must be a str, got {type(sep).__name__}")
     target = _Target(func, device)

@@ -74,12 +74,7 @@ def _axis_arg(axis, func):
 
 
 def _index(value, func, argname):
-    if isinstance(value, builtins.bool):
-        raise TypeError(f"{func}: {argname} must be an int, got a bool")
-    try:
-        return operator.index(value)
-    except TypeError:
-        raise TypeError(f"{func}: {argname} must be an int, got {type(value).__name__}") from None
+    return _dispatch.integer(func, value, argname)
 
 
 def _shape_arg(shape, func):

@@ -938,29 +938,28 @@ def as_strided(x, shape=None, strides=None, subok=False, writeable=True):
     return _dispatch.wrap(view)
 
 
-def shares_memory(a, b, max_work=None):
-    """Whether ``a`` and ``b`` share memory (NumPy's exact test, on the host arrays;
-    tensors on different devices never do)."""
+def _overlap(test, a, b, max_work):
+    """NumPy's memory test ``test`` ("shares_memory" or "may_share_memory") on the
+    arrays under ``a`` and ``b`` (tensors on different devices never share memory)."""
     if _is_tensor(a) and _is_tensor(b) and a.device != b.device:
         return False
     ra = a._data if _is_tensor(a) else np.asarray(a)
     rb = b._data if _is_tensor(b) else np.asarray(b)
     module = _array_module(ra)
     if module is not np:
-        return bool(module.shares_memory(ra, rb))
-    return bool(np.shares_memory(ra, rb, max_work=max_work))
+        return bool(getattr(module, test)(ra, rb))
+    return bool(getattr(np, test)(ra, rb, max_work=max_work))
+
+
+def shares_memory(a, b, max_work=None):
+    """Whether ``a`` and ``b`` share memory (NumPy's exact test, on the host arrays;
+    tensors on different devices never do)."""
+    return _overlap("shares_memory", a, b, max_work)
 
 
 def may_share_memory(a, b, max_work=None):
     """Whether ``a`` and ``b`` might share memory (NumPy's bounds check)."""
-    if _is_tensor(a) and _is_tensor(b) and a.device != b.device:
-        return False
-    ra = a._data if _is_tensor(a) else np.asarray(a)
-    rb = b._data if _is_tensor(b) else np.asarray(b)
-    module = _array_module(ra)
-    if module is not np:
-        return bool(module.may_share_memory(ra, rb))
-    return bool(np.may_share_memory(ra, rb, max_work=max_work))
+    return _overlap("may_share_memory", a, b, max_work)
 
 
 # ------------------------------------------------------------------ numpy.polynomial
