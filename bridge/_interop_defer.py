@@ -204,6 +204,94 @@ def _dask_ready(obj) -> None:
         register_dask()
 
 
+# ------------------------------------------------------------------ dask, GPU chunks
+#
+# dask's linear algebra calls SciPy on each chunk, or CuPy's SciPy where the chunks are
+# CuPy's (dask/array/utils.py: scipy_linalg_safe). SciPy needs host memory, so for
+# chunks that are GPU tensors the call goes to dask with the tensors' own CuPy arrays as
+# chunks (the same memory) and the result's chunks become tensors again.
+
+def _map_dask(obj, convert):
+    da = sys.modules["dask.array"]
+    if isinstance(obj, da.Array):
+        return convert(obj)
+    if obj.__class__ in (list, tuple):
+        return type(obj)(_map_dask(o, convert) for o in obj)
+    return obj
+
+
+def _gpu_tensor_chunks(obj) -> bool:
+    meta = getattr(obj, "_meta", None)
+    return isinstance(meta, Tensor) and meta.device.type != "cpu"
+
+
+def _any_gpu_chunks(args, kwargs) -> bool:
+    found = []
+    _map_dask((*args, *kwargs.values()), lambda x: found.append(_gpu_tensor_chunks(x)) or x)
+    return any(found)
+
+
+def _raw_chunk(block):
+    return block._data if isinstance(block, Tensor) else block
+
+
+def _tensor_chunk(block):
+    from ._dispatch import wrap
+
+    return block if isinstance(block, Tensor) else wrap(block)
+
+
+def _to_raw_chunks(x):
+    if not isinstance(x._meta, Tensor):
+        return x
+    return x.map_blocks(_raw_chunk, dtype=x.dtype, meta=x._meta._data)
+
+
+def _to_tensor_chunks(x):
+    if isinstance(x._meta, Tensor):
+        return x
+    return x.map_blocks(_tensor_chunk, dtype=x.dtype, meta=_tensor_chunk(x._meta))
+
+
+def _through_gpu_chunks(target, args, kwargs):
+    args = _map_dask(args, _to_raw_chunks)
+    kwargs = {k: _map_dask(v, _to_raw_chunks) for k, v in kwargs.items()}
+    return _map_dask(target(*args, **kwargs), _to_tensor_chunks)
+
+
+def _dask_nonzero(x):
+    """``nonzero`` of a dask array of tensors: dask's argwhere (a mask of the flattened
+    array compresses the flat index), with the index grid made on the chunks' device."""
+    import bridge
+
+    da = sys.modules["dask.array"]
+    meta = x._meta
+    flat = bridge.reshape(x, (-1,)) if x.ndim != 1 else x
+    mask = bridge.not_equal(flat, 0)
+    device = meta.device
+
+    def grid(block_info=None):
+        lo, hi = block_info[None]["array-location"][0]
+        return bridge.arange(lo, hi, dtype=bridge.int64, device=device)
+
+    index = da.map_blocks(grid, chunks=flat.chunks, dtype=np.int64,
+                          meta=bridge.zeros((0,), dtype=bridge.int64, device=device))
+    picked = da.compress(mask, index, axis=0)
+    if x.ndim <= 1:
+        return (picked,)
+    return tuple(_unravel(picked, x.shape))
+
+
+def _unravel(flat_index, shape):
+    out = []
+    rest = flat_index
+    for size in reversed(shape[1:]):
+        out.append(rest % size)
+        rest = rest // size
+    out.append(rest)
+    return out[::-1]
+
+
 # ------------------------------------------------------------------ the calls
 
 def _through_numpy(name, target, foreign, args, kwargs):
@@ -216,6 +304,10 @@ def _through_numpy(name, target, foreign, args, kwargs):
                 "the whole array to call it. Apply it per chunk (x.map_blocks), or "
                 "compute first (bridge.asarray(x))")
         _dask_ready(foreign)
+        if name == "nonzero" and isinstance(getattr(args[0], "_meta", None), Tensor):
+            return _dask_nonzero(args[0])
+        if name.startswith("linalg.") and _any_gpu_chunks(args, kwargs):
+            return _through_gpu_chunks(target, args, kwargs)
     try:
         return target(*args, **kwargs)
     except TypeError as exc:

@@ -5,10 +5,12 @@
 ``shuffle``, ...); the legacy functions (``seed``, ``rand``, ``randn``, ``randint``, ...)
 use one module-level generator, as NumPy's do.
 
-On the CPU the numbers come from NumPy's own generators (PCG64 for ``default_rng``,
-Mersenne Twister for the legacy functions), so a seeded program gives exactly NumPy's
-numbers. On a GPU they come from CuPy's generator on that device, without a round
-trip through host memory; the streams differ from NumPy's.
+On the CPU a ``Generator``'s numbers come from NumPy's own PCG64, so a seeded program
+gives exactly NumPy's numbers. On a GPU they come from CuPy's generator on that device,
+without a round trip through host memory; that stream differs from NumPy's
+(``numpy_stream_rng`` gives NumPy's stream on any device). The legacy functions and
+``RandomState`` draw NumPy's frozen Mersenne Twister stream on every device, made on the
+host and moved to the device, so seeded legacy programs give NumPy's numbers anywhere.
 
 Every method returns a Tensor, a 0-d one where NumPy returns a Python or NumPy
 scalar (``size=None``), so results combine with tensors on their device.
@@ -374,6 +376,11 @@ __all__ += ["SeedSequence", "BitGenerator", "PCG64", "PCG64DXSM", "MT19937", "Ph
 
 
 # ------------------------------------------------------------------ legacy functions
+#
+# NumPy freezes the legacy generator's stream (RandomState is kept for reproducible
+# programs), so bridge draws that same Mersenne Twister stream on every device: the
+# numbers are made on the host and moved to the requested device. A seeded legacy
+# program gives NumPy's numbers on a GPU too; fast GPU streams are the Generator's.
 
 
 class _LegacyState:
@@ -381,71 +388,49 @@ class _LegacyState:
 
     def __init__(self):
         self.numpy = np.random.RandomState()
-        self.gpu = {}
 
-    def for_device(self, device):
-        device = state().default_device if device is None else parse_device(device, "random")
-        if device.type == "cpu":
-            return None
-        if device not in self.gpu:
-            self.gpu[device] = _CupyStream(None, device)
-        return self.gpu[device]
+    @staticmethod
+    def device(device):
+        return state().default_device if device is None else parse_device(device, "random")
 
 
 _LEGACY = _LegacyState()
 
 
-def _legacy_wrap(raw, gpu):
-    B = _bridge()
-    if gpu is None:
-        return B.asarray(np.asarray(raw))
-    from . import _dispatch
-
-    return _dispatch.wrap(raw)
+def _legacy_wrap(raw, device):
+    return _bridge().asarray(np.asarray(raw), device=device)
 
 
 def seed(seed=None):
-    """Seed the legacy generator (NumPy's ``random.seed``; GPU streams too)."""
+    """Seed the legacy generator (NumPy's ``random.seed``)."""
     _LEGACY.numpy.seed(seed)
-    for device in list(_LEGACY.gpu):
-        _LEGACY.gpu[device] = _CupyStream(seed, device)
+
+
+def _legacy_call(name, device, *args, **kwargs):
+    args = tuple(_host(a) for a in args)
+    kwargs = {k: _host(v) for k, v in kwargs.items()}
+    return _legacy_wrap(getattr(_LEGACY.numpy, name)(*args, **kwargs), _LEGACY.device(device))
 
 
 def rand(*shape, device=None):
     """Floats uniform in [0, 1) of the given shape (``rand(2, 3)``)."""
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.random_sample(size=shape), gpu)
-    return _legacy_wrap(_LEGACY.numpy.rand(*shape), None)
+    return _legacy_call("rand", device, *shape)
 
 
 def randn(*shape, device=None):
     """Standard normal samples of the given shape (``randn(2, 3)``)."""
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.standard_normal(size=shape), gpu)
-    return _legacy_wrap(_LEGACY.numpy.randn(*shape), None)
+    return _legacy_call("randn", device, *shape)
 
 
 def randint(low, high=None, size=None, dtype=int, *, device=None):
     """Integers in [low, high) (or [0, low) with one bound)."""
     dtype = normalize_dtype(dtype, "random.randint")
-    size = _size(size, "randint")
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        if high is None:
-            low, high = 0, low
-        return _legacy_wrap(gpu.randint(low, high, size=size, dtype=dtype), gpu)
-    return _legacy_wrap(_LEGACY.numpy.randint(low, high, size, dtype=dtype), None)
+    return _legacy_call("randint", device, low, high, _size(size, "randint"), dtype=dtype)
 
 
 def random_sample(size=None, *, device=None):
     """Floats uniform in [0, 1)."""
-    size = _size(size, "random_sample")
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.random_sample(size=size), gpu)
-    return _legacy_wrap(_LEGACY.numpy.random_sample(size), None)
+    return _legacy_call("random_sample", device, _size(size, "random_sample"))
 
 
 random = random_sample
@@ -453,117 +438,94 @@ random = random_sample
 
 def uniform(low=0.0, high=1.0, size=None, *, device=None):
     """Samples uniform in [low, high)."""
-    size = _size(size, "uniform")
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.uniform(low, high, size=size), gpu)
-    return _legacy_wrap(_LEGACY.numpy.uniform(_host(low), _host(high), size), None)
+    return _legacy_call("uniform", device, low, high, _size(size, "uniform"))
 
 
 def normal(loc=0.0, scale=1.0, size=None, *, device=None):
     """Samples of N(loc, scale²)."""
-    size = _size(size, "normal")
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.normal(loc, scale, size=size), gpu)
-    return _legacy_wrap(_LEGACY.numpy.normal(_host(loc), _host(scale), size), None)
+    return _legacy_call("normal", device, loc, scale, _size(size, "normal"))
 
 
 def standard_normal(size=None, *, device=None):
     """Standard normal samples."""
-    size = _size(size, "standard_normal")
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.standard_normal(size=size), gpu)
-    return _legacy_wrap(_LEGACY.numpy.standard_normal(size), None)
+    return _legacy_call("standard_normal", device, _size(size, "standard_normal"))
 
 
 def exponential(scale=1.0, size=None, *, device=None):
     """Samples of the exponential distribution with mean ``scale``."""
-    size = _size(size, "exponential")
-    gpu = _LEGACY.for_device(device)
-    if gpu is not None:
-        return _legacy_wrap(gpu.exponential(scale, size=size), gpu)
-    return _legacy_wrap(_LEGACY.numpy.exponential(_host(scale), size), None)
+    return _legacy_call("exponential", device, scale, _size(size, "exponential"))
 
 
-def choice(a, size=None, replace=True, p=None, *, device=None):
-    """Random samples from ``a`` (an int n means arange(n))."""
+def _legacy_choice(numpy_state, func, a, size, replace, p, device):
     B = _bridge()
-    size = _size(size, "choice")
-    gpu = _LEGACY.for_device(device)
     population = None if isinstance(a, (int, np.integer)) else (
         a if isinstance(a, B.Tensor) else B.asarray(a))
     n = int(a) if population is None else population.shape[0]
     probabilities = None if p is None else np.asarray(_host(p), dtype=np.float64)
-    if gpu is not None:
-        if probabilities is not None:
-            probabilities = gpu.cupy.asarray(probabilities)
-        index = _legacy_wrap(gpu.choice(n, size=size, replace=replace, p=probabilities), gpu)
-    else:
-        index = _legacy_wrap(_LEGACY.numpy.choice(n, size, replace, probabilities), None)
+    picks = numpy_state.choice(n, _size(size, func), replace, probabilities)
     if population is None:
-        return index
+        return _legacy_wrap(picks, device)
     from ._ops.numpy_compat import numpy_take
 
-    return numpy_take(population, index.to_device(population.device), 0)
+    return numpy_take(population, _legacy_wrap(picks, population.device), 0)
+
+
+def choice(a, size=None, replace=True, p=None, *, device=None):
+    """Random samples from ``a`` (an int n means arange(n))."""
+    return _legacy_choice(_LEGACY.numpy, "choice", a, size, replace, p, _LEGACY.device(device))
+
+
+def _legacy_permutation(numpy_state, x, device):
+    B = _bridge()
+    if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
+        return _legacy_wrap(numpy_state.permutation(int(x)), device)
+    t = x if isinstance(x, B.Tensor) else B.asarray(x)
+    if t.ndim == 0:
+        raise ValueError("random.permutation: x must be an integer or at least 1-d")
+    return B.take(t, _legacy_wrap(numpy_state.permutation(t.shape[0]), t.device), axis=0)
 
 
 def permutation(x, *, device=None):
     """A permuted copy of ``x`` along axis 0, or of arange(x) for an int."""
+    return _legacy_permutation(_LEGACY.numpy, x, _LEGACY.device(device))
+
+
+def _legacy_shuffle(numpy_state, x, func):
     B = _bridge()
-    if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
-        gpu = _LEGACY.for_device(device)
-        if gpu is not None:
-            return _legacy_wrap(gpu.permutation(int(x)), gpu)
-        return _legacy_wrap(_LEGACY.numpy.permutation(int(x)), None)
-    t = x if isinstance(x, B.Tensor) else B.asarray(x)
-    order = permutation(t.shape[0], device=t.device)
-    return B.take(t, order, axis=0)
+    if not isinstance(x, B.Tensor):
+        raise TypeError(f"{func}: x must be a bridge Tensor (it is shuffled in place), got "
+                        f"{type(x).__name__}")
+    if x.ndim == 0:
+        raise ValueError(f"{func}: x must be at least 1-d")
+    order = _legacy_wrap(numpy_state.permutation(x.shape[0]), x.device)
+    from ._methods import write_inplace
+
+    write_inplace(x, B.take(x, order, axis=0), func)
 
 
 def shuffle(x):
     """Shuffle tensor ``x`` in place along axis 0."""
-    B = _bridge()
-    if not isinstance(x, B.Tensor):
-        raise TypeError(f"random.shuffle: x must be a bridge Tensor, got {type(x).__name__}")
-    order = permutation(x.shape[0], device=x.device)
-    from ._methods import write_inplace
-
-    write_inplace(x, B.take(x, order, axis=0), "random.shuffle")
+    _legacy_shuffle(_LEGACY.numpy, x, "random.shuffle")
 
 
 # NumPy's legacy distributions beyond the ones written out above, on the module's
-# generator (NumPy's Mersenne Twister stream on the CPU)
+# generator (NumPy's Mersenne Twister stream, on every device)
 _LEGACY_DISTRIBUTIONS = _DISTRIBUTIONS[:]
 
 
-def _legacy_distribution(name, state_of):
+def _legacy_distribution(name):
     def draw(*args, device=None, **kwargs):
-        args = tuple(_host(a) for a in args)
-        kwargs = {k: _host(v) for k, v in kwargs.items()}
-        numpy_state, gpu = state_of(device)
-        if gpu is not None:
-            method = getattr(gpu.state, name, None)
-            if method is None:
-                out = getattr(_host_stream(gpu), name)(*args, **kwargs)
-                return _bridge().asarray(np.asarray(out), device=gpu.device)
-            return _legacy_wrap(getattr(gpu, name)(*args, **kwargs), gpu)
-        return _legacy_wrap(getattr(numpy_state, name)(*args, **kwargs), None)
+        return _legacy_call(name, device, *args, **kwargs)
 
     draw.__name__ = draw.__qualname__ = name
-    draw.__doc__ = f"NumPy's ``random.{name}`` (the legacy generator's numbers on the CPU)."
+    draw.__doc__ = f"NumPy's ``random.{name}`` (the legacy generator's numbers)."
     return draw
-
-
-def _module_state(device):
-    return _LEGACY.numpy, _LEGACY.for_device(device)
 
 
 for _name in _LEGACY_DISTRIBUTIONS:
     if _name in ("multivariate_hypergeometric",):
         continue  # a Generator method only, in NumPy too
-    globals()[_name] = _legacy_distribution(_name, _module_state)
+    globals()[_name] = _legacy_distribution(_name)
     __all__.append(_name)
 
 
@@ -579,72 +541,46 @@ def set_state(state):
 
 class RandomState:
     """NumPy's legacy ``RandomState``: a Mersenne Twister generator object with the
-    legacy functions as methods (NumPy's numbers on the CPU; CuPy's RandomState on a
-    GPU ``device``)."""
+    legacy functions as methods. Its numbers are NumPy's on every device: they are
+    made on the host and moved to ``device`` (the default device when it was made)."""
 
     def __init__(self, seed=None, *, device=None):
         self.device = state().default_device if device is None else parse_device(
             device, "RandomState")
-        if isinstance(seed, np.random.RandomState):
-            self._numpy = seed
-            self._gpu = None
-        elif self.device.type == "cpu":
-            self._numpy = np.random.RandomState(seed)
-            self._gpu = None
-        else:
-            self._numpy = None
-            self._gpu = _CupyStream(seed, self.device)
+        self._numpy = seed if isinstance(seed, np.random.RandomState) else \
+            np.random.RandomState(seed)
 
     def __repr__(self):
         return f"bridge.random.RandomState(device='{self.device}')"
 
-    def _state(self, device=None):
-        return self._numpy, self._gpu
-
     def seed(self, seed=None):
         """Reseed the generator."""
-        if self._gpu is None:
-            self._numpy.seed(seed)
-        else:
-            self._gpu = _CupyStream(seed, self.device)
+        self._numpy.seed(seed)
 
     def get_state(self, legacy=True):
-        """NumPy's state tuple (CPU generators)."""
-        if self._numpy is None:
-            raise TypeError("RandomState.get_state: a GPU generator has CuPy's state, not "
-                            "NumPy's")
+        """NumPy's state tuple."""
         return self._numpy.get_state(legacy=legacy)
 
     def set_state(self, value):
         """Restore a state from ``get_state``."""
-        if self._numpy is None:
-            raise TypeError("RandomState.set_state: a GPU generator has CuPy's state")
         self._numpy.set_state(value)
 
     def _call(self, name, *args, **kwargs):
         args = tuple(_host(a) for a in args)
         kwargs = {k: _host(v) for k, v in kwargs.items()}
-        if self._gpu is not None:
-            return _legacy_wrap(getattr(self._gpu, name)(*args, **kwargs), self._gpu)
-        return _legacy_wrap(getattr(self._numpy, name)(*args, **kwargs), None)
+        return _legacy_wrap(getattr(self._numpy, name)(*args, **kwargs), self.device)
 
     def rand(self, *shape):
         """Floats uniform in [0, 1) of the given shape."""
-        if self._gpu is not None:
-            return _legacy_wrap(self._gpu.random_sample(size=shape), self._gpu)
         return self._call("rand", *shape)
 
     def randn(self, *shape):
         """Standard normal samples of the given shape."""
-        if self._gpu is not None:
-            return _legacy_wrap(self._gpu.standard_normal(size=shape), self._gpu)
         return self._call("randn", *shape)
 
     def randint(self, low, high=None, size=None, dtype=int):
         """Integers in [low, high) (or [0, low))."""
         dtype = normalize_dtype(dtype, "RandomState.randint")
-        if self._gpu is not None and high is None:
-            low, high = 0, low
         return self._call("randint", low, high, _size(size, "randint"), dtype=dtype)
 
     def random_sample(self, size=None):
@@ -671,55 +607,25 @@ class RandomState:
 
     def choice(self, a, size=None, replace=True, p=None):
         """Random samples from ``a`` (an int n means arange(n))."""
-        B = _bridge()
-        population = None if isinstance(a, (int, np.integer)) else (
-            a if isinstance(a, B.Tensor) else B.asarray(a))
-        n = int(a) if population is None else population.shape[0]
-        probabilities = None if p is None else np.asarray(_host(p), dtype=np.float64)
-        if self._gpu is not None:
-            if probabilities is not None:
-                probabilities = self._gpu.cupy.asarray(probabilities)
-            index = _legacy_wrap(self._gpu.choice(n, size=_size(size, "choice"),
-                                                  replace=replace, p=probabilities), self._gpu)
-        else:
-            index = _legacy_wrap(self._numpy.choice(n, _size(size, "choice"), replace,
-                                                    probabilities), None)
-        if population is None:
-            return index
-        from ._ops.numpy_compat import numpy_take
-
-        return numpy_take(population, index.to_device(population.device), 0)
+        return _legacy_choice(self._numpy, "RandomState.choice", a, size, replace, p,
+                              self.device)
 
     def permutation(self, x):
         """A permuted copy of ``x`` along axis 0, or of arange(x) for an int."""
-        B = _bridge()
-        if isinstance(x, (int, np.integer)) and not isinstance(x, bool):
-            return self._call("permutation", int(x))
-        t = x if isinstance(x, B.Tensor) else B.asarray(x)
-        order = self._call("permutation", t.shape[0]).to_device(t.device)
-        return B.take(t, order, axis=0)
+        return _legacy_permutation(self._numpy, x, self.device)
 
     def shuffle(self, x):
         """Shuffle tensor ``x`` in place along axis 0."""
-        B = _bridge()
-        if not isinstance(x, B.Tensor):
-            raise TypeError(f"RandomState.shuffle: x must be a bridge Tensor, got "
-                            f"{type(x).__name__}")
-        order = self._call("permutation", x.shape[0]).to_device(x.device)
-        from ._methods import write_inplace
-
-        write_inplace(x, B.take(x, order, axis=0), "RandomState.shuffle")
+        _legacy_shuffle(self._numpy, x, "RandomState.shuffle")
 
     def bytes(self, length):
         """``length`` random bytes."""
-        if self._gpu is not None:
-            return self._gpu.randint(0, 256, size=length, dtype=np.uint8).get().tobytes()
         return self._numpy.bytes(length)
 
 
 def _state_method(name):
     def draw(self, *args, **kwargs):
-        return _legacy_distribution(name, self._state)(*args, **kwargs)
+        return self._call(name, *args, **kwargs)
 
     draw.__name__ = draw.__qualname__ = name
     draw.__doc__ = f"NumPy's ``RandomState.{name}``."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import operator
+import sys
 
 import numpy as np
 
@@ -102,6 +103,10 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
         if copy:
             return wrap(raw.copy())
         return src
+    if _is_dask_array(obj):
+        # a dask array is computed by dask (its chunks joined by their own library: GPU
+        # chunks stay on their GPU, where dask's __array__ would need host memory)
+        return _asarray(obj.compute(), dtype=dtype, device=device, copy=copy)
     if device is None:
         # a GPU array keeps its own device (the standard infers it from an array
         # argument); everything else goes to the default device
@@ -203,6 +208,11 @@ def _from_tensor_sequence(seq, dtype, device, func):
     from .manipulation import reshape, stack
 
     return reshape(stack(parts), shape)
+
+
+def _is_dask_array(obj) -> bool:
+    da = sys.modules.get("dask.array")
+    return da is not None and isinstance(obj, da.Array)
 
 
 def _device_of_array(obj):

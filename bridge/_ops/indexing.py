@@ -20,6 +20,11 @@ from .._registry import Fast, Op, axis, tensor
 _INTEGER_TYPES = (int, np.integer)
 
 
+def _holds_tensor(seq, tensor) -> bool:
+    return any(isinstance(v, tensor) or (isinstance(v, (list, tuple)) and _holds_tensor(v, tensor))
+               for v in seq)
+
+
 def _raw_key(key, x, func):
     """Translate an index key: Tensors become raw arrays on x's device."""
     tensor = _dispatch.TENSOR
@@ -29,6 +34,12 @@ def _raw_key(key, x, func):
     tensors = []
     all_ints = True
     for k in key:
+        if isinstance(k, list) and _holds_tensor(k, tensor):
+            # a list of tensors and ints (U[[k, p]] with p = argmax(...)): built on x's
+            # device as asarray builds it (NumPy's np.asarray would need host memory)
+            from .creation import asarray
+
+            k = asarray(k, device=x.device)
         if isinstance(k, tensor):
             if k.dtype.kind not in "biu":
                 raise IndexError(

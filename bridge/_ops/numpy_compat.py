@@ -3881,6 +3881,18 @@ NUMPY_SIGNATURES.update({
                                                   for a in args]),
     "matrix_transpose": lambda x: B.matrix_transpose(x),
     "vecdot": lambda x1, x2, axis=-1: B.vecdot(x1, x2, axis=axis),
+    # the standard's names NumPy has too, with NumPy's signatures (np.real(t) on a GPU
+    # tensor must not need NumPy's fallback, which only runs on host memory)
+    "real": lambda val: B.real(val), "imag": lambda val: B.imag(val),
+    "cumulative_prod": lambda x, /, *, axis=None, dtype=None, include_initial=False:
+        B.cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial),
+    "take_along_axis": lambda arr, indices, axis=-1: B.take_along_axis(
+        arr, indices, axis=axis) if axis is not None else B.take_along_axis(
+        B.reshape(arr, (-1,)), B.reshape(indices, (-1,)), axis=0),
+    "unique_all": lambda x: B.unique_all(x), "unique_counts": lambda x: B.unique_counts(x),
+    "unique_inverse": lambda x: B.unique_inverse(x),
+    "unique_values": lambda x: B.unique_values(x),
+    "unstack": lambda x, /, *, axis=0: B.unstack(x, axis=axis),
 })
 
 NUMPY_LINALG = {
@@ -3893,6 +3905,13 @@ for _name in ("inv", "det", "slogdet", "cholesky", "eig", "eigvals", "matrix_pow
     NUMPY_LINALG[_name] = _float_linalg(_name) if _name in (
         "inv", "det", "slogdet", "cholesky", "eig", "eigvals", "matrix_power", "svdvals",
         "matrix_norm", "vector_norm") else _linalg_passthrough(_name)
+
+NUMPY_LINALG.update({
+    "matmul": lambda x1, x2, /: B.matmul(x1, x2),
+    "matrix_transpose": lambda x, /: B.matrix_transpose(x),
+    "tensordot": lambda x1, x2, /, *, axes=2: B.tensordot(x1, x2, axes=axes),
+    "vecdot": lambda x1, x2, /, *, axis=-1: B.vecdot(x1, x2, axis=axis),
+})
 
 NUMPY_FFT = {name: _numpy_fft(name) for name in ("fft", "ifft", "rfft", "irfft", "hfft", "ihfft")}
 NUMPY_FFT.update({name: _numpy_fftn(name) for name in ("fftn", "ifftn", "rfftn", "irfftn")})

@@ -345,7 +345,13 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
         infinite = cupy.isinf(re) | cupy.isinf(im)
         fixed = _complex_from_parts(cupy, cupy.full_like(re, math.inf), cupy.arctan2(im, re),
                                     x.dtype)
-        return cupy.where(infinite, fixed, out)
+        out = cupy.where(infinite, fixed, out)
+        # CuPy's log|z| overflows for |z| near the largest float (log(1 + 1.8e308j) gave
+        # inf + 1.57j) and underflows for subnormal |z|: hypot has neither problem
+        finite = cupy.isfinite(re) & cupy.isfinite(im) & ((re != 0) | (im != 0))
+        lost = finite & ~cupy.isfinite(out.real)
+        scaled = _complex_from_parts(cupy, cupy.log(cupy.hypot(re, im)), out.imag, x.dtype)
+        return cupy.where(lost, scaled, out)
 
     def log1p(x):
         out = cupy.log1p(x)

@@ -20,7 +20,10 @@ def run_program(path: pathlib.Path, module: str):
     source = path.read_text()
     assert source.count(IMPORT) == 1, f"{path.name} must import numpy as np exactly once"
     if module != "numpy":
+        # every import of NumPy changes, as a user moving a program to bridge changes
+        # them (``from numpy.lib.stride_tricks import as_strided`` too)
         source = source.replace(IMPORT, f"import {module} as np\n")
+        source = source.replace("\nfrom numpy.", f"\nfrom {module}.")
     namespace = {"__name__": f"numpy_programs.{path.stem}"}
     exec(compile(source, str(path), "exec"), namespace)
     return namespace["main"]()
