@@ -333,6 +333,8 @@ _INT_MAX = int(np.iinfo(DEFAULT_INT).max)
 
 
 def _real_scalar(func, name, value):
+    if value.__class__ is int or value.__class__ is float:
+        return value
     if isinstance(value, _dispatch.TENSOR) and value.ndim == 0:
         value = value.item()
     if isinstance(value, np.generic):
@@ -353,9 +355,9 @@ def arange(start, /, stop=None, step=1, *, dtype=None, device=None, requires_gra
     if step == 0:
         raise ValueError(f"{func}: step must not be zero")
     if dtype is None:
-        floats = any(isinstance(v, float) for v in (start, stop, step))
+        floats = start.__class__ is float or stop.__class__ is float or step.__class__ is float
         dtype = DEFAULT_FLOAT if floats else DEFAULT_INT
-        if not floats and max(start, stop) > _INT_MAX and min(start, stop) >= 0:
+        if not floats and (start > _INT_MAX or stop > _INT_MAX) and min(start, stop) >= 0:
             dtype = np.dtype(np.uint64)  # as NumPy does for ints past int64's range
     else:
         dtype = normalize_dtype(dtype, func)

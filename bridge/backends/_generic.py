@@ -282,7 +282,15 @@ def make_kernels(xp) -> dict:
         return xp.concatenate(arrays, axis=axis, dtype=dtype)
 
     k["concat"] = concat
-    k["expand_dims"] = lambda x, axis: xp.expand_dims(x, axis)
+    def expand_dims(x, axis):
+        # NumPy's expand_dims is this reshape (the axes come normalised and checked);
+        # calling the method skips its Python-level argument handling
+        shape = list(x.shape)
+        for a in sorted(axis) if isinstance(axis, tuple) else (axis,):
+            shape.insert(a, 1)
+        return x.reshape(shape)
+
+    k["expand_dims"] = expand_dims
     k["flip"] = lambda x, axis: xp.flip(x, axis=axis)
     k["moveaxis"] = lambda x, source, destination: xp.moveaxis(x, source, destination)
     k["permute_dims"] = lambda x, axes: xp.transpose(x, axes)
