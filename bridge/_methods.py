@@ -214,7 +214,24 @@ def _operator(op, dunder, mode):
     return operator
 
 
+def _round(self, ndigits=None):
+    """``round(x)`` of a 0-d tensor, which stands for NumPy's scalar: a Python int, or
+    with ``ndigits`` a 0-d tensor of x's dtype rounded as ``np.round(x, ndigits)``."""
+    if self.ndim != 0:
+        raise TypeError(
+            f"Tensor.__round__: round() takes a 0-d tensor (NumPy's scalar), this one has "
+            f"shape {self.shape}; use bridge.round(x, decimals) for an array")
+    if self.dtype.kind == "c":
+        raise TypeError("Tensor.__round__: round() of a complex tensor is not defined "
+                        "(NumPy's complex scalars have no __round__)")
+    if ndigits is None:
+        value = self.item()
+        return int(value) if self.dtype.kind in "biu" else round(value)
+    return self.round(_dispatch.integer("Tensor.__round__", ndigits, "ndigits"))
+
+
 def bind_methods():
+    Tensor.__round__ = _round
     for op in REGISTRY.values():
         if not op.methods:
             continue

@@ -5,6 +5,7 @@ protocols (``numpy.mean(tensor)``), the NumPy-style Tensor methods and
 from __future__ import annotations
 
 import inspect
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -1591,3 +1592,75 @@ def test_list_index_holding_tensors_stays_on_the_device(backend, device):
     _same(u, a)
     mask = [bridge.asarray(True, device=device), False, True, False]
     _same(u[mask], a[[True, False, True, False]])
+
+
+def test_label_arrays_through_more_numpy_names(backend):
+    """setxor1d, select, delete, insert, split, ... of strings give NumPy's arrays
+    (numpy_programs: tag_sets); a Tensor among them is the mixing TypeError."""
+    a, b = np.array(["red", "blue", "teal"]), np.array(["blue", "black"])
+    for got, expected in (
+            (bridge.setxor1d(a, b), np.setxor1d(a, b)),
+            (bridge.select([[True, False, True]], [a], default="none"),
+             np.select([[True, False, True]], [a], default="none")),
+            (bridge.delete(a, 1), np.delete(a, 1)), (bridge.insert(a, 1, "x"), np.insert(a, 1, "x")),
+            (bridge.array_split(a, 2)[0], np.array_split(a, 2)[0]),
+            (bridge.column_stack([a, a]), np.column_stack([a, a])),
+            (bridge.rot90(np.array([a])), np.rot90(np.array([a])))):
+        assert type(got) is np.ndarray
+        np.testing.assert_array_equal(got, expected)
+    with pytest.raises(TypeError, match="select: cannot combine a bridge Tensor"):
+        bridge.select([bridge.asarray([True, False, True])], [a])
+
+
+def test_round_of_a_zero_d_tensor_is_numpys_scalar_round(backend, device):
+    """round(np.linalg.det(m)) is an int, round(x, 2) a 0-d tensor (numpy_programs:
+    network_flows); round() of an N-d tensor or a complex one is a TypeError."""
+    det = bridge.linalg.det(bridge.asarray([[2.0, 1.0], [1.0, 3.0]], device=device))
+    assert round(det) == 5 and type(round(det)) is int
+    assert round(bridge.asarray(2.5, device=device)) == round(np.float64(2.5)) == 2
+    assert type(round(bridge.sum(bridge.asarray([1, 2], device=device)))) is int
+    got = round(bridge.asarray(2.675, device=device), 2)
+    assert isinstance(got, bridge.Tensor) and got.shape == () and got.dtype == np.float64
+    assert float(got) == float(round(np.float64(2.675), 2))
+    with pytest.raises(TypeError, match="Tensor.__round__"):
+        round(bridge.asarray([1.5], device=device))
+    with pytest.raises(TypeError, match="Tensor.__round__"):
+        round(bridge.asarray(1 + 1j, device=device))
+
+
+def test_fromstring_reads_separated_text(backend, device):
+    got = bridge.fromstring("1,2,3,4", dtype=int, sep=",")
+    _same(got, np.fromstring("1,2,3,4", dtype=int, sep=","))
+    _same(bridge.fromstring("1.5 -2 3e2", sep=" "), np.fromstring("1.5 -2 3e2", sep=" "))
+    _same(bridge.fromstring("1 2 3", dtype=np.float32, count=2, sep=" "),
+          np.fromstring("1 2 3", dtype=np.float32, count=2, sep=" "))
+    assert bridge.fromstring("1 2", sep=" ", device=device).device == device
+    with pytest.raises(ValueError, match="bridge.fromstring: the binary mode"):
+        bridge.fromstring(b"abcd", dtype=np.uint8)
+    with pytest.raises(TypeError, match="bridge.fromstring"):
+        bridge.fromstring(3, sep=" ")
+
+
+@pytest.mark.parametrize("name", ["auto", "fd", "doane", "scott", "stone", "rice",
+                                  "sturges", "sqrt"])
+def test_histogram_string_bin_estimators(backend, device, name):
+    """np.histogram(x, bins='auto') and the other estimators give NumPy's edges
+    (numpy_programs: weather_histograms)."""
+    rng = np.random.default_rng(8)
+    for data, rng_arg in ((rng.normal(15, 8, 365), None), (rng.integers(0, 40, 200), None),
+                          (rng.gamma(1.5, 2.0, 300).astype(np.float32), (0.0, 6.0)),
+                          (np.full(5, 2.0), None)):
+        x = bridge.asarray(data, device=device)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # stone: "may be suboptimal"
+            edges = np.histogram_bin_edges(data, bins=name, range=rng_arg)
+            counts = np.histogram(data, bins=name, range=rng_arg)[0]
+            got_edges = bridge.histogram_bin_edges(x, bins=name, range=rng_arg)
+            got_counts = bridge.histogram(x, bins=name, range=rng_arg)[0]
+        _same(got_edges, edges)
+        np.testing.assert_array_equal(to_numpy(got_counts), counts)
+    with pytest.raises(ValueError, match="histogram: 'bogus' is not a valid estimator"):
+        bridge.histogram(bridge.asarray([1.0, 2.0], device=device), bins="bogus")
+    with pytest.raises(TypeError, match="histogram: automated estimation"):
+        bridge.histogram(bridge.asarray([1.0, 2.0], device=device), bins=name,
+                         weights=bridge.asarray([1.0, 1.0], device=device))

@@ -210,6 +210,13 @@ ENTRY_POINTS = {
     "unique_all": None, "intersect1d": None, "union1d": None, "setdiff1d": None,
     "isin": None, "searchsorted": None, "where": None, "array_equal": None,
     "max": None, "min": None, "argmax": None, "argmin": None,
+    # NumPy's other names that label arrays go through (np.setxor1d(tags_a, tags_b),
+    # np.select(conditions, ["low", "high"]), np.delete(names, 2), np.split(names, 2))
+    "setxor1d": None, "select": None, "choose": None, "delete": None, "insert": None,
+    "split": None, "array_split": None, "hsplit": None, "vsplit": None, "dstack": None,
+    "column_stack": None, "flipud": None, "fliplr": None, "rot90": None,
+    "atleast_2d": None, "atleast_3d": None, "diag": None, "resize": None,
+    "trim_zeros": None, "compress": None, "extract": None, "swapaxes": None,
 }
 
 

@@ -520,6 +520,28 @@ def fromfile(file, dtype=float, count=-1, sep="", offset=0, *, device=None):
     return _result(raw, target, func)
 
 
+def fromstring(string, dtype=float, count=-1, *, sep="", like=None, device=None):
+    """A 1-d tensor of the numbers in the text ``string`` separated by ``sep``
+    (NumPy's ``fromstring``: ``count`` items, all when -1). ``sep=''`` is NumPy's removed
+    binary mode: ``bridge.frombuffer`` reads raw bytes."""
+    func = "bridge.fromstring"
+    if like is not None:
+        raise TypeError(f"{func}: like= is NumPy's protocol for other array types; "
+                        "bridge makes a Tensor (device= places it)")
+    if not isinstance(string, (str, bytes)):
+        raise TypeError(f"{func}: string must be a str or bytes, got {type(string).__name__}")
+    if not isinstance(sep, str):
+        raise TypeError(f"{func}: sep must be a str, got {type(sep).__name__}")
+    if sep == "":
+        raise ValueError(f"{func}: the binary mode (sep='') is gone from NumPy; "
+                         "bridge.frombuffer(data, dtype) reads raw bytes")
+    dtype = _dtype_arg(func, dtype)
+    count = _dispatch.integer(func, count, "count")
+    target = _Target(func, device)
+    raw = _call(func, np.fromstring, string, dtype=dtype, count=count, sep=sep)
+    return _result(raw, target, func)
+
+
 def tofile(self, fid, sep="", format="%s"):  # noqa: A002 - NumPy's names
     """Write the elements in C order to ``fid`` (a file name or an open file), as
     NumPy's ``ndarray.tofile``: raw bytes when ``sep`` is ``''``, else text with

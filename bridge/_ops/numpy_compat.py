@@ -2001,6 +2001,102 @@ def _common_real(func, a, b):
     return B.astype(a, dtype, copy=False), B.astype(b, dtype, copy=False)
 
 
+def _outer_edges(func, x, range):  # noqa: A002
+    """NumPy's outer bin edges: ``range``, or the data's min and max (widened by 0.5
+    each way where they are equal)."""
+    if range is not None:
+        lo, hi = range
+        if lo > hi:
+            raise ValueError(f"{func}: max must be larger than min in range parameter")
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            raise ValueError(f"{func}: supplied range of [{lo}, {hi}] is not finite")
+    elif x.size == 0:
+        lo, hi = 0, 1
+    else:
+        lo, hi = B.min(x).item(), B.max(x).item()
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            raise ValueError(f"{func}: autodetected range of [{lo}, {hi}] is not finite")
+    if lo == hi:
+        lo, hi = lo - 0.5, hi + 0.5
+    return lo, hi
+
+
+def _ptp_value(x):
+    if x.dtype.kind in _INT_KINDS:
+        return int(B.max(x)) - int(B.min(x))  # (NumPy's unsigned difference: no overflow)
+    return float(B.max(x) - B.min(x))
+
+
+def _bin_width(name, x, range, func):  # noqa: A002
+    """NumPy's bin width estimators (``np.histogram(x, bins='auto')`` and the others)."""
+    n = x.size
+    if name == "sqrt":
+        return _ptp_value(x) / math.sqrt(n)
+    if name == "sturges":
+        return _ptp_value(x) / (math.log2(n) + 1.0)
+    if name == "rice":
+        return _ptp_value(x) / (2.0 * n ** (1.0 / 3))
+    if name == "scott":
+        return (24.0 * math.pi ** 0.5 / n) ** (1.0 / 3.0) * float(B.std(_float(x)))
+    if name == "fd":
+        q75, q25 = (float(q) for q in percentile(x, [75, 25]))
+        return 2.0 * (q75 - q25) * n ** (-1.0 / 3.0)
+    if name == "auto":
+        fd, sturges = _bin_width("fd", x, range, func), _bin_width("sturges", x, range, func)
+        return builtins.min(builtins.max(fd, _bin_width("sqrt", x, range, func) / 2), sturges)
+    if name == "doane":
+        if n > 2:
+            sg1 = math.sqrt(6.0 * (n - 2) / ((n + 1.0) * (n + 3)))
+            xf = _float(x)
+            sigma = float(B.std(xf))
+            if sigma > 0.0:
+                g1 = float(B.mean(((xf - B.mean(xf)) / sigma) ** 3))
+                return _ptp_value(x) / (1.0 + math.log2(n) + math.log2(1.0 + abs(g1) / sg1))
+        return 0.0
+    # stone: the number of bins that minimises the cross-validated squared error
+    ptp_x = _ptp_value(x)
+    if n <= 1 or ptp_x == 0:
+        return 0
+
+    def jhat(nb):
+        p_k = _float(histogram(x, nb, range)[0]) / n
+        return (2 - (n + 1) * float(B.vecdot(p_k, p_k))) / (ptp_x / nb)
+
+    upper = builtins.max(100, int(math.sqrt(n)))
+    nb = builtins.min(builtins.range(1, upper + 1), key=jhat)
+    if nb == upper:
+        import warnings
+
+        warnings.warn(f"{func}: the number of bins estimated may be suboptimal",
+                      RuntimeWarning, stacklevel=4)
+    return ptp_x / nb
+
+
+_BIN_ESTIMATORS = ("stone", "auto", "doane", "fd", "rice", "scott", "sqrt", "sturges")
+
+
+def _estimated_bins(func, x, name, range, weights):  # noqa: A002
+    """``(number of equal bins, range)`` for NumPy's string ``bins`` (``'auto'``,
+    ``'fd'``, ``'sturges'``, ...): the estimator's width over the data in ``range``."""
+    if name not in _BIN_ESTIMATORS:
+        raise ValueError(f"{func}: {name!r} is not a valid estimator for `bins` (one of "
+                         f"{', '.join(_BIN_ESTIMATORS)})")
+    if weights is not None:
+        raise TypeError(f"{func}: automated estimation of the number of bins is not "
+                        "supported for weighted data")
+    lo, hi = _outer_edges(func, x, range)
+    if range is not None:
+        x = B.take(x, B.nonzero(B.logical_and(x >= lo, x <= hi))[0])
+    if x.size == 0:
+        return 1, (lo, hi)
+    width = _bin_width(name, x, (lo, hi), func)
+    if not width:
+        return 1, (lo, hi)
+    if x.dtype.kind in _INT_KINDS and width < 1:
+        width = 1
+    return int(math.ceil((hi - lo) / width)), (lo, hi)
+
+
 def histogram(a, bins=10, range=None, density=False, weights=None):  # noqa: A002
     """Counts of ``a`` in ``bins`` equal bins over ``range`` (default: the data's min
     and max) or between the given edges; returns ``(hist, bin_edges)``. The last bin
@@ -2029,8 +2125,8 @@ def histogram(a, bins=10, range=None, density=False, weights=None):  # noqa: A00
         edge_dtype = x.dtype if x.dtype.kind == "f" else B.float64
         edges = B.linspace(lo, hi, nbins + 1, dtype=edge_dtype, device=x.device)
     elif isinstance(bins, str):
-        raise ValueError(f"{func}: bins={bins!r}: bridge takes an int or bin edges, not a "
-                         "string estimator")
+        nbins, range = _estimated_bins(func, x, bins, range, w)  # noqa: A001
+        return histogram(x, nbins, range, density, w)
     else:
         edges = _tensor(bins, func, "bins")
         if edges.ndim != 1 or edges.shape[0] < 2:
@@ -3821,7 +3917,7 @@ _NUMPY_NAMES = [
     ("save", npio.save, False), ("load", npio.load, False), ("savez", npio.savez, False),
     ("savez_compressed", npio.savez_compressed, False), ("loadtxt", npio.loadtxt, False),
     ("savetxt", npio.savetxt, False), ("genfromtxt", npio.genfromtxt, False),
-    ("fromfile", npio.fromfile, False),
+    ("fromfile", npio.fromfile, False), ("fromstring", npio.fromstring, False),
 ]
 # more of NumPy's names (bridge/_ops/numpy_extras.py)
 _NUMPY_NAMES += _extras.NUMPY_NAMES
