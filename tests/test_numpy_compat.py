@@ -1664,3 +1664,27 @@ def test_histogram_string_bin_estimators(backend, device, name):
     with pytest.raises(TypeError, match="histogram: automated estimation"):
         bridge.histogram(bridge.asarray([1.0, 2.0], device=device), bins=name,
                          weights=bridge.asarray([1.0, 1.0], device=device))
+
+
+def test_ma_is_numpys_masked_arrays_over_cpu_tensors(backend, device):
+    """np.ma.masked_invalid(x).mean(axis=1) (numpy_programs: sensor_gaps): bridge.ma is
+    NumPy's numpy.ma, its functions taking CPU tensors; a GPU tensor is a TypeError."""
+    data = np.array([[1.0, np.nan, 3.0], [np.nan, np.nan, np.nan], [4.0, 5.0, 0.5]])
+    from bridge.ma import masked_invalid
+
+    assert bridge.ma.masked is np.ma.masked and bridge.ma.MaskedArray is np.ma.MaskedArray
+    x = bridge.asarray(data, device=device)
+    if device.type != "cpu":
+        with pytest.raises(TypeError, match="bridge.ma.masked_invalid: masked arrays"):
+            masked_invalid(x)
+        return
+    m = masked_invalid(x)
+    assert isinstance(m, np.ma.MaskedArray)
+    expected = np.ma.masked_invalid(data)
+    np.testing.assert_array_equal(m.mean(axis=1).filled(-1.0), expected.mean(axis=1).filled(-1.0))
+    np.testing.assert_array_equal(bridge.ma.masked_where(x > 3, x).mask,
+                                  np.ma.masked_where(data > 3, data).mask)
+    assert bridge.ma.array(bridge.arange(3), mask=[0, 1, 0]).sum() == 2
+    np.testing.assert_array_equal((m + bridge.ones(3)).filled(0.0), (expected + 1).filled(0.0))
+    with pytest.raises(AttributeError, match="bridge.ma"):
+        bridge.ma.no_such_name  # noqa: B018

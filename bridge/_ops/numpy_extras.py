@@ -1783,6 +1783,58 @@ def _module(name, doc, **attributes):
     return sys.modules[name]
 
 
+def _ma_argument(value, func):
+    """A ``bridge.ma`` argument as NumPy's ``numpy.ma`` takes it: a CPU tensor as the
+    NumPy array over its memory (a sequence of tensors one by one); a GPU tensor is a
+    TypeError (masked arrays are NumPy's, in host memory)."""
+    if isinstance(value, _dispatch.TENSOR):
+        if value.device.type != "cpu":
+            raise TypeError(
+                f"{func}: masked arrays are NumPy's and live in host memory; the tensor is "
+                f"on {value.device} (move it with x.to_device('cpu') first)")
+        return np.asarray(value)
+    if isinstance(value, (list, tuple)) and any(isinstance(v, _dispatch.TENSOR) for v in value):
+        return type(value)(_ma_argument(v, func) for v in value)
+    return value
+
+
+def _ma_function(name, fn):
+    import functools
+
+    from .beyond import _call_numpy
+
+    func = f"bridge.ma.{name}"
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        args = [_ma_argument(a, func) for a in args]
+        kwargs = {k: _ma_argument(v, func) for k, v in kwargs.items()}
+        return _call_numpy(func, fn, args, kwargs)  # (its errors name bridge.ma.<name>)
+
+    return call
+
+
+def _ma_module():
+    """``bridge.ma``: NumPy's ``numpy.ma`` (masked arrays are NumPy's, as strings are),
+    its functions taking CPU tensors (``np.ma.masked_invalid(x).mean(axis=1)``)."""
+    module = _module("bridge.ma", "NumPy's masked arrays (numpy.ma) for tensors in host "
+                     "memory: the results are NumPy's masked arrays.")
+
+    def __getattr__(name):  # noqa: N807 - the module protocol's name
+        try:
+            value = getattr(np.ma, name)
+        except AttributeError:
+            raise AttributeError(f"module 'bridge.ma' has no attribute {name!r}") from None
+        if callable(value) and not isinstance(value, (type, types.ModuleType)):
+            value = _ma_function(name, value)  # (classes and constants are NumPy's own)
+        module.__dict__[name] = value
+        return value
+
+    module.__getattr__ = __getattr__
+    module.__all__ = list(np.ma.__all__)
+    return module
+
+
 def numpy_objects():
     """NumPy's non-function names of this module, for the namespace: classes,
     constants, and the modules ``lib.stride_tricks`` and ``polynomial`` (importable:
@@ -1811,4 +1863,4 @@ def numpy_objects():
                       assert_raises_regex=np.testing.assert_raises_regex,
                       assert_warns=np.testing.assert_warns, assert_=np.testing.assert_)
     return {"poly1d": poly1d, "vectorize": vectorize, "euler_gamma": euler_gamma,
-            "lib": lib, "polynomial": polynomial, "testing": testing}
+            "lib": lib, "polynomial": polynomial, "testing": testing, "ma": _ma_module()}
