@@ -400,7 +400,11 @@ rule("subtract", _subtract_vjp, _subtract_jvp)
 def _pow_base(a, b, y):
     # d/da a**b = b * a**(b-1), defined as 0 where b == 0 (also at a == 0)
     if not isinstance(b, B.Tensor):
-        return b * a ** (b - 1) if b != 0 else B.zeros_like(a)
+        if b == 0:
+            return B.zeros_like(a)
+        if b == 2:
+            return b * a  # a ** 1 is a, exactly: a square's derivative needs no power
+        return b * a ** (b - 1)
     return B.where(b == 0, 0.0, b * a ** (b - 1))
 
 
