@@ -1688,3 +1688,45 @@ def test_ma_is_numpys_masked_arrays_over_cpu_tensors(backend, device):
     np.testing.assert_array_equal((m + bridge.ones(3)).filled(0.0), (expected + 1).filled(0.0))
     with pytest.raises(AttributeError, match="bridge.ma"):
         bridge.ma.no_such_name  # noqa: B018
+
+
+def test_polynomial_class_fit_convert_and_calculus(backend, device):
+    """numpy.polynomial.Polynomial (numpy_programs: trend_fitting): fit in the scaled
+    variable, convert to the plain series, evaluation, calculus, roots, arithmetic."""
+    from bridge.polynomial import Polynomial
+
+    x = np.linspace(0, 5, 30)
+    y = 1.5 * x ** 2 - 2.0 * x + 0.5 + 0.3 * np.sin(7 * x)
+    P = np.polynomial.Polynomial.fit(x, y, 2)
+    Q = Polynomial.fit(bridge.asarray(x, device=device), bridge.asarray(y, device=device), 2)
+    tol = {"rtol": 1e-10, "atol": 1e-10}
+    _same(Q.coef, P.coef, **tol)
+    _same(Q.domain, P.domain)
+    _same(Q.convert().coef, P.convert().coef, **tol)
+    _same(Q(bridge.asarray(x, device=device)), P(x), **tol)
+    _same(Q.deriv().coef, P.deriv().coef, **tol)
+    _same(Q.integ(2, k=[1, 2], lbnd=1).coef, P.integ(2, k=[1, 2], lbnd=1).coef, **tol)
+    _same(Q.roots(), P.roots(), **tol)
+    assert str(Q) == str(P) and repr(Q) == repr(P)
+    A, N = Polynomial([1, 2, 3]), np.polynomial.Polynomial([1, 2, 3])
+    for got, expected in (((A * A).coef, (N * N).coef), ((A + 1).coef, (N + 1).coef),
+                          ((2 - A).coef, (2 - N).coef), ((A ** 3).coef, (N ** 3).coef),
+                          (A.roots(), N.roots()), (A(Polynomial([0, 1, 1])).coef,
+                                                   N(np.polynomial.Polynomial([0, 1, 1])).coef),
+                          (Polynomial.fromroots([1, 2, 3]).coef,
+                           np.polynomial.Polynomial.fromroots([1, 2, 3]).coef)):
+        _same(got, expected)
+    assert A.degree() == 2 and len(A) == 3 and A == Polynomial([1.0, 2.0, 3.0])
+    with pytest.raises(TypeError, match="Domains differ"):
+        A + Polynomial([1], domain=[0, 1])
+    from bridge.polynomial import polynomial as pp
+
+    c, (res, rank, sv, rcond) = pp.polyfit(bridge.asarray(x, device=device),
+                                           bridge.asarray(y, device=device), 3, full=True)
+    c2, (res2, rank2, sv2, rcond2) = np.polynomial.polynomial.polyfit(x, y, 3, full=True)
+    _same(c, c2, **tol)
+    _same(sv, sv2, **tol)
+    assert rank == rank2 and rcond == rcond2
+    _same(pp.polyder([1.0, 2, 3, 4], 2, 3), np.polynomial.polynomial.polyder([1, 2, 3, 4], 2, 3))
+    _same(pp.polyint([1.0, 2, 3], 2, [1], 2, 3),
+          np.polynomial.polynomial.polyint([1, 2, 3], 2, [1], 2, 3))

@@ -1025,6 +1025,441 @@ def polynomial_polyval(x, c, tensor=True):
     return c0
 
 
+def _series(c, func):
+    """Coefficients (lowest degree first) as NumPy's ``polyutils.as_series``: 1-d,
+    integers as float64."""
+    c = _series_coefficients(c, func)
+    if c.ndim != 1:
+        raise ValueError(f"{func}: coefficient array must be 1-d, got shape {c.shape}")
+    if c.shape[0] == 0:
+        raise ValueError(f"{func}: coefficient array is empty")
+    return c
+
+
+def _trimseq(c):
+    """``c`` without its trailing exact zeros (at least one coefficient kept)."""
+    nz = B.nonzero(c != 0)[0]
+    last = int(nz[-1]) if nz.shape[0] else 0
+    return c[:last + 1]
+
+
+def _series_add(c1, c2):
+    if c1.shape[0] < c2.shape[0]:
+        c1, c2 = c2, c1
+    c1 = B.asarray(c1, copy=True)
+    c1[:c2.shape[0]] = c1[:c2.shape[0]] + c2
+    return _trimseq(c1)
+
+
+def _series_mul(c1, c2):
+    return _trimseq(B.convolve(c1, c2))
+
+
+def polynomial_polyfit(x, y, deg, rcond=None, full=False, w=None):
+    """The least-squares power series of degree ``deg`` (lowest degree first) through
+    ``(x, y)``, as NumPy's ``polynomial.polynomial.polyfit``: a Vandermonde matrix with
+    columns scaled to unit norm, solved by ``linalg.lstsq``; ``full=True`` also returns
+    ``[residuals, rank, singular values, rcond]``."""
+    func = "polynomial.polyfit"
+    xv = _float(_tensor(x, func, "x"))
+    yv = _float(_tensor(y, func, "y"))
+    deg = _dispatch.integer(func, deg, "deg")
+    if deg < 0:
+        raise ValueError(f"{func}: expected deg >= 0")
+    if xv.ndim != 1:
+        raise TypeError(f"{func}: expected 1D vector for x")
+    if xv.shape[0] == 0:
+        raise TypeError(f"{func}: expected non-empty vector for x")
+    if yv.ndim not in (1, 2):
+        raise TypeError(f"{func}: expected 1D or 2D array for y")
+    if xv.shape[0] != yv.shape[0]:
+        raise TypeError(f"{func}: expected x and y to have same length")
+    lhs = B.matrix_transpose(polyvander(xv, deg))
+    rhs = B.matrix_transpose(yv) if yv.ndim == 2 else yv
+    if w is not None:
+        wv = _float(_tensor(w, func, "w"))
+        if wv.ndim != 1 or wv.shape[0] != xv.shape[0]:
+            raise TypeError(f"{func}: expected 1D vector for w of x's length")
+        lhs = lhs * wv
+        rhs = rhs * wv
+    if rcond is None:
+        rcond = xv.shape[0] * float(np.finfo(xv.dtype).eps)
+    if lhs.dtype.kind == "c":
+        scl = B.sqrt(B.sum(B.real(lhs) ** 2 + B.imag(lhs) ** 2, axis=1))
+    else:
+        scl = B.sqrt(B.sum(lhs ** 2, axis=1))
+    scl = B.where(scl == 0, B.ones_like(scl), scl)
+    a = B.matrix_transpose(lhs) / scl
+    c, resids, rank, sv = B.linalg.lstsq(a, B.matrix_transpose(rhs) if rhs.ndim == 2 else rhs,
+                                         rcond=rcond)
+    c = B.matrix_transpose(B.matrix_transpose(c) / scl) if c.ndim == 2 else c / scl
+    if full:
+        return c, [resids, rank, sv, rcond]
+    return c
+
+
+def polyvander(x, deg):
+    """The Vandermonde matrix of the powers 0..deg of ``x`` (NumPy's
+    ``polynomial.polynomial.polyvander``: each power the previous one times x)."""
+    func = "polynomial.polyvander"
+    deg = _dispatch.integer(func, deg, "deg")
+    if deg < 0:
+        raise ValueError(f"{func}: deg must be non-negative")
+    xv = _float(B.atleast_1d(_tensor(x, func, "x")))
+    cols = [B.ones_like(xv)]
+    for _ in builtins_range(deg):
+        cols.append(cols[-1] * xv)
+    return B.stack(cols, axis=-1)
+
+
+def polynomial_polyder(c, m=1, scl=1):
+    """The ``m``-th derivative of a power series (lowest degree first), each derivative
+    times ``scl`` (NumPy's ``polynomial.polynomial.polyder``)."""
+    func = "polynomial.polyder"
+    c = _series_coefficients(c, func)
+    cnt = _dispatch.integer(func, m, "m")
+    if cnt < 0:
+        raise ValueError(f"{func}: the order of derivation must be non-negative")
+    n = c.shape[0]
+    if cnt >= n:
+        return c[:1] * 0
+    for _ in builtins_range(cnt):
+        n -= 1
+        c = c * scl
+        c = c[1:n + 1] * B.arange(1, n + 1, dtype=c.dtype, device=c.device)
+    return c
+
+
+def polynomial_polyint(c, m=1, k=(), lbnd=0, scl=1):
+    """The ``m``-th integral of a power series (lowest degree first), with integration
+    constants ``k`` at ``lbnd``, each integral times ``scl`` (NumPy's
+    ``polynomial.polynomial.polyint``)."""
+    func = "polynomial.polyint"
+    c = _series_coefficients(c, func)
+    cnt = _dispatch.integer(func, m, "m")
+    if cnt < 0:
+        raise ValueError(f"{func}: the order of integration must be non-negative")
+    k = [k] if np.ndim(k) == 0 else list(k)
+    if len(k) > cnt:
+        raise ValueError(f"{func}: too many integration constants")
+    k = k + [0] * (cnt - len(k))
+    for i in builtins_range(cnt):
+        n = c.shape[0]
+        c = c * scl
+        if n == 1 and bool(B.all(c[0] == 0)):
+            c = c + k[i]
+            continue
+        tail = c / B.arange(1, n + 1, dtype=c.dtype, device=c.device)
+        tmp = B.concat([c[:1] * 0, tail])
+        tmp[0] = tmp[0] + (k[i] - polynomial_polyval(lbnd, tmp))
+        c = tmp
+    return c
+
+
+def polyroots(c):
+    """The roots of a power series (lowest degree first), sorted: the eigenvalues of
+    its companion matrix, real where they all are (NumPy's
+    ``polynomial.polynomial.polyroots``)."""
+    func = "polynomial.polyroots"
+    c = _trimseq(_series(c, func))
+    n = c.shape[0] - 1
+    if n < 1:
+        return c[:0]
+    if n == 1:
+        return B.reshape(-c[0] / c[1], (1,))
+    mat = B.zeros((n, n), dtype=c.dtype, device=c.device)
+    if n > 1:
+        mat[B.arange(1, n, device=c.device), B.arange(0, n - 1, device=c.device)] = 1
+    mat[:, -1] = mat[:, -1] - c[:-1] / c[-1]
+    r = eigvals_numpy(B.flip(mat, axis=(0, 1)))
+    return complex_sort(r) if r.dtype.kind == "c" else B.sort(r)
+
+
+def polyfromroots(roots):
+    """The monic power series (lowest degree first) with the given roots, by NumPy's
+    pairwise products (``polynomial.polynomial.polyfromroots``)."""
+    r = B.atleast_1d(_tensor(roots, "polynomial.polyfromroots", "roots"))
+    if r.shape[0] == 0:
+        return B.ones((1,), dtype=B.float64, device=r.device)
+    r = _float(r)
+    r = complex_sort(r) if r.dtype.kind == "c" else B.sort(r)
+    one = B.ones((1,), dtype=r.dtype, device=r.device)
+    p = [B.concat([-r[i:i + 1], one]) for i in builtins_range(r.shape[0])]
+    n = len(p)
+    while n > 1:
+        m, rem = divmod(n, 2)
+        tmp = [_series_mul(p[i], p[i + m]) for i in builtins_range(m)]
+        if rem:
+            tmp[0] = _series_mul(tmp[0], p[-1])
+        p = tmp
+        n = m
+    return p[0]
+
+
+def _mapparms(old, new):
+    oldlen = old[1] - old[0]
+    newlen = new[1] - new[0]
+    return (old[1] * new[0] - old[0] * new[1]) / oldlen, newlen / oldlen
+
+
+def _pair(value, func, argname):
+    v = [float(t) for t in (value.tolist() if _is_tensor(value) else list(value))] \
+        if not isinstance(value, np.ndarray) else [float(t) for t in value]
+    if len(v) != 2:
+        raise ValueError(f"{func}: {argname} has wrong number of elements")
+    return v
+
+
+class Polynomial:
+    """NumPy's ``numpy.polynomial.Polynomial``: a power series with coefficients
+    ``coef`` (lowest degree first, a tensor) whose variable maps ``domain`` onto
+    ``window``; ``fit``, ``convert``, evaluation, ``deriv``, ``integ``, ``roots``,
+    arithmetic with numbers and with polynomials of the same domain and window.
+    Printing is NumPy's."""
+
+    __hash__ = None
+    __array_ufunc__ = None
+    maxpower = 100
+    basis_name = None
+    _default = (-1.0, 1.0)
+
+    def __init__(self, coef, domain=None, window=None, symbol="x"):
+        func = "polynomial.Polynomial"
+        self.coef = _series(coef, func)
+        self.domain = self._interval(domain, func, "domain")
+        self.window = self._interval(window, func, "window")
+        if not isinstance(symbol, str) or not symbol.isidentifier():
+            raise ValueError(f"{func}: symbol must be a valid Python identifier")
+        self.symbol = symbol
+
+    def _interval(self, value, func, argname):
+        v = self._default if value is None else _pair(value, func, argname)
+        return B.asarray(list(v), dtype=B.float64, device=self.coef.device)
+
+    @property
+    def _domain(self):
+        return [float(v) for v in self.domain.tolist()]
+
+    @property
+    def _window(self):
+        return [float(v) for v in self.window.tolist()]
+
+    def _new(self, coef, domain=None, window=None):
+        return Polynomial(coef, self._domain if domain is None else domain,
+                          self._window if window is None else window, self.symbol)
+
+    def mapparms(self):
+        """``(off, scl)``: the variable's map ``off + scl * x`` from domain to window."""
+        return _mapparms(self._domain, self._window)
+
+    # ------------------------------------------------------------ construction
+
+    @classmethod
+    def fit(cls, x, y, deg, domain=None, rcond=None, full=False, w=None, window=None,
+            symbol="x"):
+        """The least-squares fit of degree ``deg``, in the scaled variable (the data's
+        range mapped onto the window), as NumPy's ``Polynomial.fit``."""
+        func = "polynomial.Polynomial.fit"
+        xv = _float(_tensor(x, func, "x"))
+        if domain is None:
+            domain = [float(B.min(xv)), float(B.max(xv))] if xv.size else [0.0, 0.0]
+            if domain[0] == domain[1]:
+                domain = [domain[0] - 1, domain[1] + 1]
+        elif isinstance(domain, list) and not domain:
+            domain = list(cls._default)
+        else:
+            domain = _pair(domain, func, "domain")
+        window = list(cls._default) if window is None else _pair(window, func, "window")
+        off, scl = _mapparms(domain, window)
+        res = polynomial_polyfit(off + scl * xv, y, deg, rcond=rcond, full=full, w=w)
+        if full:
+            coef, status = res
+            return cls(coef, domain, window, symbol), status
+        return cls(res, domain, window, symbol)
+
+    @classmethod
+    def identity(cls, domain=None, window=None, symbol="x"):
+        """The polynomial ``x`` (its coefficients mapping window back onto domain)."""
+        domain = list(cls._default) if domain is None else _pair(domain, "identity", "domain")
+        window = list(cls._default) if window is None else _pair(window, "identity", "window")
+        off, scl = _mapparms(window, domain)
+        return cls([off, scl], domain, window, symbol)
+
+    @classmethod
+    def basis(cls, deg, domain=None, window=None, symbol="x"):
+        """The polynomial ``x**deg``."""
+        deg = _dispatch.integer("polynomial.Polynomial.basis", deg, "deg")
+        return cls([0.0] * deg + [1.0], domain, window, symbol)
+
+    @classmethod
+    def fromroots(cls, roots, domain=[], window=None, symbol="x"):  # noqa: B006 - NumPy's
+        """The monic polynomial with ``roots``."""
+        r = _float(B.atleast_1d(_tensor(roots, "polynomial.Polynomial.fromroots", "roots")))
+        if domain is None:
+            domain = [float(B.min(r)), float(B.max(r))]
+        elif isinstance(domain, list) and not domain:
+            domain = list(cls._default)
+        window = list(cls._default) if window is None else window
+        off, scl = _mapparms(_pair(domain, "fromroots", "domain"), _pair(window, "fromroots",
+                                                                             "window"))
+        coef = polyfromroots(off + scl * r) / scl ** r.shape[0]
+        return cls(coef, domain, window, symbol)
+
+    def copy(self):
+        return self._new(B.asarray(self.coef, copy=True))
+
+    def convert(self, domain=None, kind=None, window=None):
+        """The same polynomial in the variable of ``domain`` and ``window`` (default
+        [-1, 1] each: the plain power series)."""
+        if kind is not None and kind is not Polynomial:
+            raise TypeError("polynomial.Polynomial.convert: bridge converts to Polynomial only")
+        return self(Polynomial.identity(domain, window, self.symbol))
+
+    # ------------------------------------------------------------ evaluation and calculus
+
+    def __call__(self, arg):
+        off, scl = self.mapparms()
+        if isinstance(arg, Polynomial):
+            arg = arg * scl + off
+            c = self.coef
+            c0 = arg * 0 + c[-1]
+            for i in builtins_range(2, c.shape[0] + 1):
+                c0 = c0 * arg + c[-i]
+            return c0
+        if isinstance(arg, (list, tuple)):
+            arg = B.asarray(arg)
+        return polynomial_polyval(off + scl * arg, self.coef)
+
+    def degree(self):
+        return self.coef.shape[0] - 1
+
+    def __len__(self):
+        return self.coef.shape[0]
+
+    def deriv(self, m=1):
+        return self._new(polynomial_polyder(self.coef, m, self.mapparms()[1]))
+
+    def integ(self, m=1, k=[], lbnd=None):  # noqa: B006 - NumPy's default
+        off, scl = self.mapparms()
+        lbnd = 0 if lbnd is None else off + scl * lbnd
+        return self._new(polynomial_polyint(self.coef, m, k, lbnd, 1.0 / scl))
+
+    def roots(self):
+        off, scl = _mapparms(self._window, self._domain)
+        return off + scl * polyroots(self.coef)
+
+    def linspace(self, n=100, domain=None):
+        d = self._domain if domain is None else _pair(domain, "linspace", "domain")
+        x = B.linspace(d[0], d[1], n, device=self.coef.device)
+        return x, self(x)
+
+    def truncate(self, size):
+        size = _dispatch.integer("polynomial.Polynomial.truncate", size, "size")
+        if size < 1:
+            raise ValueError("polynomial.Polynomial.truncate: size must be a positive integer")
+        return self._new(self.coef[:size])
+
+    def cutdeg(self, deg):
+        return self.truncate(deg + 1)
+
+    def trim(self, tol=0):
+        keep = B.nonzero(B.abs(self.coef) > tol)[0]
+        last = int(keep[-1]) if keep.shape[0] else 0
+        return self._new(self.coef[:last + 1])
+
+    def has_samecoef(self, other):
+        return self.coef.shape == other.coef.shape and bool(B.all(self.coef == other.coef))
+
+    def has_samedomain(self, other):
+        return self._domain == other._domain
+
+    def has_samewindow(self, other):
+        return self._window == other._window
+
+    # ------------------------------------------------------------ arithmetic
+
+    def _other(self, other):
+        if isinstance(other, Polynomial):
+            if not self.has_samedomain(other):
+                raise TypeError("Domains differ")
+            if not self.has_samewindow(other):
+                raise TypeError("Windows differ")
+            if self.symbol != other.symbol:
+                raise ValueError("Polynomial symbols differ")
+            return other.coef
+        if isinstance(other, (int, float, complex, np.number)) or (
+                _is_tensor(other) and other.ndim == 0):
+            return B.reshape(B.asarray(other, device=self.coef.device), (1,))
+        return NotImplemented
+
+    def __add__(self, other):
+        c = self._other(other)
+        return NotImplemented if c is NotImplemented else self._new(_series_add(self.coef, c))
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        c = self._other(other)
+        return NotImplemented if c is NotImplemented else self._new(_series_add(self.coef, -c))
+
+    def __rsub__(self, other):
+        c = self._other(other)
+        return NotImplemented if c is NotImplemented else self._new(_series_add(-self.coef, c))
+
+    def __mul__(self, other):
+        c = self._other(other)
+        return NotImplemented if c is NotImplemented else self._new(_series_mul(self.coef, c))
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        if isinstance(other, Polynomial) or self._other(other) is NotImplemented:
+            raise TypeError(f"unsupported types for true division: 'Polynomial', "
+                            f"'{type(other).__name__}'")
+        return self._new(self.coef / other)
+
+    def __pow__(self, power):
+        power = _dispatch.integer("polynomial.Polynomial.__pow__", power, "power")
+        if power < 0 or power > self.maxpower:
+            raise ValueError("Power must be a non-negative integer no larger than maxpower")
+        out = B.ones((1,), dtype=self.coef.dtype, device=self.coef.device)
+        for _ in builtins_range(power):
+            out = _series_mul(out, self.coef)
+        return self._new(out)
+
+    def __neg__(self):
+        return self._new(-self.coef)
+
+    def __pos__(self):
+        return self
+
+    def __eq__(self, other):
+        return (isinstance(other, Polynomial) and self.has_samedomain(other)
+                and self.has_samewindow(other) and self.symbol == other.symbol
+                and self.has_samecoef(other))
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    # ------------------------------------------------------------ printing (NumPy's)
+
+    def _numpy(self):
+        return np.polynomial.Polynomial(_host(self.coef), self._domain, self._window,
+                                        symbol=self.symbol)
+
+    def __repr__(self):
+        return repr(self._numpy())
+
+    def __str__(self):
+        return str(self._numpy())
+
+    def __format__(self, spec):
+        return format(self._numpy(), spec)
+
+    def _repr_latex_(self):
+        return self._numpy()._repr_latex_()
+
+
 # ------------------------------------------------------------------ sets along an axis
 
 
@@ -1851,12 +2286,15 @@ def numpy_objects():
         "hermite": {"hermgauss": _gauss("hermgauss")},
         "hermite_e": {"hermegauss": _gauss("hermegauss")},
         "laguerre": {"laggauss": _gauss("laggauss")},
-        "polynomial": {"polyval": polynomial_polyval},
+        "polynomial": {"polyval": polynomial_polyval, "polyfit": polynomial_polyfit,
+                       "polyvander": polyvander, "polyder": polynomial_polyder,
+                       "polyint": polynomial_polyint, "polyroots": polyroots,
+                       "polyfromroots": polyfromroots, "Polynomial": Polynomial},
     }
     submodules = {kind: _module(f"bridge.polynomial.{kind}", f"NumPy's polynomial.{kind} "
                                 "names bridge has.", **names) for kind, names in kinds.items()}
     polynomial = _module("bridge.polynomial", "NumPy's numpy.polynomial names bridge has.",
-                         **submodules)
+                         Polynomial=Polynomial, **submodules)
     testing = _module("bridge.testing", "NumPy's testing assertions on tensors.",
                       **{name: _testing_function(name) for name in _TESTING},
                       assert_raises=np.testing.assert_raises,
