@@ -943,3 +943,20 @@ def test_matmul_of_every_layout_matches_the_host(dtype, layout):
     assert got.dtype == dtype and got.shape == (37, 29)
     tol = 1e-4 if dtype == np.float32 else 1e-12
     np.testing.assert_allclose(got, a.astype(np.float64) @ b, rtol=tol, atol=tol)
+
+
+@given(start=st.one_of(st.floats(-1e6, 1e6), st.integers(-1000, 1000),
+                       st.floats(-1e3, 1e3).map(np.float32)),
+       stop=st.one_of(st.floats(-1e6, 1e6), st.integers(-1000, 1000)),
+       num=st.integers(0, 300), endpoint=st.booleans(),
+       dtype=st.sampled_from(["float32", "float64", "complex128"]))
+def test_cupy_linspace_steps_as_numpys(start, stop, num, endpoint, dtype):
+    """The cupy backend's linspace runs NumPy's algorithm one operation per kernel (CuPy's
+    fused multiply-add changed the last bit): run with NumPy as the array module, it
+    gives NumPy's bits, on any machine."""
+    from bridge.backends.cupy_backend import _stepwise_linspace
+
+    got = _stepwise_linspace(np)(start, stop, num, np.dtype(dtype), endpoint)
+    expected = np.linspace(start, stop, num, endpoint=endpoint, dtype=dtype)
+    assert got.dtype == expected.dtype
+    assert got.tobytes() == expected.tobytes()

@@ -269,9 +269,47 @@ def _fused_vjp_kernels(cupy) -> dict:
     return {"_tanh_vjp": tanh_vjp, "_pow_scalar_vjp": pow_scalar_vjp}
 
 
+def _stepwise_linspace(xp):
+    """NumPy's linspace, one operation per kernel: CuPy's one-kernel linspace computes
+    ``start + i * step`` as a fused multiply-add (one rounding where NumPy has two), so
+    its samples left NumPy's in the last bit (and a chaotic map run from them, far)."""
+
+    def linspace(start, stop, num, dtype, endpoint):
+        div = (num - 1) if endpoint else num
+        # NumPy's computation dtype: that of the bounds, made inexact (two Python numbers
+        # as arrays; next to a NumPy scalar a Python number is weak)
+        typed = isinstance(start, numpy.generic) or isinstance(stop, numpy.generic)
+        first, last = (start, stop) if typed else (numpy.asarray(start), numpy.asarray(stop))
+        dt = numpy.result_type(first, last)
+        if dt.kind not in "fc":
+            dt = numpy.result_type(dt, numpy.float64)
+        delta = numpy.subtract(last, first, dtype=dt)
+        y = xp.arange(0, num, dtype=dt)
+        if div > 0:
+            step = delta / div
+            if step == 0:
+                y = y / div
+                y = y * delta
+            else:
+                y = y * step
+        else:
+            y = y * delta
+        wide = numpy.result_type(dt, first)
+        if wide == dt:
+            y = y + dt.type(first)
+        else:  # NumPy's y += start: the sum in the wider dtype, cast back
+            y = (y.astype(wide) + wide.type(first)).astype(dt)
+        if endpoint and num > 1:
+            y[-1] = last
+        return y.astype(dtype, copy=False)
+
+    return linspace
+
+
 def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
     """Kernels where CuPy's function differs from NumPy's (each says how)."""
     k: dict = {}
+    k["linspace"] = _stepwise_linspace(cupy)
     int64 = numpy.int64
 
     def count_nonzero(x, axis, keepdims):
