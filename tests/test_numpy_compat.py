@@ -1730,3 +1730,20 @@ def test_polynomial_class_fit_convert_and_calculus(backend, device):
     _same(pp.polyder([1.0, 2, 3, 4], 2, 3), np.polynomial.polynomial.polyder([1, 2, 3, 4], 2, 3))
     _same(pp.polyint([1.0, 2, 3], 2, [1], 2, 3),
           np.polynomial.polynomial.polyint([1, 2, 3], 2, [1], 2, 3))
+
+
+def test_sizes_beyond_the_machine_are_a_memory_error(backend, monkeypatch):
+    """kaiser(2**31), histogramdd(x, 2**31) computed every sample or bin and the kernel
+    killed the process (the fuzzer's HUGE sizes); such a size is a MemoryError naming
+    the function before anything is computed."""
+    from bridge._ops import numpy_extras
+
+    monkeypatch.setattr(numpy_extras, "_physical_memory", lambda: 2**30)
+    for call, name in ((lambda: bridge.kaiser(2**31, 0.0), "kaiser"),
+                       (lambda: bridge.hanning(2**31), "hanning"),
+                       (lambda: bridge.histogramdd(bridge.ones(3), 2**31), "histogramdd"),
+                       (lambda: bridge.histogram(bridge.ones(3), 2**31), "histogram")):
+        with pytest.raises(MemoryError, match=f"^{name}: 2147483648 elements"):
+            call()
+    _same(bridge.kaiser(5, 2.0), np.kaiser(5, 2.0))
+    _same(bridge.histogram(bridge.asarray([1.0, 2.0]), 3)[0], np.histogram([1.0, 2.0], 3)[0])

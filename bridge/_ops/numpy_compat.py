@@ -2110,6 +2110,7 @@ def histogram(a, bins=10, range=None, density=False, weights=None):  # noqa: A00
         nbins = int(bins)
         if nbins < 1:
             raise ValueError(f"{func}: bins must be a positive integer, got {nbins}")
+        _extras.check_fits(func, nbins)
         if range is not None:
             lo, hi = (float(r) for r in range)
             if lo > hi:

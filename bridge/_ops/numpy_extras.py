@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import operator
+import os
 import sys
 import threading
 import types
@@ -159,8 +160,27 @@ euler_gamma = 0.5772156649015329
 # ------------------------------------------------------------------ window functions
 
 
-def _window(M, formula):
+def _physical_memory() -> int:
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):  # (no sysconf: no limit known)
+        return 1 << 62
+
+
+def check_fits(func, count, itemsize=8, copies=3):
+    """MemoryError naming ``func`` where ``copies`` arrays of ``count`` items (a window's
+    samples, a histogram's bins: computed, not merely allocated) exceed the machine's
+    memory: the kernel would kill the process part way through, not refuse it."""
+    need = count * itemsize * copies
+    if need > _physical_memory():
+        raise MemoryError(f"{func}: {count} elements need about {need / 2**30:.1f} GiB of "
+                          f"working memory, more than this machine's "
+                          f"{_physical_memory() / 2**30:.1f} GiB")
+
+
+def _window(M, formula, func="window"):
     M = operator.index(M)
+    check_fits(func, M)
     if M < 1:
         return B.zeros((0,), dtype=B.float64)
     if M == 1:
@@ -171,24 +191,24 @@ def _window(M, formula):
 
 def hanning(M):
     """The Hann window of ``M`` points (NumPy's ``hanning``)."""
-    return _window(M, lambda n, M: 0.5 + 0.5 * B.cos(math.pi * n / (M - 1)))
+    return _window(M, lambda n, M: 0.5 + 0.5 * B.cos(math.pi * n / (M - 1)), "hanning")
 
 
 def hamming(M):
     """The Hamming window of ``M`` points."""
-    return _window(M, lambda n, M: 0.54 + 0.46 * B.cos(math.pi * n / (M - 1)))
+    return _window(M, lambda n, M: 0.54 + 0.46 * B.cos(math.pi * n / (M - 1)), "hamming")
 
 
 def blackman(M):
     """The Blackman window of ``M`` points."""
     return _window(M, lambda n, M: 0.42 + 0.5 * B.cos(math.pi * n / (M - 1))
-                   + 0.08 * B.cos(2.0 * math.pi * n / (M - 1)))
+                   + 0.08 * B.cos(2.0 * math.pi * n / (M - 1)), "blackman")
 
 
 def bartlett(M):
     """The Bartlett (triangular) window of ``M`` points."""
     return _window(M, lambda n, M: B.where(
-        n <= 0, 1 + n / (M - 1), 1 - n / (M - 1)))
+        n <= 0, 1 + n / (M - 1), 1 - n / (M - 1)), "bartlett")
 
 
 # the modified Bessel function of order 0 (Cephes' Chebyshev expansions, as NumPy's i0)
@@ -243,6 +263,7 @@ def i0(x):
 def kaiser(M, beta):
     """The Kaiser window of ``M`` points and shape ``beta``."""
     M = operator.index(M)
+    check_fits("kaiser", M, copies=6)
     if M == 1:
         return B.ones((1,), dtype=B.float64)
     if M < 1:
@@ -288,6 +309,7 @@ def histogramdd(sample, bins=10, range=None, density=None, weights=None):  # noq
             count = operator.index(b)
             if count < 1:
                 raise ValueError(f"`bins[{i}]` must be positive, when an integer")
+            check_fits(func, count)
             if range[i] is None:
                 if N == 0:
                     lo, hi = 0.0, 1.0
@@ -310,6 +332,7 @@ def histogramdd(sample, bins=10, range=None, density=None, weights=None):  # noq
                 raise ValueError(f"`bins[{i}]` must be monotonically increasing, when an array")
             edges.append(e)
     nbin = [e.shape[0] + 1 for e in edges]  # the outliers' bins at both ends
+    check_fits(func, math.prod(nbin))
     flat = B.zeros((N,), dtype=B.int64, device=device)
     for i in builtins_range(D):
         x, e = columns[i], edges[i]
