@@ -63,6 +63,32 @@ def _host(value):
     return value
 
 
+def _population(a):
+    """``choice``'s population: a Tensor, or NumPy's array for data beyond the 13
+    dtypes (``choice(["north", "south"])`` draws NumPy's strings, as the NumPy names
+    that create such data return NumPy's arrays)."""
+    B = _bridge()
+    if isinstance(a, B.Tensor):
+        return a
+    try:
+        return B.asarray(a)
+    except TypeError:
+        from ._host import BEYOND_KINDS
+
+        host = np.asarray(a)
+        if host.dtype.kind not in BEYOND_KINDS:
+            raise
+        return host
+
+
+def _take_population(population, index, axis):
+    if isinstance(population, np.ndarray):
+        return np.take(population, np.asarray(index.to_device("cpu")), axis=axis)
+    from ._ops.numpy_compat import numpy_take
+
+    return numpy_take(population, index.to_device(population.device), axis)
+
+
 class _CupyStream:
     """CuPy's generator on one GPU, with the calls the Generator needs."""
 
@@ -220,7 +246,6 @@ class Generator:
     def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
         """Random samples from ``a`` (a tensor, a sequence, or an int n meaning
         arange(n)), with or without replacement, optionally weighted by ``p``."""
-        B = _bridge()
         size = _size(size, "choice")
         population = None
         if isinstance(a, (int, np.integer)) and not isinstance(a, bool):
@@ -229,7 +254,7 @@ class Generator:
                 raise ValueError("random.choice: a must be a positive integer or a non-empty "
                                  "sequence")
         else:
-            population = a if isinstance(a, B.Tensor) else B.asarray(a)
+            population = _population(a)
             if population.ndim == 0:
                 raise ValueError("random.choice: a must be 1-dimensional or an integer")
             n = population.shape[axis]
@@ -246,9 +271,7 @@ class Generator:
         index = self._wrap(picks)
         if population is None:
             return index
-        from ._ops.numpy_compat import numpy_take
-
-        return numpy_take(population, index.to_device(population.device), axis)
+        return _take_population(population, index, axis)
 
     def permutation(self, x, axis=0):
         """A permuted copy of tensor ``x`` along ``axis``, or of arange(x) for an int."""
@@ -457,17 +480,13 @@ def exponential(scale=1.0, size=None, *, device=None):
 
 
 def _legacy_choice(numpy_state, func, a, size, replace, p, device):
-    B = _bridge()
-    population = None if isinstance(a, (int, np.integer)) else (
-        a if isinstance(a, B.Tensor) else B.asarray(a))
+    population = None if isinstance(a, (int, np.integer)) else _population(a)
     n = int(a) if population is None else population.shape[0]
     probabilities = None if p is None else np.asarray(_host(p), dtype=np.float64)
     picks = numpy_state.choice(n, _size(size, func), replace, probabilities)
     if population is None:
         return _legacy_wrap(picks, device)
-    from ._ops.numpy_compat import numpy_take
-
-    return numpy_take(population, _legacy_wrap(picks, population.device), 0)
+    return _take_population(population, _legacy_wrap(picks, device), 0)
 
 
 def choice(a, size=None, replace=True, p=None, *, device=None):

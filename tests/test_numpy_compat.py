@@ -1747,3 +1747,20 @@ def test_sizes_beyond_the_machine_are_a_memory_error(backend, monkeypatch):
             call()
     _same(bridge.kaiser(5, 2.0), np.kaiser(5, 2.0))
     _same(bridge.histogram(bridge.asarray([1.0, 2.0]), 3)[0], np.histogram([1.0, 2.0], 3)[0])
+
+
+def test_random_choice_of_strings_gives_numpys_array(backend):
+    """rng.choice(["north", "south", "east"], p=...) (numpy_programs: survey_sampling):
+    a population beyond the 13 dtypes draws NumPy's array of it, NumPy's picks."""
+    labels = ["north", "south", "east"]
+    got = bridge.random.default_rng(99).choice(labels, size=6, p=[0.5, 0.3, 0.2])
+    assert isinstance(got, np.ndarray) and got.dtype.kind == "U"
+    assert got.tolist() == np.random.default_rng(99).choice(labels, size=6,
+                                                             p=[0.5, 0.3, 0.2]).tolist()
+    bridge.random.seed(4)
+    np.random.seed(4)
+    assert bridge.random.choice(labels, 3).tolist() == np.random.choice(labels, 3).tolist()
+    assert bridge.random.RandomState(2).choice(labels, 2).tolist() == \
+        np.random.RandomState(2).choice(labels, 2).tolist()
+    with pytest.raises((TypeError, ValueError), match="asarray"):  # never a silent mix
+        bridge.random.default_rng(0).choice([bridge.asarray(1.0), "a"])
