@@ -494,9 +494,7 @@ def _repeat(self, repeats, axis=None):
 
 def _take(self, indices, axis=None, out=None, mode="raise"):
     """Elements at ``indices`` along ``axis`` (flattened if None)."""
-    if mode != "raise":
-        raise ValueError(f"Tensor.take: mode={mode!r} is not supported; only 'raise'")
-    return _method_out(npc.numpy_take(self, indices, axis), out, "take")
+    return _method_out(npc.numpy_take(self, indices, axis, mode=mode), out, "take")
 
 
 def _diagonal(self, offset=0, axis1=0, axis2=1):

@@ -1764,3 +1764,42 @@ def test_random_choice_of_strings_gives_numpys_array(backend):
         np.random.RandomState(2).choice(labels, 2).tolist()
     with pytest.raises((TypeError, ValueError), match="asarray"):  # never a silent mix
         bridge.random.default_rng(0).choice([bridge.asarray(1.0), "a"])
+
+
+def test_take_modes_wrap_clip_and_out(backend, device):
+    """np.take(a, idx, mode='wrap' / 'clip') (numpy_programs: triangular_masks): NumPy's
+    modes on the function and the method (out-of-range indices wrap or clip, a negative
+    index clips to 0), and ``out``."""
+    a = np.arange(12).reshape(3, 4)
+    t = bridge.asarray(a, device=device)
+    for mode in ("wrap", "clip"):
+        for idx in ([-1, 2, 9], [[0, -7], [3, 4]], -5):
+            _same(bridge.take(t, idx, mode=mode), np.take(a, idx, mode=mode))
+            _same(t.take(idx, mode=mode), a.take(idx, mode=mode))
+            _same(bridge.take(t, idx, axis=1, mode=mode), np.take(a, idx, axis=1, mode=mode))
+    with pytest.raises(IndexError, match="^take"):
+        bridge.take(t, [12])
+    with pytest.raises((TypeError, ValueError), match="^take"):
+        bridge.take(t, [0], mode="nearest")
+    out = bridge.zeros(2, dtype=bridge.int64, device=device)
+    assert bridge.take(t, [1, 99], mode="clip", out=out) is out
+    _same(out, np.array([1, 11]))
+
+
+def test_frompyfunc_has_the_ufunc_methods(backend, device):
+    """np.frompyfunc(f, 2, 1).accumulate(...) (numpy_programs: row_functions): the
+    result is a ufunc with NumPy's methods, on tensors too, giving NumPy's object
+    arrays."""
+    def gcd(a, b):
+        return a if b == 0 else int(np.gcd(a, b))
+    f = bridge.frompyfunc(gcd, 2, 1)
+    g = np.frompyfunc(gcd, 2, 1)
+    x = np.array([48, 36, 120, 18, 7])
+    t = bridge.asarray(x, device=device)
+    assert f.accumulate(t).tolist() == g.accumulate(x.astype(object)).tolist()
+    assert f.reduce(t) == g.reduce(x.astype(object))
+    assert f.outer(t[:2], t[:3]).tolist() == g.outer(x[:2], x[:3]).tolist()
+    assert f(t, 6).tolist() == g(x, 6).tolist()
+    assert (f.nin, f.nout, f.__name__) == (2, 1, "gcd")
+    with pytest.raises(TypeError, match="^frompyfunc"):
+        f.at(t, [0], 2)

@@ -2508,10 +2508,14 @@ def numpy_repeat(a, repeats, axis=None):
     return B.repeat(_tensor(a, "repeat"), repeats, axis=axis)
 
 
-def numpy_take(a, indices, axis=None):
+def numpy_take(a, indices, axis=None, out=None, mode="raise"):
     """NumPy's ``take``: flattened input when ``axis`` is None, indices of any shape,
-    negative indices counting from the end."""
+    negative indices counting from the end; ``mode`` 'raise' (out of bounds is an
+    IndexError), 'wrap' (indices taken modulo the size) or 'clip' (indices clipped to
+    the axis, negative ones to 0); ``out`` receives the result."""
     func = "take"
+    if mode not in ("raise", "wrap", "clip"):
+        raise ValueError(f"{func}: mode must be 'raise', 'wrap' or 'clip', got {mode!r}")
     x = _tensor(a, func)
     if axis is None:
         x, axis = B.reshape(x, (-1,)), 0
@@ -2520,12 +2524,28 @@ def numpy_take(a, indices, axis=None):
     if idx.dtype.kind not in "iu":
         raise IndexError(f"{func}: indices must be integers, got dtype {idx.dtype}")
     n = x.shape[axis]
-    if idx.size and (bool(B.any(idx >= n)) or bool(B.any(idx < -n))):
-        raise IndexError(f"{func}: index out of bounds for axis {axis} with size {n}")
-    if idx.dtype.kind == "i":
-        idx = B.where(idx < 0, idx + n, idx)
+    if mode == "raise":
+        if idx.size and (bool(B.any(idx >= n)) or bool(B.any(idx < -n))):
+            raise IndexError(f"{func}: index out of bounds for axis {axis} with size {n}")
+        if idx.dtype.kind == "i":
+            idx = B.where(idx < 0, idx + n, idx)
+    else:
+        if n == 0 and idx.size:
+            raise IndexError(f"{func}: cannot do a non-empty take from an empty axis")
+        idx = B.astype(idx, B.int64)
+        # NumPy's 'clip' sends every negative index to 0 (it never counts from the end)
+        idx = B.remainder(idx, max(n, 1)) if mode == "wrap" else B.clip(idx, 0, max(n - 1, 0))
     flat = B.take(x, B.reshape(idx, (-1,)), axis=axis)
-    return B.reshape(flat, x.shape[:axis] + idx.shape + x.shape[axis + 1:])
+    result = B.reshape(flat, x.shape[:axis] + idx.shape + x.shape[axis + 1:])
+    if out is None:
+        return result
+    if not _is_tensor(out):
+        raise TypeError(f"{func}: out must be a Tensor, got {type(out).__name__}")
+    if tuple(out.shape) != tuple(result.shape):
+        raise ValueError(f"{func}: out has shape {tuple(out.shape)}, the result "
+                         f"{tuple(result.shape)}")
+    out[...] = result
+    return out
 
 
 def numpy_clip(a, a_min=None, a_max=None, *, min=None, max=None):  # noqa: A002

@@ -519,18 +519,60 @@ class vectorize:  # noqa: N801 - NumPy's name
         return _back(self._numpy(*_hosted(args), **kwargs), device)
 
 
+class _PyUfunc:
+    """What ``frompyfunc`` returns: NumPy's object ufunc, called with tensors moved to
+    the host; its results are NumPy's object arrays (beyond the standard's dtypes), and
+    it has NumPy's ufunc methods ``reduce``, ``accumulate``, ``reduceat``, ``outer``
+    and ``at`` (``at`` writes into a NumPy array; a Tensor holds no objects)."""
+
+    def __init__(self, ufunc, name):
+        self._ufunc = ufunc
+        self.__name__ = self.__qualname__ = name
+        self.__doc__ = ufunc.__doc__
+
+    nin = property(lambda self: self._ufunc.nin)
+    nout = property(lambda self: self._ufunc.nout)
+    nargs = property(lambda self: self._ufunc.nargs)
+    ntypes = property(lambda self: self._ufunc.ntypes)
+    types = property(lambda self: self._ufunc.types)
+    identity = property(lambda self: self._ufunc.identity)
+    signature = property(lambda self: self._ufunc.signature)
+
+    def _method(self, name, args, kwargs):
+        kwargs = {k: _host(v) if _is_tensor(v) else v for k, v in kwargs.items()}
+        return getattr(self._ufunc, name)(*_hosted(args), **kwargs)
+
+    def __call__(self, *args, **kwargs):
+        return self._method("__call__", args, kwargs)
+
+    def reduce(self, *args, **kwargs):
+        return self._method("reduce", args, kwargs)
+
+    def accumulate(self, *args, **kwargs):
+        return self._method("accumulate", args, kwargs)
+
+    def reduceat(self, *args, **kwargs):
+        return self._method("reduceat", args, kwargs)
+
+    def outer(self, *args, **kwargs):
+        return self._method("outer", args, kwargs)
+
+    def at(self, a, *args, **kwargs):
+        if _is_tensor(a):
+            raise TypeError(f"frompyfunc: {self.__name__}.at writes object results, which "
+                            "a bridge Tensor cannot hold; call it on a NumPy object array")
+        return self._method("at", (a, *args), kwargs)
+
+    def __repr__(self):
+        return f"<bridge frompyfunc ufunc {self.__name__!r}>"
+
+
 def frompyfunc(func, /, nin, nout, *, identity=None):
-    """NumPy's ``frompyfunc``: a function over broadcast inputs whose results are NumPy
-    object arrays (beyond the standard's dtypes: NumPy's own arrays come back)."""
+    """NumPy's ``frompyfunc``: a ufunc over broadcast inputs whose results are NumPy
+    object arrays (beyond the standard's dtypes: NumPy's own arrays come back), with
+    NumPy's ufunc methods (``reduce``, ``accumulate``, ``outer``, ...)."""
     kw = {} if identity is None else {"identity": identity}
-    ufunc = np.frompyfunc(func, nin, nout, **kw)
-
-    def call(*args, **kwargs):
-        return ufunc(*_hosted(args), **kwargs)
-
-    call.__name__ = call.__qualname__ = getattr(func, "__name__", "frompyfunc")
-    call.nin, call.nout = nin, nout
-    return call
+    return _PyUfunc(np.frompyfunc(func, nin, nout, **kw), getattr(func, "__name__", "frompyfunc"))
 
 
 def apply_over_axes(func, a, axes):
