@@ -1803,3 +1803,85 @@ def test_frompyfunc_has_the_ufunc_methods(backend, device):
     assert (f.nin, f.nout, f.__name__) == (2, 1, "gcd")
     with pytest.raises(TypeError, match="^frompyfunc"):
         f.at(t, [0], 2)
+
+
+def test_digitize_decreasing_bins(backend, device):
+    """np.digitize(x, bins) with decreasing bins: NumPy's len(bins) - searchsorted of
+    the reversed bins on the same side (the two sides were swapped)."""
+    x = np.array([3.0, 2.0, 1.0, 0.5, 4.0, 2.5])
+    t = bridge.asarray(x, device=device)
+    for bins in ([3.0, 2.0, 1.0], [4.0, 2.5, 2.5, 0.0], [1.0, 2.0, 3.0]):
+        for right in (False, True):
+            _same(bridge.digitize(t, bins, right=right), np.digitize(x, bins, right=right))
+
+
+def test_histogram_counts_have_the_weights_dtype(backend, device):
+    """np.histogram(..., weights=ints) gives integer counts, float32 weights float32
+    counts, as NumPy's (bridge's were float64)."""
+    a = np.array([1.0, 2.0, 2.0, 3.0])
+    for w in (np.array([1, 2, 3, 4]), np.array([1, 2, 3, 4], dtype=np.int32),
+              np.array([0.5, 1, 2, 4], dtype=np.float32), np.array([0.5, 1, 2, 4])):
+        got = bridge.histogram(bridge.asarray(a, device=device), 3, range=(0, 3),
+                               weights=bridge.asarray(w, device=device))[0]
+        want = np.histogram(a, 3, range=(0, 3), weights=w)[0]
+        assert got.dtype == want.dtype
+        _same(got, want)
+
+
+def test_full_casts_a_float_fill_as_numpy(backend, device):
+    """np.full_like(int_array, 2.7) is [2, 2, 2] and np.full(2, 3.9, dtype=np.uint8)
+    [3, 3]: NumPy casts the fill value unsafely (bridge refused the call)."""
+    a = np.arange(3)
+    t = bridge.asarray(a, device=device)
+    _same(bridge.full_like(t, 2.7), np.full_like(a, 2.7))
+    _same(bridge.full_like(t, -2.7, shape=(2, 2)), np.full_like(a, -2.7, shape=(2, 2)))
+    _same(bridge.full_like(bridge.zeros(2, dtype=bridge.bool, device=device), 0.5),
+          np.full_like(np.zeros(2, dtype=bool), 0.5))
+    _same(bridge.full(2, 3.9, dtype=bridge.uint8, device=device), np.full(2, 3.9, dtype=np.uint8))
+    _same(bridge.full((2,), np.float32(2.5), dtype=int, device=device),
+          np.full((2,), np.float32(2.5), dtype=int))
+    _same(bridge.full(2, 2.5, device=device), np.full(2, 2.5))
+    with pytest.raises((TypeError, ValueError, OverflowError), match="full"):
+        bridge.full(2, 300, dtype=bridge.uint8)
+
+
+def test_min_scalar_type(backend, device):
+    for v in (300, -1, 255, 1.5, 1e300, 1 + 2j, True):
+        assert bridge.min_scalar_type(v) == np.min_scalar_type(v)
+    assert bridge.min_scalar_type(bridge.arange(3, device=device)) == bridge.int64
+    assert bridge.min_scalar_type(bridge.asarray(7, device=device)) == np.min_scalar_type(7)
+
+
+def test_polyder_polyint_of_a_huge_order(backend, monkeypatch):
+    """polyder(p, m=2**63 - 1) ran 2**63 derivative steps (the fuzzer's hang): past the
+    empty polynomial every derivative is empty; polyint of such an order is a
+    MemoryError naming the function."""
+    from bridge._ops import numpy_extras
+
+    p = bridge.asarray([1.0, 1.0, 1.0])
+    assert bridge.polyder(p, m=2**63 - 1).shape == (0,)
+    _same(bridge.polyder(p, 5), np.polyder([1.0, 1.0, 1.0], 5))
+    _same(bridge.polyder(p, 1), np.polyder([1.0, 1.0, 1.0], 1))
+    monkeypatch.setattr(numpy_extras, "_physical_memory", lambda: 2**30)
+    with pytest.raises(MemoryError, match="^polyint"):
+        bridge.polyint(p, 2**31)
+    _same(bridge.polyint(p, 3), np.polyint([1.0, 1.0, 1.0], 3))
+
+
+def test_polyfit_cov(backend, device):
+    """np.polyfit(x, y, deg, cov=True) (and cov='unscaled', weights, a 2-d y): NumPy's
+    covariance of the coefficients (bridge refused cov=True)."""
+    x = np.arange(8.0)
+    y = np.array([1.0, 3, 2, 5, 4, 6, 8, 7])
+    Y = np.stack([y, y ** 2], axis=1)
+    w = np.linspace(1, 2, 8)
+    tx, ty, tY = (bridge.asarray(a, device=device) for a in (x, y, Y))
+    for cov in (True, "unscaled"):
+        for got, want in ((bridge.polyfit(tx, ty, 2, cov=cov), np.polyfit(x, y, 2, cov=cov)),
+                          (bridge.polyfit(tx, tY, 1, cov=cov), np.polyfit(x, Y, 1, cov=cov)),
+                          (bridge.polyfit(tx, ty, 1, w=w, cov=cov),
+                           np.polyfit(x, y, 1, w=w, cov=cov))):
+            _same(got[0], want[0], rtol=1e-9, atol=1e-12)
+            _same(got[1], want[1], rtol=1e-9, atol=1e-12)
+    with pytest.raises(ValueError, match="^polyfit"):
+        bridge.polyfit(tx[:3], ty[:3], 2, cov=True)

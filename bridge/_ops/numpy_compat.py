@@ -1991,7 +1991,8 @@ def digitize(x, bins, right=False):
     if increasing:
         return B.searchsorted(edges, xv, side=side)
     flipped = B.flip(edges)
-    return edges.shape[0] - B.searchsorted(flipped, xv, side="right" if right else "left")
+    # NumPy: len(bins) - searchsorted(bins[::-1], x, side), the side of increasing bins
+    return edges.shape[0] - B.searchsorted(flipped, xv, side=side)
 
 
 def _common_real(func, a, b):
@@ -2147,6 +2148,10 @@ def histogram(a, bins=10, range=None, density=False, weights=None):  # noqa: A00
         widths = B.diff(_float(edges))
         counts = _float(counts)
         return counts / B.sum(counts) / widths, edges
+    if w is not None and w.dtype != counts.dtype and w.dtype.kind in "iuf":
+        # NumPy's counts have the weights' dtype (integer weights: integer counts; the
+        # float64 sums of integers below 2**53 are exact)
+        counts = B.astype(counts, w.dtype)
     return counts, edges
 
 
@@ -2375,8 +2380,6 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):  # noqa: A002
         raise TypeError(f"{func}: expected a non-empty 1-d x")
     if yv.ndim not in (1, 2) or yv.shape[0] != xv.shape[0]:
         raise TypeError(f"{func}: expected y of the length of x (1-d or 2-d)")
-    if cov:
-        raise ValueError(f"{func}: cov=True is not supported by bridge")
     order = deg + 1
     if rcond is None:
         rcond = xv.shape[0] * B.finfo(xv.dtype).eps
@@ -2387,10 +2390,25 @@ def polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False):  # noqa: A002
         lhs = lhs * B.reshape(wv, (-1, 1))
         rhs = rhs * (wv if rhs.ndim == 1 else B.reshape(wv, (-1, 1)))
     scale = B.sqrt(B.sum(lhs * lhs, axis=0))
-    coeffs, residuals, rank, sv = lstsq(lhs / scale, rhs, rcond)
+    lhs = lhs / scale
+    coeffs, residuals, rank, sv = lstsq(lhs, rhs, rcond)
     coeffs = coeffs / (scale if coeffs.ndim == 1 else B.reshape(scale, (-1, 1)))
     if full:
         return coeffs, residuals, rank, sv, rcond
+    if cov:
+        # NumPy's covariance of the coefficients: inv(A^T A) of the scaled Vandermonde
+        # matrix, unscaled, times the residual variance (residuals / (len(x) - order))
+        vbase = B.linalg.inv(B.matmul(B.matrix_transpose(lhs), lhs)) / B.linalg.outer(scale, scale)
+        if isinstance(cov, str) and cov == "unscaled":
+            fac = 1.0
+        else:
+            if xv.shape[0] <= order:
+                raise ValueError(f"{func}: the number of data points must exceed order to "
+                                 "scale the covariance matrix")
+            fac = residuals / (xv.shape[0] - order)
+        if yv.ndim == 1:
+            return coeffs, vbase * fac
+        return coeffs, B.expand_dims(vbase, axis=-1) * fac
     return coeffs
 
 
@@ -2672,10 +2690,31 @@ def numpy_like(std_name):
     return like
 
 
+def _unsafe_fill(fill_value, dtype):
+    """NumPy's ``full`` casts its fill value unsafely (``copyto(..., casting='unsafe')``):
+    2.7 in an integer array is 2, 0.5 in a bool array True, 1+2j in a float array 1.0;
+    the standard leaves such a fill unspecified (bridge's ``full`` refuses it)."""
+    if dtype is None or _is_tensor(fill_value):
+        return fill_value
+    real = isinstance(fill_value, (float, np.floating))
+    cplx = isinstance(fill_value, (complex, np.complexfloating))
+    if not (real or cplx):
+        return fill_value
+    try:
+        target = normalize_dtype(dtype, "full", "dtype")
+    except (TypeError, ValueError):
+        return fill_value
+    if target in _SUPPORTED and (target.kind in "biu" or cplx and target.kind == "f"):
+        return np.asarray(fill_value).astype(target).item()
+    return fill_value
+
+
 def numpy_full_like(a, fill_value, dtype=None, order="K", subok=True, shape=None, *,
                     device=None):
-    """NumPy's ``full_like``."""
+    """NumPy's ``full_like`` (a float fill of an integer array truncates, as NumPy's
+    unsafe cast does)."""
     x = _tensor(a, "full_like")
+    fill_value = _unsafe_fill(fill_value, dtype if dtype is not None else x.dtype)
     if shape is None:
         return B.full_like(x, fill_value, dtype=dtype, device=device)
     _beyond.refuse_beyond("full_like", x, dtype=dtype, fill_value=fill_value)
@@ -2731,7 +2770,9 @@ def _numpy_creation(std_name):
 
 
 def numpy_full(shape, fill_value, dtype=None, order="C", *, device=None):
-    """NumPy's ``full`` (positional ``dtype``)."""
+    """NumPy's ``full`` (positional ``dtype``; a float fill of an integer dtype
+    truncates, as NumPy's unsafe cast does)."""
+    fill_value = _unsafe_fill(fill_value, dtype)
     return B.full(_shape_arg(shape, "full"), fill_value, dtype=dtype, device=device)
 
 
@@ -3529,6 +3570,19 @@ def promote_types(type1, type2):
         raise TypeError(f"{func}: {exc}") from None
 
 
+def min_scalar_type(a, /):
+    """NumPy's ``min_scalar_type``: the smallest dtype that holds the scalar ``a``
+    (a tensor of one element or more: its dtype; NumPy's float16 where NumPy says so)."""
+    if _is_tensor(a):
+        if a.ndim:
+            return a.dtype
+        a = a.item()
+    try:
+        return np.min_scalar_type(a)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"min_scalar_type: {exc}") from None
+
+
 def set_printoptions(*args, **kwargs):
     """NumPy's ``set_printoptions``: how tensors print (precision, suppress, linewidth,
     edgeitems, formatter, ...; a Tensor's repr summarises from 1000 elements)."""
@@ -3933,7 +3987,7 @@ _NUMPY_NAMES = [
     ("triu_indices_from", triu_indices_from, False),
     ("diag_indices_from", diag_indices_from, False),
     ("asarray_chkfinite", asarray_chkfinite, True), ("issubdtype", issubdtype, False),
-    ("promote_types", promote_types, False),
+    ("promote_types", promote_types, False), ("min_scalar_type", min_scalar_type, False),
     # NumPy's files (bridge/_ops/npio.py): NumPy reads and writes, tensors come back
     ("save", npio.save, False), ("load", npio.load, False), ("savez", npio.savez, False),
     ("savez_compressed", npio.savez_compressed, False), ("loadtxt", npio.loadtxt, False),

@@ -681,6 +681,8 @@ def polyder(p, m=1):
         raise ValueError("Order of derivative must be positive (see polyint)")
     c = _coeffs(p, "polyder")
     for _ in builtins_range(m):
+        if c.shape[0] == 0:
+            break  # every further derivative is the empty polynomial (as NumPy's)
         n = c.shape[0] - 1
         c = c[:-1] * B.arange(n, 0, -1, device=c.device)
     return poly1d(c) if isinstance(p, poly1d) else c
@@ -691,6 +693,7 @@ def polyint(p, m=1, k=None):
     m = operator.index(m)
     if m < 0:
         raise ValueError("Order of integral must be positive (see polyder)")
+    check_fits("polyint", m)
     if k is None:
         k = np.zeros(m, float)
     k = np.atleast_1d(_host(k) if _is_tensor(k) else k)
