@@ -564,10 +564,48 @@ def _strides(self):
     return tuple(self._data.strides)
 
 
+class DeviceFlags:
+    """NumPy's flags object for a GPU tensor's memory (CuPy's has only the
+    contiguity and ownership flags): attributes and ``flags["C_CONTIGUOUS"]`` alike."""
+
+    _NAMES = {"C": "c_contiguous", "F": "f_contiguous", "W": "writeable", "A": "aligned",
+              "O": "owndata", "X": "writebackifcopy"}
+
+    def __init__(self, data):
+        flags = data.flags
+        self.c_contiguous = bool(flags.c_contiguous)
+        self.f_contiguous = bool(flags.f_contiguous)
+        self.owndata = bool(flags.owndata)
+        self.writeable = bool(getattr(flags, "writeable", True))
+        self.aligned = True  # device allocations are aligned
+        self.writebackifcopy = False
+
+    @property
+    def contiguous(self):
+        return self.c_contiguous
+
+    @property
+    def fortran(self):
+        return self.f_contiguous and not self.c_contiguous
+
+    def __getitem__(self, key):
+        name = str(key).lower()
+        name = self._NAMES.get(str(key), name) if len(str(key)) == 1 else name
+        if not hasattr(self, name):
+            raise KeyError(f"Tensor.flags: unknown flag {key!r}")
+        return getattr(self, name)
+
+    def __repr__(self):
+        return "\n".join(f"  {n.upper()} : {getattr(self, n)}" for n in (
+            "c_contiguous", "f_contiguous", "owndata", "writeable", "aligned",
+            "writebackifcopy"))
+
+
 def _flags(self):
     """NumPy's memory flags (``c_contiguous``, ``f_contiguous``, ``writeable``,
     ``owndata``, ...) of the memory the tensor views."""
-    return self._data.flags
+    data = self._data
+    return data.flags if data.__class__ is np.ndarray else DeviceFlags(data)
 
 
 def _base(self):

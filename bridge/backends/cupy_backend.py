@@ -284,7 +284,9 @@ def _stepwise_linspace(xp):
         if dt.kind not in "fc":
             dt = numpy.result_type(dt, numpy.float64)
         delta = numpy.subtract(last, first, dtype=dt)
-        y = xp.arange(0, num, dtype=dt)
+        # (NumPy's arange in dt; the integers are exact in any inexact dtype, and CuPy's
+        # arange has no complex dtypes)
+        y = xp.arange(0, num, dtype=numpy.float64 if dt.kind == "c" else dt).astype(dt)
         if div > 0:
             step = delta / div
             if step == 0:
@@ -463,20 +465,6 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
     k["log"] = log
     k["log1p"] = log1p
     k["tanh"] = tanh
-
-    def linspace(start, stop, num, dtype, endpoint):
-        if isinstance(start, complex) or isinstance(stop, complex) or dtype.kind == "c":
-            # cupy.linspace takes real endpoints only: the real and imaginary parts
-            # are two independent real linspaces
-            start, stop = complex(start), complex(stop)
-            real_dtype = numpy.float32 if dtype == numpy.complex64 else numpy.float64
-            parts = (cupy.linspace(getattr(start, part), getattr(stop, part), num,
-                                   dtype=real_dtype, endpoint=endpoint)
-                     for part in ("real", "imag"))
-            return _complex_from_parts(cupy, *parts, dtype)
-        return cupy.linspace(start, stop, num, dtype=dtype, endpoint=endpoint)
-
-    k["linspace"] = linspace
 
     def check_index_range(indices, n, axis):
         # CuPy wraps indices outside [-n, n) (and take_along_axis reads out of bounds):
