@@ -1885,3 +1885,59 @@ def test_polyfit_cov(backend, device):
             _same(got[1], want[1], rtol=1e-9, atol=1e-12)
     with pytest.raises(ValueError, match="^polyfit"):
         bridge.polyfit(tx[:3], ty[:3], 2, cov=True)
+
+
+def test_integer_power_of_the_float_two_is_float(backend):
+    """np.array([1, 2, 3]) ** 2.0 is float64 on every backend (native's x * x shortcut
+    for the exponent 2 kept the integer dtype for the float 2.0)."""
+    for dtype in (np.int64, np.int8, np.uint16):
+        a = np.array([1, 2, 3], dtype=dtype)
+        t = bridge.asarray(a)
+        for got, want in ((t ** 2.0, a ** 2.0), (bridge.pow(t, 2.0), a ** 2.0),
+                          (bridge.power(t, 2.0), np.power(a, 2.0)), (t ** 2, a ** 2)):
+            assert got.dtype == want.dtype, (dtype, got.dtype, want.dtype)
+            _same(got, want)
+    t = bridge.asarray([1, 2, 3])
+    with pytest.raises(TypeError):
+        t **= 2.0
+
+
+def test_sort_unique_searchsorted_of_bools(backend, device):
+    """np.unique(bool_array, return_counts=True), np.sort / np.argsort of bools: NumPy
+    orders False before True (bridge refused: the standard's sort is for real dtypes);
+    unique of complex numbers orders them as NumPy's sort does."""
+    a = np.array([True, False, True, True, False])
+    t = bridge.asarray(a, device=device)
+    _same(bridge.unique(t), np.unique(a))
+    _same(bridge.unique(t, return_index=True, return_inverse=True, return_counts=True),
+          np.unique(a, return_index=True, return_inverse=True, return_counts=True))
+    _same(bridge.sort(t), np.sort(a))
+    _same(bridge.argsort(t), np.argsort(a, kind="stable"))
+    _same(bridge.sort(bridge.reshape(t, (5, 1)), axis=None), np.sort(a.reshape(5, 1), axis=None))
+    _same(bridge.searchsorted(bridge.sort(t), True), np.searchsorted(np.sort(a), True))
+    s = bridge.asarray(a, device=device)
+    s.sort()
+    _same(s, np.sort(a))
+    c = np.array([1 + 2j, 1 - 1j, 1 + 2j, -3j])
+    _same(bridge.unique(bridge.asarray(c, device=device), return_counts=True),
+          np.unique(c, return_counts=True))
+
+
+def test_clip_and_cumsum_write_out(backend, device):
+    """np.clip(a, lo, hi, out=a) and np.cumsum(a, out=a) (NumPy's out, keyword or
+    positional), cumprod, nancumsum too."""
+    for name, args in (("clip", (1, 2)), ("cumsum", ()), ("cumprod", ()), ("nancumsum", ())):
+        a = np.array([0.5, 1.5, np.nan, 3.0]) if name == "nancumsum" else np.arange(1.0, 5.0)
+        t = bridge.asarray(a.copy(), device=device)
+        assert getattr(bridge, name)(t, *args, out=t) is t
+        _same(t, getattr(np, name)(a, *args))
+    t = bridge.arange(4.0, device=device)
+    bridge.clip(t, 1, 2, t)
+    _same(t, np.clip(np.arange(4.0), 1, 2))
+    t = bridge.reshape(bridge.arange(6.0, device=device), (2, 3))
+    bridge.cumsum(t, 1, None, t)
+    _same(t, np.cumsum(np.arange(6.0).reshape(2, 3), 1))
+    with pytest.raises(TypeError, match="^clip"):
+        bridge.clip(bridge.arange(4.0, device=device), 1, 2,
+                    out=bridge.zeros(4, dtype=bridge.int64, device=device))
+

@@ -2186,7 +2186,8 @@ def unique(ar, return_index=False, return_inverse=False, return_counts=False, ax
         return _extras.unique_rows(x, return_index, return_inverse, return_counts, axis,
                                    equal_nan)
     flat = B.reshape(x, (-1,))
-    order = B.argsort(flat, stable=True)
+    # (bools sort as 0 and 1, complex numbers by real then imaginary part, as NumPy's)
+    order = numpy_argsort(flat)
     s = B.take(flat, order)
     n = s.shape[0]
     if n == 0:
@@ -2461,6 +2462,8 @@ def numpy_sort(a, axis=-1, kind=None, order=None, *, stable=None):
     x, axis = _sort_args("sort", a, axis, kind, order)
     if x.dtype.kind == "c":
         return _extras.complex_sort(x, axis)
+    if x.dtype == B.bool:  # NumPy sorts bools (False first); the standard's sort refuses
+        return B.astype(B.sort(B.astype(x, B.uint8), axis=axis, stable=True), B.bool)
     return B.sort(x, axis=axis, stable=True)
 
 
@@ -2470,6 +2473,8 @@ def numpy_argsort(a, axis=-1, kind=None, order=None, *, stable=None):
     x, axis = _sort_args("argsort", a, axis, kind, order)
     if x.dtype.kind == "c":
         return _extras.complex_argsort(x, axis)
+    if x.dtype == B.bool:
+        x = B.astype(x, B.uint8)
     return B.argsort(x, axis=axis, stable=True)
 
 
@@ -2729,9 +2734,13 @@ def numpy_isin(element, test_elements, assume_unique=False, invert=False, *, kin
 
 
 def numpy_searchsorted(a, v, side="left", sorter=None):
-    """NumPy's ``searchsorted``."""
-    return B.searchsorted(_tensor(a, "searchsorted"), _tensor(v, "searchsorted", "v"),
-                          side=side, sorter=sorter)
+    """NumPy's ``searchsorted`` (bools search as 0 and 1)."""
+    a, v = _tensor(a, "searchsorted"), _tensor(v, "searchsorted", "v")
+    if a.dtype == B.bool:
+        a = B.astype(a, B.uint8)
+        if v.dtype == B.bool:
+            v = B.astype(v, B.uint8)
+    return B.searchsorted(a, v, side=side, sorter=sorter)
 
 
 def numpy_count_nonzero(a, axis=None, *, keepdims=False):

@@ -44,8 +44,10 @@ def native_kernels(numpy_kernels: dict) -> dict:
 
     def pow_(x1, x2):
         # x ** 2 is x * x, as NumPy's power computes it (so the backends agree bit for
-        # bit), at the cost of a multiply instead of a general power
-        if x2.__class__ in (int, float) and x2 == 2 and x1.dtype.kind in "iufc":
+        # bit), at the cost of a multiply instead of a general power; an integer x and
+        # the float 2.0 give float64, as the general power does
+        if (x2.__class__ is int and x1.dtype.kind in "iufc"
+                or x2.__class__ is float and x1.dtype.kind in "fc") and x2 == 2:
             return square(x1)
         return general_pow(x1, x2)
 
