@@ -318,7 +318,7 @@ def ufunc_call(ufunc, plain, args, kwargs):
     loop = _loop(spec, func, inputs, dtype, signature, casting)
     if loop is not None:
         inputs = _cast_inputs(func, inputs, loop[:nin], casting)
-    result = plain(*inputs)
+    result = plain(*inputs) if where is True else _masked_values(func, plain, inputs, where)
     results = result if nout > 1 else (result,)
     if loop is not None:
         results = tuple(r if dt is None or r.dtype == dt else B.astype(r, dt)
@@ -336,6 +336,39 @@ def ufunc_call(ufunc, plain, args, kwargs):
     final = tuple(r if target is None else _into_out(func, target, r, casting)
                   for r, target in zip(results, out))
     return final if nout > 1 else final[0]
+
+
+def _masked_values(func, plain, inputs, where):
+    """``plain(*inputs)`` for a call with ``where=``: NumPy's masked loop computes (and
+    warns about, or raises for) only the elements ``where`` selects, so the values are
+    computed with NumPy's floating-point errors off, and the selected elements that
+    could have set an error flag (a non-finite float result; every element of an
+    integer one) are computed once more as NumPy's error state says."""
+    with np.errstate(all="ignore"):
+        result = plain(*inputs)
+    state = np.geterr()
+    if all(v == "ignore" for v in state.values()):
+        return result
+    first = result[0] if isinstance(result, tuple) else result
+    if not isinstance(first, _dispatch.TENSOR) or first.size == 0:
+        return result
+    try:
+        mask = B.broadcast_to(_mask(func, where, first), first.shape)
+    except (TypeError, ValueError):
+        return result  # (the caller reports a bad where=)
+    if first.dtype.kind in "fc" and state["under"] == "ignore":
+        values = tuple(result) if isinstance(result, tuple) else (result,)
+        suspect = B.zeros(first.shape, dtype=B.bool, device=first.device)
+        for v in values:
+            if v.dtype.kind in "fc":
+                suspect = B.logical_or(suspect, B.logical_not(B.isfinite(v)))
+        mask = B.logical_and(mask, suspect)
+    if not bool(B.any(mask)):
+        return result
+    picked = tuple(B.broadcast_to(x, first.shape)[mask] if isinstance(x, _dispatch.TENSOR)
+                   else x for x in inputs)
+    plain(*picked)  # for its warnings (or FloatingPointError) only
+    return result
 
 
 def _into_out_where(func, target, value, mask, casting):

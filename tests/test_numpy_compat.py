@@ -1941,3 +1941,26 @@ def test_clip_and_cumsum_write_out(backend, device):
         bridge.clip(bridge.arange(4.0, device=device), 1, 2,
                     out=bridge.zeros(4, dtype=bridge.int64, device=device))
 
+
+def test_where_masked_elements_never_warn(backend, device):
+    """np.divide(num, den, out=zeros, where=den > 0) (numpy_programs: cosine_recommender)
+    warned 'invalid value encountered in divide' for the elements where= leaves out, as
+    NumPy's masked loop never does; the selected elements still warn, or raise under
+    errstate(all='raise'), on the numpy backend (the native kernels ignore errstate)."""
+    import warnings
+
+    num = bridge.asarray([1.0, 0.0, 2.0], device=device)
+    den = bridge.asarray([0.0, 0.0, 4.0], device=device)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = bridge.divide(num, den, out=bridge.zeros(3, device=device), where=den > 0)
+        _same(got, np.array([0.0, 0.0, 0.5]))
+        with bridge.errstate(all="raise"):
+            bridge.log(bridge.asarray([0.0, 1.0], device=device),
+                       out=bridge.zeros(2, device=device),
+                       where=bridge.asarray([False, True], device=device))
+    if backend == "numpy":
+        with pytest.warns(RuntimeWarning, match="divide"):
+            bridge.divide(num, den, out=bridge.zeros(3, device=device), where=den >= 0)
+        with bridge.errstate(all="raise"), pytest.raises(FloatingPointError):
+            bridge.log(bridge.asarray([0.0, 1.0], device=device), where=True & (den == 0)[:2])
