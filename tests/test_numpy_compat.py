@@ -727,10 +727,12 @@ def test_autograd_through_numpy_calls(backend):
     loss = np.linalg.norm(np.dot(x.detach(), w)) + np.median(w)
     loss.backward()
     assert w.grad.shape == (3, 2)
-    with pytest.raises(bridge.autograd.MissingRuleError, match="numpy.einsum_path"):
-        np.einsum_path("i,i", x, x)
+    # (a NumPy function bridge has no version of; einsum_path has one now)
+    with pytest.raises(bridge.autograd.MissingRuleError, match="numpy.common_type"):
+        np.common_type(x)
     with bridge.no_grad():
-        assert np.einsum_path("i,i", x, x)[0][0] == "einsum_path"
+        assert np.common_type(x) is np.float64
+    assert np.einsum_path("i,i", x, x)[0][0] == "einsum_path"
 
 
 def test_method_autograd(backend):
@@ -1964,3 +1966,21 @@ def test_where_masked_elements_never_warn(backend, device):
             bridge.divide(num, den, out=bridge.zeros(3, device=device), where=den >= 0)
         with bridge.errstate(all="raise"), pytest.raises(FloatingPointError):
             bridge.log(bridge.asarray([0.0, 1.0], device=device), where=True & (den == 0)[:2])
+
+
+def test_einsum_path_and_mask_indices(backend, device):
+    """np.einsum_path (NumPy's plan and report for the tensors' shapes, subscripts or
+    interleaved) and np.mask_indices(n, np.triu, k)."""
+    shapes = ((2, 3), (3, 4), (4, 5))
+    host = [np.ones(s) for s in shapes]
+    ts = [bridge.ones(s, device=device) for s in shapes]
+    for optimize in ("greedy", "optimal", True):
+        got = bridge.einsum_path("ij,jk,kl->il", *ts, optimize=optimize)
+        want = np.einsum_path("ij,jk,kl->il", *host, optimize=optimize)
+        assert got[0] == want[0] and got[1] == want[1]
+    assert bridge.einsum_path(ts[0], [0, 1], ts[1], [1, 2])[0] == \
+        np.einsum_path(host[0], [0, 1], host[1], [1, 2])[0]
+    with pytest.raises(ValueError, match="^einsum_path"):
+        bridge.einsum_path("ij,jk", ts[0], ts[0])
+    for func, k in ((bridge.triu, 0), (bridge.triu, 1), (bridge.tril, -1)):
+        _same(bridge.mask_indices(4, func, k), np.mask_indices(4, getattr(np, func.__name__), k))

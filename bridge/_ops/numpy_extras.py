@@ -575,6 +575,34 @@ def frompyfunc(func, /, nin, nout, *, identity=None):
     return _PyUfunc(np.frompyfunc(func, nin, nout, **kw), getattr(func, "__name__", "frompyfunc"))
 
 
+def einsum_path(subscripts, *operands, optimize="greedy", einsum_call=False):
+    """NumPy's ``einsum_path``: the contraction order NumPy's optimizer picks and its
+    report (FLOP counts, intermediates). Only the operands' shapes matter, so NumPy
+    plans on stand-ins of the tensors' shapes and dtypes (no data is copied)."""
+    def stand_in(op):
+        if _is_tensor(op):
+            return np.broadcast_to(np.zeros((), dtype=np.dtype(str(op.dtype))), op.shape)
+        return op
+
+    try:
+        # (the interleaved form einsum_path(a, [0, 1], b, [1, 2]) passes an operand first)
+        return np.einsum_path(stand_in(subscripts), *[stand_in(op) for op in operands],
+                              optimize=optimize, einsum_call=einsum_call)
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"einsum_path: {exc}") from None
+
+
+def mask_indices(n, mask_func, k=0):
+    """NumPy's ``mask_indices``: the indices where ``mask_func(ones((n, n)), k)`` (such
+    as ``triu`` or ``tril``) is non-zero."""
+    n = operator.index(n)
+    if n < 0:
+        raise ValueError(f"mask_indices: n must be non-negative, got {n}")
+    check_fits("mask_indices", n * n)
+    a = _tensor(mask_func(B.ones((n, n), dtype=B.int64), k), "mask_indices", "mask_func")
+    return B.nonzero(a != 0)
+
+
 def apply_over_axes(func, a, axes):
     """``func(a, axis)`` applied over each of ``axes`` in turn, keeping the number of
     dimensions (NumPy's ``apply_over_axes``)."""
@@ -2246,6 +2274,7 @@ NUMPY_NAMES = [
     ("format_float_scientific", format_float_scientific, False),
     ("binary_repr", binary_repr, False), ("base_repr", base_repr, False),
     ("frompyfunc", frompyfunc, False), ("apply_over_axes", apply_over_axes, True),
+    ("einsum_path", einsum_path, False), ("mask_indices", mask_indices, False),
     ("roots", roots, False), ("poly", poly, False), ("polyder", polyder, True),
     ("polyint", polyint, True), ("polyadd", polyadd, True), ("polysub", polysub, True),
     ("polymul", polymul, True), ("polydiv", polydiv, True),
