@@ -259,6 +259,19 @@ def _through_gpu_chunks(target, args, kwargs):
     return _map_dask(target(*args, **kwargs), _to_tensor_chunks)
 
 
+def _gpu_chunk_inverse(a):
+    """``linalg.inv`` of GPU-tensor chunks: dask's inv solves against an identity whose
+    chunks are NumPy's, which CuPy's solver refuses; the identity's chunks are put on
+    the GPU first (dask's inv is this solve)."""
+    da = sys.modules["dask.array"]
+    raw = _to_raw_chunks(a)
+    to_gpu = type(raw._meta)  # cupy.ndarray: cupy.asarray of a block is its device copy
+    module = sys.modules[to_gpu.__module__.partition(".")[0]]
+    eye = da.eye(a.shape[0], chunks=a.chunks[0][0], dtype=a.dtype).map_blocks(
+        module.asarray, dtype=a.dtype, meta=raw._meta)
+    return _to_tensor_chunks(da.linalg.solve(raw, eye))
+
+
 def _dask_nonzero(x):
     """``nonzero`` of a dask array of tensors: dask's argwhere (a mask of the flattened
     array compresses the flat index), with the index grid made on the chunks' device."""
@@ -307,6 +320,8 @@ def _through_numpy(name, target, foreign, args, kwargs):
         if name == "nonzero" and isinstance(getattr(args[0], "_meta", None), Tensor):
             return _dask_nonzero(args[0])
         if name.startswith("linalg.") and _any_gpu_chunks(args, kwargs):
+            if name == "linalg.inv":
+                return _gpu_chunk_inverse(args[0])
             return _through_gpu_chunks(target, args, kwargs)
     try:
         return target(*args, **kwargs)

@@ -26,7 +26,7 @@ import cloudpickle
 import dask.array as da
 import numpy as np
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client, LocalCluster, WorkerPlugin
 from distributed.protocol import deserialize, dumps, serialize, to_serialize
 
 import bridge
@@ -49,10 +49,24 @@ def cluster_client():
         yield client
 
 
+class _Backend(WorkerPlugin):
+    """Every worker computes on one backend, a worker the nanny restarts too (a new
+    process starts on BRIDGE_BACKEND's, the GPU run's cupy)."""
+
+    name = "bridge-backend"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def setup(self, worker):
+        bridge.set_backend(self.backend)
+
+
 @pytest.fixture
 def client(cluster_client, backend):
     """The cluster's client, its workers computing on ``backend``."""
     cluster_client.wait_for_workers(2, timeout=120)
+    cluster_client.register_plugin(_Backend(backend))
     cluster_client.run(bridge.set_backend, backend)
     assert set(cluster_client.run(bridge.get_backend).values()) == {backend}
     return cluster_client
@@ -157,7 +171,7 @@ def test_serialisation_shares_the_tensor_memory(backend):
     # the message level: distributed.protocol.dumps keeps the frame as it is
     message_frames = dumps({"x": to_serialize(u)})
     assert any(data_pointer(f) == data_pointer(u) for f in message_frames
-               if isinstance(f, memoryview))
+               if isinstance(f, memoryview) or hasattr(f, "__cuda_array_interface__"))
 
 
 def test_pickle_protocol_5_shares_the_tensor_memory(backend):

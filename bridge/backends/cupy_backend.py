@@ -386,11 +386,16 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
         fixed = _complex_from_parts(cupy, cupy.full_like(re, math.inf), cupy.arctan2(im, re),
                                     x.dtype)
         out = cupy.where(infinite, fixed, out)
-        # CuPy's log|z| overflows for |z| near the largest float (log(1 + 1.8e308j) gave
-        # inf + 1.57j) and underflows for subnormal |z|: hypot has neither problem
+        # CuPy's log|z| overflows for |z| near the largest float (log(1 + DBL_MAX j) gave
+        # inf + 1.57j; CUDA's hypot overflows there too) and underflows for subnormal
+        # |z|: log|z| = log(m) + log1p((s/m)**2)/2 with m the larger part, s the other
         finite = cupy.isfinite(re) & cupy.isfinite(im) & ((re != 0) | (im != 0))
         lost = finite & ~cupy.isfinite(out.real)
-        scaled = _complex_from_parts(cupy, cupy.log(cupy.hypot(re, im)), out.imag, x.dtype)
+        big = cupy.maximum(cupy.abs(re), cupy.abs(im))
+        small = cupy.minimum(cupy.abs(re), cupy.abs(im))
+        ratio = small / cupy.where(big == 0, 1, big)
+        modulus = cupy.log(big) + 0.5 * cupy.log1p(ratio * ratio)
+        scaled = _complex_from_parts(cupy, modulus, out.imag, x.dtype)
         return cupy.where(lost, scaled, out)
 
     def log1p(x):
