@@ -199,11 +199,16 @@ def _operator(op, dunder, mode):
     python = make_binary(op.name, op.dtypes, mode)
     python.reflected = mode == "reflected"
     name = op.name
+    repeats = name == "multiply"
     transforms = TRANSFORMS
 
     # (not the interpose front: an operand of a type that defers gets NotImplemented
     # from the operator, so Python asks that type, as ndarray's operators do)
     def operator(x1, x2, /):
+        if repeats and x2.__class__ in (list, tuple) and _integer_scalar(x1):
+            # a 0-d integer tensor stands for NumPy's integer scalar, and
+            # ``[0] * np.int64(3)`` (or ``np.int64(3) * [0]``) repeats the list
+            return x2 * x1.__index__()
         if transforms.active:
             return transform_call(name, python, x1, x2)
         return python(x1, x2)
@@ -212,6 +217,10 @@ def _operator(op, dunder, mode):
     operator.__doc__ = python.__doc__
     operator.reflected = python.reflected
     return operator
+
+
+def _integer_scalar(x) -> bool:
+    return x.__class__ is Tensor and x.ndim == 0 and x.dtype.kind in "iu"
 
 
 def _round(self, ndigits=None):

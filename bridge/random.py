@@ -46,6 +46,8 @@ def _size(size, func):
         return None
     if isinstance(size, (int, np.integer)) and not isinstance(size, bool):
         size = (int(size),)
+    elif getattr(size, "ndim", None) == 0 and getattr(size, "dtype", np.dtype(bool)).kind in "iu":
+        size = (operator.index(size),)  # a 0-d integer tensor (NumPy's integer scalar)
     try:
         size = tuple(operator.index(s) for s in size)
     except TypeError:

@@ -1984,3 +1984,24 @@ def test_einsum_path_and_mask_indices(backend, device):
         bridge.einsum_path("ij,jk", ts[0], ts[0])
     for func, k in ((bridge.triu, 0), (bridge.triu, 1), (bridge.tril, -1)):
         _same(bridge.mask_indices(4, func, k), np.mask_indices(4, getattr(np, func.__name__), k))
+
+
+def test_integer_scalar_tensor_as_a_count(backend, device):
+    """A 0-d integer tensor stands for NumPy's integer scalar: ``[0] * counts.max()``
+    repeats the list (bridge multiplied elementwise), and ``np.zeros(counts.max())``,
+    ``rng.random(n)`` take it as a size (bridge refused it)."""
+    a = np.array([3, 2])
+    t = bridge.asarray(a, device=device)
+    assert [0] * t[0] == [0] * a[0] and t[0] * [1, 2] == a[0] * [1, 2]
+    assert (1,) * t.max() == (1,) * a.max() and [7] * t[1] == [7, 7]
+    _same([1, 2] * bridge.asarray([2.0], device=device), [1, 2] * np.array([2.0]))
+    _same(t * [1, 2], a * [1, 2])
+    for name in ("zeros", "ones", "empty"):
+        assert getattr(bridge, name)(t.max(), device=device).shape == (3,)
+    _same(bridge.full(t[0], 7, device=device), np.full(a[0], 7))
+    _same(bridge.zeros_like(t, shape=t[1]), np.zeros_like(a, shape=a[1]))
+    rng, ref = bridge.random.default_rng(5), np.random.default_rng(5)
+    _same(rng.integers(0, 9, size=t[0]), ref.integers(0, 9, size=a[0]))
+    assert rng.random(t.max()).shape == (3,)
+    with pytest.raises(TypeError, match="zeros"):
+        bridge.zeros(bridge.asarray(2.5, device=device))

@@ -80,6 +80,9 @@ def _index(value, func, argname):
 def _shape_arg(shape, func):
     if isinstance(shape, (int, np.integer)) and not isinstance(shape, builtins.bool):
         return (int(shape),)
+    if _is_tensor(shape) and shape.ndim == 0 and shape.dtype.kind in "iu":
+        # a 0-d integer tensor stands for NumPy's integer scalar: np.zeros(counts.max())
+        return (operator.index(shape),)
     try:
         return tuple(operator.index(s) for s in shape)
     except TypeError:
