@@ -596,10 +596,8 @@ def test_numpy_calls_stay_on_the_tensors_device(backend, device):
         _same(got, expected)
     if t.device != bridge.asarray(0.0, device="cpu").device:
         # NumPy cannot run on GPU memory, and bridge does not copy it to the host silently
-        with pytest.raises(TypeError, match="numpy.einsum_path: bridge has no implementation"):
-            np.einsum_path("ij,kj", t, t)
-        with pytest.raises(TypeError, match="numpy.sum: bridge has no implementation"):
-            np.sum(t, where=t > 0)  # `where=` is NumPy's only
+        with pytest.raises(TypeError, match="numpy.common_type: bridge has no implementation"):
+            np.common_type(t)
 
 
 @pytest.mark.usefixtures("on_cpu")
@@ -1458,7 +1456,7 @@ def test_random_bit_generators_and_seed_sequences(backend):
     assert seeded.device == bridge.get_default_device()
     if str(bridge.get_default_device()) != "cpu":
         # a GPU Generator draws CuPy's stream: a SeedSequence seeds it reproducibly
-        _same(seeded, bridge.random.default_rng(bridge.random.SeedSequence(5)).random(2))
+        _same(seeded, to_numpy(bridge.random.default_rng(bridge.random.SeedSequence(5)).random(2)))
         other = bridge.random.default_rng(bridge.random.SeedSequence(6)).random(2)
         assert not bool(bridge.all(other == seeded))
     else:
@@ -1757,14 +1755,16 @@ def test_random_choice_of_strings_gives_numpys_array(backend):
     labels = ["north", "south", "east"]
     got = bridge.random.default_rng(99).choice(labels, size=6, p=[0.5, 0.3, 0.2])
     assert isinstance(got, np.ndarray) and got.dtype.kind == "U"
-    assert got.tolist() == np.random.default_rng(99).choice(labels, size=6,
-                                                             p=[0.5, 0.3, 0.2]).tolist()
+    assert set(got.tolist()) <= set(labels)
+    if str(bridge.get_default_device()) == "cpu":  # (a GPU Generator draws CuPy's stream)
+        assert got.tolist() == np.random.default_rng(99).choice(labels, size=6,
+                                                                 p=[0.5, 0.3, 0.2]).tolist()
     bridge.random.seed(4)
     np.random.seed(4)
     assert bridge.random.choice(labels, 3).tolist() == np.random.choice(labels, 3).tolist()
     assert bridge.random.RandomState(2).choice(labels, 2).tolist() == \
         np.random.RandomState(2).choice(labels, 2).tolist()
-    with pytest.raises((TypeError, ValueError), match="asarray"):  # never a silent mix
+    with pytest.raises((TypeError, ValueError), match="asarray|Tensor.__array__"):  # no mix
         bridge.random.default_rng(0).choice([bridge.asarray(1.0), "a"])
 
 
@@ -1942,6 +1942,27 @@ def test_clip_and_cumsum_write_out(backend, device):
     with pytest.raises(TypeError, match="^clip"):
         bridge.clip(bridge.arange(4.0, device=device), 1, 2,
                     out=bridge.zeros(4, dtype=bridge.int64, device=device))
+
+
+def test_flags_of_every_device(backend, device):
+    """x.flags on any device has NumPy's names, writeable included (numpy_programs:
+    sliding_windows read frames.flags.writeable of a GPU view)."""
+    t = bridge.asarray(np.arange(6.0).reshape(2, 3), device=device)
+    flags = t.flags
+    assert flags.c_contiguous and flags["C_CONTIGUOUS"] and flags.writeable
+    assert not t.T.flags.c_contiguous and t.T.flags.f_contiguous
+    assert flags.aligned and not flags.writebackifcopy
+
+
+def test_device_flags_object():
+    from bridge._numpy_protocols import DeviceFlags
+
+    view = np.ones((2, 4))[:, ::2]
+    flags = DeviceFlags(view)
+    assert (flags.c_contiguous, flags.f_contiguous, flags.owndata) == (False, False, False)
+    assert flags["W"] and flags["writeable"] and flags.aligned
+    with pytest.raises(KeyError, match="Tensor.flags"):
+        flags["bogus"]
 
 
 def test_where_masked_elements_never_warn(backend, device):
