@@ -2026,3 +2026,23 @@ def test_integer_scalar_tensor_as_a_count(backend, device):
     assert rng.random(t.max()).shape == (3,)
     with pytest.raises(TypeError, match="zeros"):
         bridge.zeros(bridge.asarray(2.5, device=device))
+
+
+def test_char_and_strings_modules(backend):
+    """np.char.upper(labels), np.char.add, np.strings.* (numpy.char / numpy.strings):
+    strings are NumPy's arrays, so NumPy's string functions are there for them; a
+    Tensor argument is a TypeError naming the function (no silent conversion)."""
+    labels = bridge.array(["ab", "c"])
+    assert bridge.char.upper(labels).tolist() == ["AB", "C"]
+    assert bridge.char.add(labels, "!").tolist() == ["ab!", "c!"]
+    assert bridge.char.str_len(labels).tolist() == [2, 1]
+    assert bridge.char.center(labels, 4, "*").tolist() == np.char.center(["ab", "c"], 4, "*").tolist()
+    if hasattr(np, "strings"):
+        assert bridge.strings.upper(labels).tolist() == ["AB", "C"]
+    from bridge.char import upper
+
+    assert upper(np.array(["q"])).tolist() == ["Q"]
+    with pytest.raises(TypeError, match="^bridge.char.mod"):
+        bridge.char.mod("%.1f", bridge.asarray([1.5]))
+    with pytest.raises(AttributeError, match="bridge.char"):
+        bridge.char.no_such_function  # noqa: B018

@@ -2367,6 +2367,55 @@ def _ma_module():
     return module
 
 
+def _string_function(module, name, fn):
+    """NumPy's ``numpy.<module>.<name>`` for NumPy's string arrays (strings are NumPy's
+    data: no Tensor holds them), refusing a Tensor argument: formatting numbers into
+    strings is an explicit conversion (``numpy.asarray(x)`` on the CPU)."""
+    import functools
+
+    from .beyond import _call_numpy
+
+    func = f"bridge.{module}.{name}"
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        for value in (*args, *kwargs.values()):
+            items = value if isinstance(value, (list, tuple)) else (value,)
+            for item in items:
+                if _is_tensor(item):
+                    raise TypeError(
+                        f"{func}: NumPy's string functions take NumPy's arrays; got a bridge "
+                        f"Tensor (dtype {item.dtype}, on {item.device}), which holds only the 13 "
+                        "dtypes of the Array API standard and is not converted silently; "
+                        "convert it explicitly (numpy.asarray(tensor) on the CPU)")
+        return _call_numpy(func, fn, args, kwargs)
+
+    return call
+
+
+def _string_module(name):
+    """``bridge.char`` / ``bridge.strings``: NumPy's ``numpy.char`` / ``numpy.strings``
+    (string arrays are NumPy's, as the names that make them return NumPy's arrays)."""
+    source = getattr(np, name)
+    module = _module(f"bridge.{name}", f"NumPy's numpy.{name}: strings are NumPy's arrays "
+                     "(bridge's array(...) of strings is a numpy.ndarray); a Tensor argument "
+                     "is a TypeError.")
+
+    def __getattr__(attr):  # noqa: N807 - the module protocol's name
+        try:
+            value = getattr(source, attr)
+        except AttributeError:
+            raise AttributeError(f"module 'bridge.{name}' has no attribute {attr!r}") from None
+        if callable(value) and not isinstance(value, (type, types.ModuleType)):
+            value = _string_function(name, attr, value)
+        module.__dict__[attr] = value
+        return value
+
+    module.__getattr__ = __getattr__
+    module.__all__ = list(getattr(source, "__all__", ()))
+    return module
+
+
 def numpy_objects():
     """NumPy's non-function names of this module, for the namespace: classes,
     constants, and the modules ``lib.stride_tricks`` and ``polynomial`` (importable:
@@ -2398,4 +2447,6 @@ def numpy_objects():
                       assert_raises_regex=np.testing.assert_raises_regex,
                       assert_warns=np.testing.assert_warns, assert_=np.testing.assert_)
     return {"poly1d": poly1d, "vectorize": vectorize, "euler_gamma": euler_gamma,
-            "lib": lib, "polynomial": polynomial, "testing": testing, "ma": _ma_module()}
+            "lib": lib, "polynomial": polynomial, "testing": testing, "ma": _ma_module(),
+            "char": _string_module("char"),
+            **({"strings": _string_module("strings")} if hasattr(np, "strings") else {})}
