@@ -2046,3 +2046,12 @@ def test_char_and_strings_modules(backend):
         bridge.char.mod("%.1f", bridge.asarray([1.5]))
     with pytest.raises(AttributeError, match="bridge.char"):
         bridge.char.no_such_function  # noqa: B018
+
+
+def test_unique_takes_sorted(backend, device):
+    """np.unique(x, sorted=...) (NumPy 2.3's keyword): bridge's values are sorted either
+    way, a valid answer for sorted=False."""
+    a = np.array([3, 1, 2, 1, 3])
+    t = bridge.asarray(a, device=device)
+    _same(bridge.unique(t, sorted=True, return_counts=True), np.unique(a, return_counts=True))
+    _same(bridge.unique(t, sorted=False), np.unique(a))

@@ -2180,9 +2180,10 @@ def flatnonzero(a):
 
 
 def unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None,
-           *, equal_nan=True):
+           *, equal_nan=True, sorted=True):  # noqa: A002 - NumPy's name
     """Sorted unique elements of the flattened input, and optionally the index of each
-    one's first occurrence, the inverse map and the counts (NumPy's ``unique``)."""
+    one's first occurrence, the inverse map and the counts (NumPy's ``unique``;
+    ``sorted=False`` lets NumPy return them in any order: bridge's are sorted)."""
     func = "unique"
     x = _tensor(ar, func, "ar")
     if axis is not None:  # the distinct sub-arrays along axis
