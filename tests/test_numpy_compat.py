@@ -2055,3 +2055,18 @@ def test_unique_takes_sorted(backend, device):
     t = bridge.asarray(a, device=device)
     _same(bridge.unique(t, sorted=True, return_counts=True), np.unique(a, return_counts=True))
     _same(bridge.unique(t, sorted=False), np.unique(a))
+
+
+def test_orthogonal_series_values(backend, device):
+    """np.polynomial.chebyshev.chebval, hermite.hermval, hermite_e.hermeval,
+    laguerre.lagval: NumPy's Clenshaw recursions, on tensors (and tensor=True's
+    broadcasting of 2-d coefficients)."""
+    x = np.linspace(-1, 1, 7).reshape(1, 7) * np.array([[1.0], [0.5]])
+    t = bridge.asarray(x, device=device)
+    for module, name in (("chebyshev", "chebval"), ("hermite", "hermval"),
+                         ("hermite_e", "hermeval"), ("laguerre", "lagval")):
+        ours = getattr(getattr(bridge.polynomial, module), name)
+        theirs = getattr(getattr(np.polynomial, module), name)
+        for c in ([2.0], [1, 2], [1.0, 2.0, 3.0, 4.0], np.arange(6.0).reshape(3, 2)):
+            _same(ours(t, c), theirs(x, c), rtol=1e-13, atol=1e-13)
+        assert float(ours(0.5, [1, 2, 3])) == pytest.approx(theirs(0.5, [1, 2, 3]), rel=1e-14)

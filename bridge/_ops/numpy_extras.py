@@ -1107,6 +1107,52 @@ def legval(x, c, tensor=True):
     return c0 + c1 * x
 
 
+def _clenshaw(kind, func):
+    """NumPy's ``chebval``, ``hermval``, ``hermeval`` or ``lagval``: the series with
+    coefficients ``c`` (lowest degree first) at ``x``, by NumPy's Clenshaw recursion."""
+    def value(x, c, tensor=True):
+        c = _series_coefficients(c, func)
+        if isinstance(x, (tuple, list)):
+            x = B.asarray(x)
+        if _is_tensor(x) and tensor:
+            c = B.reshape(c, c.shape + (1,) * x.ndim)
+        n = c.shape[0]
+        if n == 1:
+            c0, c1 = c[0], 0
+        elif n == 2:
+            c0, c1 = c[0], c[1]
+        else:
+            nd = n
+            c0, c1 = c[-2], c[-1]
+            for i in builtins_range(3, n + 1):
+                tmp = c0
+                nd = nd - 1
+                if kind == "cheb":
+                    c0, c1 = c[-i] - c1, tmp + c1 * (2 * x)
+                elif kind == "herm":
+                    c0, c1 = c[-i] - c1 * (2 * (nd - 1)), tmp + c1 * (x * 2)
+                elif kind == "herme":
+                    c0, c1 = c[-i] - c1 * (nd - 1), tmp + c1 * x
+                else:
+                    c0, c1 = c[-i] - (c1 * (nd - 1)) / nd, tmp + (c1 * ((2 * nd - 1) - x)) / nd
+        if kind == "herm":
+            return c0 + c1 * (x * 2)
+        if kind == "lag":
+            return c0 + c1 * (1 - x)
+        return c0 + c1 * x
+
+    value.__name__ = value.__qualname__ = func
+    value.__doc__ = (f"NumPy's ``polynomial.{func}``: the series with coefficients ``c`` "
+                     "(lowest degree first) at ``x``, by NumPy's Clenshaw recursion.")
+    return value
+
+
+chebval = _clenshaw("cheb", "chebval")
+hermval = _clenshaw("herm", "hermval")
+hermeval = _clenshaw("herme", "hermeval")
+lagval = _clenshaw("lag", "lagval")
+
+
 def polynomial_polyval(x, c, tensor=True):
     """The power series with coefficients ``c`` (lowest degree first) at ``x``
     (NumPy's ``polynomial.polynomial.polyval``: Horner's scheme)."""
@@ -2428,10 +2474,10 @@ def numpy_objects():
                   stride_tricks=stride_tricks)
     kinds = {
         "legendre": {"leggauss": _gauss("leggauss"), "legval": legval},
-        "chebyshev": {"chebgauss": _gauss("chebgauss")},
-        "hermite": {"hermgauss": _gauss("hermgauss")},
-        "hermite_e": {"hermegauss": _gauss("hermegauss")},
-        "laguerre": {"laggauss": _gauss("laggauss")},
+        "chebyshev": {"chebgauss": _gauss("chebgauss"), "chebval": chebval},
+        "hermite": {"hermgauss": _gauss("hermgauss"), "hermval": hermval},
+        "hermite_e": {"hermegauss": _gauss("hermegauss"), "hermeval": hermeval},
+        "laguerre": {"laggauss": _gauss("laggauss"), "lagval": lagval},
         "polynomial": {"polyval": polynomial_polyval, "polyfit": polynomial_polyfit,
                        "polyvander": polyvander, "polyder": polynomial_polyder,
                        "polyint": polynomial_polyint, "polyroots": polyroots,
