@@ -2070,3 +2070,57 @@ def test_orthogonal_series_values(backend, device):
         for c in ([2.0], [1, 2], [1.0, 2.0, 3.0, 4.0], np.arange(6.0).reshape(3, 2)):
             _same(ours(t, c), theirs(x, c), rtol=1e-13, atol=1e-13)
         assert float(ours(0.5, [1, 2, 3])) == pytest.approx(theirs(0.5, [1, 2, 3]), rel=1e-14)
+
+
+def test_tensor_compress_and_resize(backend, device):
+    """x.compress(condition, axis, out) is NumPy's ndarray.compress; x.resize(new_shape)
+    is NumPy's in-place ndarray.resize (memory order, zeros after the elements, None
+    returned), refusing as NumPy does for memory another tensor uses."""
+    a = np.arange(6).reshape(2, 3)
+    t = bridge.asarray(a, device=device)
+    _same(t.compress([1, 0, 1], axis=1), a.compress([1, 0, 1], axis=1))
+    _same(t.compress([False, True]), a.compress([False, True]))
+    out = bridge.zeros(2, dtype=bridge.int64, device=device)
+    assert t.compress([True, False, True]).shape == (2,)
+    assert t.compress([True, False, True], out=out) is out
+    _same(out, a.compress([True, False, True]))
+    with pytest.raises(IndexError, match="compress"):
+        t.compress([0, 0, 0, 0, 0, 0, 0, 1])
+
+    for shape in ((2, 4), 3, (7,), 0, (3, 3)):
+        n = np.arange(5.0)
+        x = bridge.arange(5.0, device=device)  # (bridge.asarray(n) would view n's memory)
+        assert x.resize(shape) is None
+        n.resize(shape)
+        _same(x, n)
+    x = bridge.arange(4, device=device)
+    x.resize(2, 2)
+    _same(x, np.arange(4).reshape(2, 2))
+    x.resize()
+    x.resize(None)
+    assert x.shape == (2, 2)
+    x = bridge.transpose(bridge.reshape(bridge.asarray(np.arange(6), device=device), (3, 2)))
+    f = np.arange(6).reshape(3, 2).T.copy(order="F")
+    x.resize((3, 3))
+    f.resize((3, 3))
+    _same(x, f)
+    x = bridge.arange(5, device=device)
+    with pytest.raises(ValueError, match="Tensor.resize: negative dimensions"):
+        x.resize(-1)
+    with pytest.raises(TypeError, match="Tensor.resize"):
+        x.resize((2, 2), 1)
+    view = x[:2]
+    with pytest.raises(ValueError, match="Tensor.resize: cannot resize an array that references"):
+        x.resize(7)
+    with pytest.raises(ValueError, match="Tensor.resize: cannot resize this array: it does not own"):
+        view.resize(7, refcheck=False)
+    x.resize(7, refcheck=False)
+    _same(x, np.array([0, 1, 2, 3, 4, 0, 0]))
+    _same(view, np.array([0, 1]))
+    with pytest.raises(ValueError, match="single-segment"):
+        bridge.arange(6, device=device)[::2].resize(2)
+    g = bridge.asarray([1.0, 2.0], device=device)
+    g.requires_grad_(True)
+    with pytest.raises(RuntimeError, match="Tensor.resize"):
+        g.resize(3)
+    _same(bridge.resize(bridge.arange(3, device=device), (2, 4)), np.resize(np.arange(3), (2, 4)))

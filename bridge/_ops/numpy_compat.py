@@ -30,7 +30,7 @@ import numpy as np
 
 from .. import _dispatch
 from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
-from .._registry import Op
+from .._registry import Op, write_out
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
 from . import beyond as _beyond
@@ -3502,6 +3502,108 @@ def resize(a, new_shape):
     return B.reshape(B.tile(x, (reps,))[:n], shape)
 
 
+def tensor_compress(self, condition, axis=None, out=None):
+    """NumPy's ``ndarray.compress``: the slices along ``axis`` (flattened if None) where
+    ``condition`` is True, into ``out`` if given."""
+    result = compress(condition, self, axis)
+    return result if out is None else write_out("Tensor.compress", out, result)
+
+
+def _resize_shape(new_shape, func):
+    """NumPy's ``ndarray.resize`` shape arguments: nothing or None (keep the shape), an
+    int, a sequence of ints, or several ints."""
+    if not new_shape or (len(new_shape) == 1 and new_shape[0] is None):
+        return None
+    if len(new_shape) == 1:
+        shape = new_shape[0]
+        try:
+            new_shape = (operator.index(shape),)  # (a 0-d integer tensor too)
+        except TypeError:
+            try:
+                new_shape = tuple(shape)
+            except TypeError:
+                raise TypeError(f"{func}: expected a sequence of integers or a single "
+                                f"integer, got {shape!r}") from None
+    out = []
+    for s in new_shape:
+        try:
+            out.append(operator.index(s))
+        except TypeError:
+            raise TypeError(f"{func}: {type(s).__name__!r} object cannot be interpreted as "
+                            "an integer") from None
+    if any(s < 0 for s in out):
+        raise ValueError(f"{func}: negative dimensions not allowed")
+    return tuple(out)
+
+
+def _resize_refusal(tensor, refcheck):
+    """Why NumPy's rule refuses to resize ``tensor`` (None: it does not): its memory
+    belongs to another array (a view of a live tensor; a buffer, a file's map), or, with
+    ``refcheck``, another array views its memory (a view made of it)."""
+    import sys
+
+    data = tensor._data
+    owner = data.base
+    # the references counted: the tensor's slot, the name data, getrefcount's argument
+    # (and for the owner: data.base, the name owner, the argument)
+    if owner is not None and (owner.__class__ is not data.__class__
+                              or sys.getrefcount(owner) > 3):
+        return "cannot resize this array: it does not own its data"
+    if refcheck and sys.getrefcount(data) > 3:
+        return ("cannot resize an array that references or is referenced by another object "
+                "in this way. Use the bridge.resize function to get a new resized copy or "
+                "set refcheck=False to disable this check")
+    return None
+
+
+def tensor_resize(self, *new_shape, refcheck=True):
+    """NumPy's ``ndarray.resize``, in place: the tensor takes ``new_shape``, keeping its
+    elements in memory order (C, or F for a Fortran-ordered tensor), cut short or
+    followed by zeros; returns None.
+
+    As in NumPy, a change of size is refused (ValueError) for a tensor whose memory
+    another tensor or array also uses (a view of it, a view it is of, ``numpy.asarray``
+    of it): with ``refcheck=False`` only when its memory belongs to another. The tensor
+    gets new memory (NumPy's realloc may move it too); a tensor that autograd records
+    cannot be resized."""
+    func = "Tensor.resize"
+    shape = _resize_shape(new_shape, func)
+    if shape is None:
+        return None
+    meta = self._meta
+    if meta is not None and (getattr(meta, "requires_grad", False)
+                             or getattr(meta, "grad_fn", None) is not None):
+        raise RuntimeError(f"{func}: cannot resize a tensor that autograd records (one that "
+                           "requires grad or was computed from one); use bridge.resize for "
+                           "a new tensor")
+    c_order, f_order = bool(self._data.flags.c_contiguous), bool(self._data.flags.f_contiguous)
+    if not (c_order or f_order):
+        raise ValueError(f"{func}: resize only works on single-segment arrays (a "
+                         "contiguous tensor)")
+    order = "F" if f_order and not c_order else "C"
+    n = math.prod(shape)
+    if n != self.size:
+        refusal = _resize_refusal(self, refcheck)
+        if refusal is not None:
+            raise ValueError(f"{func}: {refusal}")
+    data = self._data
+    xp = np if data.__class__ is np.ndarray else __import__(
+        data.__class__.__module__.split(".")[0])
+    flat = data.reshape(-1, order=order)
+    if n == data.size:
+        new = flat.reshape(shape, order=order)
+    else:
+        new = xp.zeros(n, dtype=data.dtype)
+        keep = min(n, data.size)
+        new[:keep] = flat[:keep]
+        new = new.reshape(shape, order=order)
+    del flat, data
+    self._data = new
+    if meta is not None and getattr(meta, "version", None) is not None:
+        meta.version[0] += 1
+    return None
+
+
 def apply_along_axis(func1d, axis, arr, *args, **kwargs):
     """``func1d`` applied to each 1-d slice of ``arr`` along ``axis``; its results
     (scalars or tensors of one shape) replace that axis (NumPy's ``apply_along_axis``)."""
@@ -4034,6 +4136,11 @@ OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=(), batch="reduc
         for name, func in _FFT2.items()]
 # the Tensor method of NumPy's files (section "array": a method, no name of the namespace)
 OPS += [Op("tofile", "array", npio.tofile, None, False, kernels=(), methods=("tofile",))]
+# ndarray's methods of NumPy names that bridge has as functions (x.compress, x.resize)
+OPS += [Op("tensor_compress", "array", tensor_compress, None, True, kernels=(),
+           methods=("compress",)),
+        Op("tensor_resize", "array", tensor_resize, None, False, kernels=(),
+           methods=("resize",))]
 
 
 # NumPy function name -> the implementation with NumPy's signature, for the Tensor
