@@ -275,8 +275,18 @@ class Tensor(TensorBase):
                                                                 False))
         return _rebuild, (data, str(self.device), requires_grad)
 
-    # a Tensor compares elementwise (``==`` returns a Tensor), so it is not hashable
-    __hash__ = None
+    def __hash__(self):
+        """A 0-d tensor without an autograd record stands for NumPy's scalar (an element
+        ``x[i]``, a reduction), which hashes by value: ``dict(zip(values, counts))``,
+        ``set(x)`` and ``Counter(x)`` work as with NumPy, and ``d[3]`` finds the key
+        ``x[i] == 3``. Every other tensor compares elementwise and is unhashable, as
+        NumPy's arrays are."""
+        if self._meta is None and self._data.ndim == 0:
+            return hash(self.item())
+        raise TypeError(
+            f"unhashable type: 'Tensor' (a {self.ndim}-d tensor compares elementwise"
+            + (" and records gradients" if self._meta is not None else "")
+            + "; only a 0-d tensor without an autograd record hashes, by its value)")
 
 
 def _rebuild(data, device, requires_grad):
