@@ -2124,3 +2124,39 @@ def test_tensor_compress_and_resize(backend, device):
     with pytest.raises(RuntimeError, match="Tensor.resize"):
         g.resize(3)
     _same(bridge.resize(bridge.arange(3, device=device), (2, 4)), np.resize(np.arange(3), (2, 4)))
+
+
+def test_quantile_weights(backend, device):
+    """quantile, percentile, nanquantile, nanpercentile take NumPy 2's weights= (method
+    "inverted_cdf" only): NumPy's values and dtypes, 1-d weights along an axis, and
+    NumPy's errors."""
+    rng = np.random.default_rng(3)
+    a = rng.integers(0, 6, size=(3, 5)).astype(float)
+    a[1, 2] = np.nan
+    w = rng.integers(0, 4, size=(3, 5)).astype(float)
+    w[:, 0] = 1.0
+    t, tw = bridge.asarray(a, device=device), bridge.asarray(w, device=device)
+    for name, q in (("quantile", [0.0, 0.3, 0.5, 1.0]), ("nanquantile", 0.5),
+                    ("percentile", [10.0, 90.0]), ("nanpercentile", 100.0)):
+        ours, theirs = getattr(bridge, name), getattr(np, name)
+        for axis in (None, 0, 1):
+            for keepdims in (False, True):
+                _same(ours(t, q, axis=axis, method="inverted_cdf", weights=tw, keepdims=keepdims),
+                      theirs(a, q, axis=axis, method="inverted_cdf", weights=w, keepdims=keepdims))
+    ints = rng.integers(0, 9, size=(4, 6))
+    w1 = np.array([0.0, 1, 2, 0, 3, 1])
+    got = bridge.quantile(bridge.asarray(ints, device=device), [0.0, 0.25, 1.0], axis=1,
+                          method="inverted_cdf", weights=bridge.asarray(w1, device=device))
+    expected = np.quantile(ints, [0.0, 0.25, 1.0], axis=1, method="inverted_cdf", weights=w1)
+    assert got.dtype == expected.dtype == np.int64
+    _same(got, expected)
+    x = bridge.asarray([1.0, 2.0, 3.0], device=device)
+    for kwargs, error, message in (
+            ({"weights": [1, 1, 1]}, ValueError, "quantile: Only method 'inverted_cdf' supports"),
+            ({"weights": [1, -1, 1], "method": "inverted_cdf"}, ValueError, "non-negative"),
+            ({"weights": [0, 0, 0], "method": "inverted_cdf"}, ValueError, "were all zero"),
+            ({"weights": [1, 1], "method": "inverted_cdf"}, TypeError, "Axis must be specified")):
+        with pytest.raises(error, match=message):
+            bridge.quantile(x, 0.5, **kwargs)
+    with pytest.raises(ValueError, match="consistent with shape of a"):
+        bridge.percentile(t, 50, axis=0, method="inverted_cdf", weights=[1, 1, 1, 1, 1])

@@ -1769,15 +1769,90 @@ def _to_last_axis(x, axes):
     return B.reshape(x, lead + (math.prod(x.shape[len(rest):]),)), lead
 
 
-def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False):
-    x = _float(_tensor(a, func))
+def _quantile_weights(func, weights, a, axis, method):
+    """NumPy's checks of quantile's ``weights`` (``_weights_are_valid``): the weights as a
+    tensor of ``a``'s shape (1-d weights along one axis, or weights of the reduced axes,
+    broadcast), non-negative."""
+    if method != "inverted_cdf":
+        raise ValueError(f"{func}: Only method 'inverted_cdf' supports weights. "
+                         f"Got: {method}.")
+    w = _tensor(weights, func, "weights")
+    if w.dtype.kind == "c":
+        raise TypeError(f"{func}: weights must be real numbers, got {w.dtype}")
+    if w.shape != a.shape:
+        if axis is None:
+            raise TypeError(f"{func}: Axis must be specified when shapes of a and weights "
+                            "differ.")
+        axes = _axis_arg(axis, func)
+        axes = (axes,) if isinstance(axes, int) else axes
+        axes = tuple(_dispatch.normalize_axis(ax, a.ndim, func) for ax in axes)
+        if w.shape != tuple(a.shape[ax] for ax in axes):
+            raise ValueError(f"{func}: Shape of weights must be consistent with shape of a "
+                             "along specified axis.")
+        w = B.permute_dims(w, tuple(int(i) for i in np.argsort(axes)))
+        w = B.reshape(w, tuple(s if ax in axes else 1 for ax, s in enumerate(a.shape)))
+        w = B.broadcast_to(w, a.shape)
+    if w.size and bool(B.any(w < 0)):
+        raise ValueError(f"{func}: Weights must be non-negative.")
+    return w
+
+
+def _weighted_quantile(func, x, w, qflat, ignore_nan):
+    """NumPy's weighted ``inverted_cdf`` quantiles ``qflat`` (1-d) of the rows of ``x``
+    (..., n) with weights ``w`` (the same shape): the first element of each sorted row
+    whose normalised cumulative weight reaches q; shape (..., len(q)), x's dtype."""
+    n = x.shape[-1]
+    keys = B.astype(x, B.int8) if x.dtype == B.bool else x
+    order = B.argsort(keys, axis=-1, stable=True)  # NaN last
+    xs = B.take_along_axis(x, order, axis=-1)
+    ws = B.astype(B.take_along_axis(w, order, axis=-1), B.float64)
+    nan_mask = B.isnan(xs) if x.dtype.kind == "f" else None
+    count = n
+    all_nan = None
+    if ignore_nan and nan_mask is not None:
+        # NumPy drops a row's NaNs with their weights; an all-NaN row gives NaN
+        ws = B.where(nan_mask, B.zeros_like(ws), ws)
+        count = B.sum(B.astype(B.logical_not(nan_mask), B.int64), axis=-1, keepdims=True)
+        all_nan = B.all(nan_mask, axis=-1, keepdims=True)
+    cdf = B.cumulative_sum(ws, axis=-1)
+    total = cdf[..., -1:]
+    if all_nan is not None:
+        total = B.where(all_nan, B.ones_like(total), total)
+    cdf = cdf / total
+    if bool(B.any(B.isnan(cdf[..., -1]))):
+        raise ValueError(f"{func}: Weights included NaN, inf or were all zero.")
+    if qflat.dtype.kind == "f" and qflat.dtype != cdf.dtype:
+        cdf = B.astype(cdf, qflat.dtype)
+    qcmp = B.astype(qflat, cdf.dtype) if qflat.dtype != cdf.dtype else qflat
+    # leading zero weights: NumPy's cdf of -1 there, so q = 0 picks the first weighted
+    cdf = B.where(cdf == 0, B.full_like(cdf, -1.0), cdf)
+    # searchsorted(cdf, q, side="left") of each row: how many of its cdf values are < q
+    index = B.sum(B.astype(cdf[..., None, :] < qcmp[:, None], B.int64), axis=-1)
+    last = count - 1 if isinstance(count, int) else B.maximum(count - 1, B.zeros_like(count))
+    index = B.minimum(index, last)
+    vals = B.take_along_axis(xs, index, axis=-1)
+    if nan_mask is not None:
+        poisoned = all_nan if ignore_nan else B.any(nan_mask, axis=-1, keepdims=True)
+        vals = B.where(B.broadcast_to(poisoned, vals.shape), B.full_like(vals, math.nan), vals)
+    return vals
+
+
+def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=None):
+    x = _tensor(a, func)
+    if weights is None:
+        x = _float(x)
     if method not in _QUANTILE_METHODS:
         raise ValueError(f"{func}: method={method!r} is not supported; use one of "
                          f"{', '.join(_QUANTILE_METHODS)}")
     qt = _tensor(q, func, "q")
-    qt = B.astype(qt, x.dtype) if qt.dtype != x.dtype else qt
+    if weights is None:
+        qt = B.astype(qt, x.dtype) if qt.dtype != x.dtype else qt
+    elif qt.dtype.kind not in "f":
+        qt = _float(qt)
     if qt.size and (bool(B.any(qt < 0)) or bool(B.any(qt > 1))):
         raise ValueError(f"{func}: quantiles must be in the range [0, 1]")
+    if weights is not None:
+        w = _quantile_weights(func, weights, x, axis, method)
     ndim = x.ndim
     axes = _reduced_axes(axis, ndim, func)
     x, lead = _to_last_axis(x, axes)
@@ -1786,7 +1861,9 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False):
     nq = qflat.shape[0]
     nan_mask = B.isnan(x) if x.dtype.kind == "f" else None
     if n == 0:
-        vals = _nan_like(x, lead + (nq,))
+        vals = _nan_like(_float(x), lead + (nq,))
+    elif weights is not None:
+        vals = _weighted_quantile(func, x, _to_last_axis(w, axes)[0], qflat, ignore_nan)
     else:
         s = B.sort(x, axis=-1)  # NaN sorts last
         if ignore_nan and nan_mask is not None:
@@ -1811,26 +1888,30 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False):
     return vals
 
 
-def quantile(a, q, axis=None, *, method="linear", keepdims=False):
-    """The ``q``-th quantiles (q in [0, 1]) along ``axis``; NaN propagates."""
-    return _quantile("quantile", a, q, axis, method, keepdims)
+def quantile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+    """The ``q``-th quantiles (q in [0, 1]) along ``axis``; NaN propagates. ``weights``
+    (NumPy 2's, ``method="inverted_cdf"`` only): each element's weight, of ``a``'s shape
+    or of the reduced axes'."""
+    return _quantile("quantile", a, q, axis, method, keepdims, weights=weights)
 
 
-def percentile(a, q, axis=None, *, method="linear", keepdims=False):
+def percentile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
     """The ``q``-th percentiles (q in [0, 100]) along ``axis``; NaN propagates."""
     qt = _float(_tensor(q, "percentile", "q"))
-    return _quantile("percentile", a, qt / 100.0, axis, method, keepdims)
+    return _quantile("percentile", a, qt / 100.0, axis, method, keepdims, weights=weights)
 
 
-def nanquantile(a, q, axis=None, *, method="linear", keepdims=False):
-    """Quantiles ignoring NaN."""
-    return _quantile("nanquantile", a, q, axis, method, keepdims, ignore_nan=True)
+def nanquantile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+    """Quantiles ignoring NaN (and the weights of the NaNs)."""
+    return _quantile("nanquantile", a, q, axis, method, keepdims, ignore_nan=True,
+                     weights=weights)
 
 
-def nanpercentile(a, q, axis=None, *, method="linear", keepdims=False):
-    """Percentiles ignoring NaN."""
+def nanpercentile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+    """Percentiles ignoring NaN (and the weights of the NaNs)."""
     qt = _float(_tensor(q, "nanpercentile", "q"))
-    return _quantile("nanpercentile", a, qt / 100.0, axis, method, keepdims, ignore_nan=True)
+    return _quantile("nanpercentile", a, qt / 100.0, axis, method, keepdims, ignore_nan=True,
+                     weights=weights)
 
 
 def median(a, axis=None, *, keepdims=False):
