@@ -2160,3 +2160,34 @@ def test_quantile_weights(backend, device):
             bridge.quantile(x, 0.5, **kwargs)
     with pytest.raises(ValueError, match="consistent with shape of a"):
         bridge.percentile(t, 50, axis=0, method="inverted_cdf", weights=[1, 1, 1, 1, 1])
+
+
+def test_numpy_reciprocal_of_integers(backend, device):
+    """numpy.reciprocal(tensor) is NumPy's: an integer tensor stays integer (1 // x
+    truncated, NumPy's value at 0 with its warnings), bool runs the int8 loop; the
+    standard's bridge.reciprocal still computes integers in float64."""
+    import warnings
+
+    for dtype in ("int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"):
+        a = np.array([0, 1, 2, 3, 100] if dtype[0] == "u" else [0, 1, -1, 2, -7], dtype=dtype)
+        with np.errstate(all="ignore"):
+            expected = np.reciprocal(a)
+            got = np.reciprocal(bridge.asarray(a, device=device))
+        assert isinstance(got, bridge.Tensor) and got.dtype == expected.dtype
+        _same(got, expected)
+    with np.errstate(all="ignore"):
+        got = np.reciprocal(bridge.asarray([True, False], device=device))
+        expected = np.reciprocal(np.array([True, False]))
+    assert got.dtype == expected.dtype == np.int8
+    _same(got, expected)
+    _same(np.reciprocal(bridge.asarray([2.0, -0.5], device=device)), np.array([0.5, -2.0]))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        np.reciprocal(bridge.asarray([0, 1], device=device))
+    assert [str(w.message) for w in caught] == ["divide by zero encountered in reciprocal",
+                                                "invalid value encountered in reciprocal"]
+    with np.errstate(divide="raise"), pytest.raises(FloatingPointError, match="divide by zero"):
+        np.reciprocal(bridge.asarray([0, 1], device=device))
+    standard = bridge.reciprocal(bridge.asarray([1, 2, -1], device=device))
+    assert standard.dtype == np.float64
+    _same(standard, np.array([1.0, 0.5, -1.0]))

@@ -472,10 +472,60 @@ _STANDARD_UFUNCS = frozenset(
     [entry[0] for entry in UNARY] + [entry[0] for entry in BINARY] + ["matmul", "vecdot"])
 
 
+_RECIPROCAL_OF_ZERO: dict = {}
+
+
+def _floating_point_error(message, category):
+    """NumPy's floating-point error handling (``seterr``/``errstate``) of ``category``
+    ('divide', 'invalid'): a RuntimeWarning, a FloatingPointError, or nothing."""
+    mode = np.geterr()[category]
+    if mode == "raise":
+        raise FloatingPointError(message)
+    if mode == "call":
+        handler = np.geterrcall()
+        if handler is not None:
+            handler(message, 0)
+        return
+    if mode != "ignore":
+        import warnings
+
+        warnings.warn(message, RuntimeWarning, stacklevel=5)
+
+
+def numpy_reciprocal(x):
+    """NumPy's ``reciprocal``: ``1 / x`` in x's dtype, so an integer tensor stays integer
+    (1 and -1 keep their values, other integers give 0, and 0 gives what NumPy's loop
+    gives there, with its divide and invalid warnings); bool runs NumPy's int8 loop.
+    Floating-point tensors are the standard's ``reciprocal``. (The standard's
+    ``bridge.reciprocal`` computes integers in float64: docs/numpy.md.)"""
+    if not _is_tensor(x) or x.dtype.kind not in _INT_KINDS:
+        return B.reciprocal(x)
+    if x.dtype.kind == "b":
+        x = B.astype(x, B.int8)
+    dtype = x.dtype
+    zero_value = _RECIPROCAL_OF_ZERO.get(dtype)
+    if zero_value is None:
+        with np.errstate(all="ignore"):
+            zero_value = _RECIPROCAL_OF_ZERO[dtype] = int(np.reciprocal(np.zeros(1, dtype))[0])
+    out = B.where(x == 1, B.ones_like(x), B.zeros_like(x))
+    if dtype.kind == "i":
+        out = B.where(x == -1, B.full_like(x, -1), out)
+    zero = x == 0
+    if zero_value:
+        out = B.where(zero, B.full_like(x, zero_value), out)
+    if x.size and (np.geterr()["divide"] != "ignore" or np.geterr()["invalid"] != "ignore") \
+            and bool(B.any(zero)):
+        _floating_point_error("divide by zero encountered in reciprocal", "divide")
+        _floating_point_error("invalid value encountered in reciprocal", "invalid")
+    return out
+
+
 def ufunc_implementation(name):
     """bridge's implementation of NumPy ufunc ``name`` (None when bridge has none)."""
     if name in UFUNC_COMPOSITES:
         return UFUNC_COMPOSITES[name]
+    if name == "reciprocal":
+        return numpy_reciprocal  # NumPy's integer loops (the standard's is float-only)
     target = UFUNC_ALIASES.get(name, name)
     if target in _STANDARD_UFUNCS:
         return getattr(B, target)
