@@ -200,6 +200,8 @@ def _operator(op, dunder, mode):
     python.reflected = mode == "reflected"
     name = op.name
     repeats = name == "multiply"
+    powers = name == "pow"
+    reflected = python.reflected
     transforms = TRANSFORMS
 
     # (not the interpose front: an operand of a type that defers gets NotImplemented
@@ -209,6 +211,10 @@ def _operator(op, dunder, mode):
             # a 0-d integer tensor stands for NumPy's integer scalar, and
             # ``[0] * np.int64(3)`` (or ``np.int64(3) * [0]``) repeats the list
             return x2 * x1.__index__()
+        if powers and x1.__class__ is Tensor and x1.dtype.kind == "b":
+            done = _bool_power(x2, x1) if reflected else _bool_power(x1, x2)
+            if done is not None:
+                return done
         if transforms.active:
             return transform_call(name, python, x1, x2)
         return python(x1, x2)
@@ -217,6 +223,29 @@ def _operator(op, dunder, mode):
     operator.__doc__ = python.__doc__
     operator.reflected = python.reflected
     return operator
+
+
+def _is_bool(x) -> bool:
+    return x.__class__ is bool or (isinstance(x, (Tensor, np.ndarray, np.generic))
+                                   and x.dtype.kind == "b")
+
+
+def _bool_power(base, exponent):
+    """``base ** exponent`` of a bool tensor where NumPy's operator answers (the
+    standard's numeric dtypes for pow leave bool out): bool ** bool runs NumPy's int8
+    loop, and ``mask ** 2`` is NumPy's square of a bool array (its fast path for the
+    exponent 2), int8. Other calls: None (the standard's operator; ``mask ** 3`` is
+    int64, as in NumPy). A 0-d tensor stands for NumPy's bool scalar, whose ``** 2``
+    is int64."""
+    from ._registry import ops
+
+    if _is_bool(base) and _is_bool(exponent):
+        b = base if base.__class__ is Tensor else ops.asarray(base)
+        e = exponent if exponent.__class__ is Tensor else ops.asarray(exponent, device=b.device)
+        return ops.pow(ops.astype(b, ops.int8), ops.astype(e, ops.int8))
+    if base.__class__ is Tensor and base.ndim and exponent.__class__ is int and exponent == 2:
+        return ops.astype(base, ops.int8)  # (0 and 1 are their own squares)
+    return None
 
 
 def _integer_scalar(x) -> bool:

@@ -2191,3 +2191,25 @@ def test_numpy_reciprocal_of_integers(backend, device):
     standard = bridge.reciprocal(bridge.asarray([1, 2, -1], device=device))
     assert standard.dtype == np.float64
     _same(standard, np.array([1.0, 0.5, -1.0]))
+
+
+def test_bool_tensor_power_operator(backend, device):
+    """A bool tensor's ** is NumPy's operator: mask ** 2 is int8 (NumPy's square fast
+    path), mask ** True and bool ** bool tensors int8 (the int8 loop), mask ** 3 int64;
+    a 0-d bool tensor is NumPy's scalar (** 2 is int64). The standard's bridge.pow
+    still refuses two bools."""
+    a = np.array([True, False])
+    t = bridge.asarray(a, device=device)
+    for ours, theirs in (
+            (t ** 2, a ** 2), (t ** 3, a ** 3), (t ** 0, a ** 0), (t ** True, a ** True),
+            (t ** False, a ** False), (t ** t, a ** a), (True ** t, True ** a),
+            (2 ** t, 2 ** a), (t ** 2.0, a ** 2.0), (t ** np.int8(2), a ** np.int8(2)),
+            (bridge.reshape(t, (1, 2)) ** 2, a.reshape(1, 2) ** 2),
+            (bridge.asarray(True, device=device) ** 2, np.True_ ** 2),
+            (bridge.asarray(True, device=device) ** True, np.True_ ** True)):
+        assert ours.dtype == theirs.dtype, (ours.dtype, theirs.dtype)
+        _same(ours, theirs)
+    assert (bridge.asarray([2, 3], device=device) ** 2).dtype == np.int64
+    with pytest.raises(TypeError, match="pow"):
+        bridge.pow(t, True)
+    assert bridge.power(t, t).dtype == np.power(a, a).dtype
