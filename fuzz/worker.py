@@ -29,7 +29,8 @@ from bridge._registry import REGISTRY
 ALLOWED = (TypeError, ValueError, IndexError, BufferError, MemoryError, OverflowError,
            RuntimeError, KeyError, ZeroDivisionError)
 # ops that write into their first argument by design
-WRITES = {"setitem", "put", "place", "putmask", "put_along_axis", "fill_diagonal", "copyto"}
+WRITES = {"setitem", "put", "place", "putmask", "put_along_axis", "fill_diagonal", "copyto",
+          "Tensor.resize"}
 # NumPy's file functions (bridge/_ops/npio.py): a str argument is a file name, so they
 # also raise what NumPy's readers and writers raise for files (a missing file, a file
 # another call wrote that is no .npy, an unknown encoding); they run in a scratch folder

@@ -4268,9 +4268,9 @@ OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=(), batch="reduc
 # the Tensor method of NumPy's files (section "array": a method, no name of the namespace)
 OPS += [Op("tofile", "array", npio.tofile, None, False, kernels=(), methods=("tofile",))]
 # ndarray's methods of NumPy names that bridge has as functions (x.compress, x.resize)
-OPS += [Op("tensor_compress", "array", tensor_compress, None, True, kernels=(),
+OPS += [Op("Tensor.compress", "array", tensor_compress, None, True, kernels=(),
            methods=("compress",)),
-        Op("tensor_resize", "array", tensor_resize, None, False, kernels=(),
+        Op("Tensor.resize", "array", tensor_resize, None, False, kernels=(),
            methods=("resize",))]
 
 
