@@ -187,3 +187,11 @@ def test_copies_between_overlapping_views_are_as_if_copied(backend):
         a, b = bridge.asarray(base[1:]), bridge.asarray(base[:-1])
         a[...] = b
         np.testing.assert_array_equal(base, [0, 0, 1, 2, 3, 4, 5, 6])
+
+
+@pytest.mark.parametrize("func", ["fftfreq", "rfftfreq"])
+def test_frequency_grids_beyond_memory_raise(backend, func):
+    """fft.fftfreq(2**31) computed 16 GiB where the long fuzz profile ran and was
+    killed: a length whose result cannot fit the machine is a MemoryError naming it."""
+    with pytest.raises(MemoryError, match=f"fft.{func}"):
+        getattr(bridge.fft, func)(2**44)

@@ -268,6 +268,9 @@ def _frequencies(func, n, d, dtype, device):
         dtype = normalize_dtype(dtype, func)
         if dtype not in _REAL_FLOAT:
             raise TypeError(f"{func}: dtype={dtype} must be a real floating-point dtype")
+    from .numpy_extras import check_fits
+
+    check_fits(func, n)  # (fftfreq(2**31) computed 16 GiB and was killed: the fuzzer)
     target = state().default_device if device is None else parse_device(device, func)
     return _dispatch.run_on_device(func, target, n, d=float(d), dtype=dtype)
 
