@@ -195,3 +195,20 @@ def test_frequency_grids_beyond_memory_raise(backend, func):
     killed: a length whose result cannot fit the machine is a MemoryError naming it."""
     with pytest.raises(MemoryError, match=f"fft.{func}"):
         getattr(bridge.fft, func)(2**44)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: bridge.tril_indices(2**31), lambda: bridge.triu_indices(2**31, 0, 2**31),
+    lambda: bridge.diag_indices(1, ndim=2**40)])
+def test_index_grids_beyond_memory_raise(backend, call):
+    """The long fuzz profile's tril_indices(2**31) (NumPy builds the n × m mask) and
+    diag_indices(ndim=2**31) were killed allocating: MemoryError naming the function."""
+    with pytest.raises(MemoryError, match="_indices"):
+        call()
+
+
+def test_numpy_planner_errors_name_the_function(backend):
+    with pytest.raises(ValueError, match="einsum_path"):
+        bridge.einsum_path(None, (), "", optimize={"a": 1}, einsum_call=Ellipsis)
+    with pytest.raises(TypeError, match="polyint: k"):
+        bridge.polyint(2, m=2, k="tpu")

@@ -1156,26 +1156,33 @@ def diagflat(v, k=0):
     return diag(ravel(v), k)
 
 
+def _triangle_indices(func, n, k, m):
+    n, k = _index(n, func, "n"), _index(k, func, "k")
+    m = n if m is None else _index(m, func, "m")
+    # NumPy builds the n × m mask first (the long fuzz profile's tril_indices(2**31) was
+    # killed computing it)
+    _extras.check_fits(func, max(n, 0) * max(m, 0), itemsize=1, copies=1)
+    return getattr(np, func)(n, k, m)
+
+
 def tril_indices(n, k=0, m=None):
     """Row and column indices of the lower triangle of an n × m matrix."""
-    func = "tril_indices"
-    rows, cols = np.tril_indices(_index(n, func, "n"), _index(k, func, "k"),
-                                 None if m is None else _index(m, func, "m"))
+    rows, cols = _triangle_indices("tril_indices", n, k, m)
     return B.asarray(rows), B.asarray(cols)
 
 
 def triu_indices(n, k=0, m=None):
     """Row and column indices of the upper triangle of an n × m matrix."""
-    func = "triu_indices"
-    rows, cols = np.triu_indices(_index(n, func, "n"), _index(k, func, "k"),
-                                 None if m is None else _index(m, func, "m"))
+    rows, cols = _triangle_indices("triu_indices", n, k, m)
     return B.asarray(rows), B.asarray(cols)
 
 
 def diag_indices(n, ndim=2):
     """Indices of the main diagonal of an n × ... × n array."""
+    ndim = _index(ndim, "diag_indices", "ndim")
+    _extras.check_fits("diag_indices", ndim)  # the tuple's slots, with margin
     idx = B.arange(_index(n, "diag_indices", "n"))
-    return (idx,) * _index(ndim, "diag_indices", "ndim")
+    return (idx,) * ndim
 
 
 def indices(dimensions, dtype=None, sparse=False):

@@ -590,6 +590,10 @@ def einsum_path(subscripts, *operands, optimize="greedy", einsum_call=False):
                               optimize=optimize, einsum_call=einsum_call)
     except (TypeError, ValueError) as exc:
         raise type(exc)(f"einsum_path: {exc}") from None
+    except (KeyError, IndexError, AttributeError) as exc:
+        # NumPy's planner trips over arguments it does not check (optimize={'a': 1})
+        raise ValueError(f"einsum_path: NumPy could not plan these arguments "
+                         f"({type(exc).__name__}: {exc})") from None
 
 
 def mask_indices(n, mask_func, k=0):
@@ -725,6 +729,9 @@ def polyint(p, m=1, k=None):
     if k is None:
         k = np.zeros(m, float)
     k = np.atleast_1d(_host(k) if _is_tensor(k) else k)
+    if k.dtype.kind not in "biufc":
+        raise TypeError(f"polyint: k (the integration constants) must be numbers, got "
+                        f"{k.dtype}")
     if len(k) == 1 and m > 1:
         k = k[0] * np.ones(m, float)
     if len(k) < m:
