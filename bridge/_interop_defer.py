@@ -226,9 +226,12 @@ def _gpu_tensor_chunks(obj) -> bool:
 
 
 def _any_gpu_chunks(args, kwargs) -> bool:
-    found = []
-    _map_dask((*args, *kwargs.values()), lambda x: found.append(_gpu_tensor_chunks(x)) or x)
-    return any(found)
+    def gpu(obj):
+        if obj.__class__ in (list, tuple):
+            return any(gpu(o) for o in obj)
+        return _gpu_tensor_chunks(obj)
+
+    return any(gpu(v) for v in (*args, *kwargs.values()))
 
 
 def _raw_chunk(block):

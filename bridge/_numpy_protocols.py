@@ -589,8 +589,7 @@ class DeviceFlags:
         return self.f_contiguous and not self.c_contiguous
 
     def __getitem__(self, key):
-        name = str(key).lower()
-        name = self._NAMES.get(str(key), name) if len(str(key)) == 1 else name
+        name = self._NAMES.get(str(key), str(key).lower())
         if not hasattr(self, name):
             raise KeyError(f"Tensor.flags: unknown flag {key!r}")
         return getattr(self, name)
