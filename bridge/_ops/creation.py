@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import operator
+import sys
 
 import numpy as np
 
@@ -21,7 +22,6 @@ from .._dtypes import (
 from .._host import default_dtype_of_scalar as _default_dtype_of_scalar
 from .._host import host_array as _host_array
 from .._host import sequence_dtype as _sequence_dtype
-from .._interop_defer import _dask_array
 from .._registry import DEFAULT, Fast, Kind, Op
 from ..backends import backend_for_device, state
 
@@ -103,7 +103,7 @@ def _asarray(obj, /, *, dtype=None, device=None, copy=None):
         if copy:
             return wrap(raw.copy())
         return src
-    if _dask_array(obj) is not None:
+    if _is_dask_array(obj):
         # a dask array is computed by dask (its chunks joined by their own library: GPU
         # chunks stay on their GPU, where dask's __array__ would need host memory)
         return _asarray(obj.compute(), dtype=dtype, device=device, copy=copy)
@@ -208,6 +208,11 @@ def _from_tensor_sequence(seq, dtype, device, func):
     from .manipulation import reshape, stack
 
     return reshape(stack(parts), shape)
+
+
+def _is_dask_array(obj) -> bool:
+    da = sys.modules.get("dask.array")
+    return da is not None and isinstance(obj, da.Array)
 
 
 def _device_of_array(obj):
