@@ -27,11 +27,15 @@ class Kind:
              (None, an int or a tuple of distinct ints: None or a sorted tuple),
              "bool", "default" (only the default value), "shape" (a tuple of ints >= 0;
              flag "int": or an int), "permutation" (each axis of ``ref`` once), "nonneg" (an int or
-             float >= 0), "dtype" (one of the 13 dtypes; None for a default of None:
-             float64), "dtype_of" (only None: the kernel gets ``ref``'s dtype, or for a "scalar"
-             ``ref`` the standard's default dtype of its Python type), "scalar" (a
+             float >= 0; flag "int": an int), "dtype" (one of the 13 dtypes; None: ``ref``'s
+             dtype as "dtype_of" says, or without ``ref``, for a default of None, float64),
+             "dtype_of" (only None: the kernel gets ``ref``'s dtype, for a "scalar"
+             ``ref`` the standard's default dtype of its Python type, for a "data" ``ref``
+             its array's dtype or the standard's default for its Python scalars), "scalar" (a
              Python bool, int, float or complex), "real" (a Python int or float, not
-             bool, not NaN)
+             bool, not NaN), "shape_of" (derived: tensor ``ref``'s shape), "data" (a
+             numpy.ndarray of one of the 13 dtypes, or a list or tuple nesting lists and
+             tuples of Python scalars; the exact types only)
     dtypes   the dtype category of a tensor parameter (_dtypes.CATEGORIES), or a
              frozenset of dtypes
     ref      the tensor parameter an axis, shape or dtype is relative to
@@ -40,7 +44,12 @@ class Kind:
              (None passes), "nonempty" (the reduced axes must be non-empty), "squeeze"
              (axes of size 1, not None), "same_shape" / "concat" (for "tensors"; with
              "concat" the axis checks that the other dimensions agree), "reshape" (a
-             shape for ``ref``'s size, with one -1 resolved)
+             shape for ``ref``'s size, with one -1 resolved), "meta" (a "tensor" of
+             which only the shape, dtype and device are read: not a kernel argument, not
+             recorded by autograd), "holds" (a "dtype" that must hold the row's "scalar"
+             values: a complex needs a complex dtype, a float a floating or complex one),
+             "cpu" (on any parameter: the front serves calls that run on the CPU; a
+             GPU's call takes the Python function)
 
     Anything a kind does not accept goes to the row's Python function, which decides
     (and raises bridge's errors): the front declines, it never rejects.
@@ -57,8 +66,8 @@ class Kind:
 class Fast:
     """The C front's spec of a row: the kind of each parameter of the row's function
     (the names, defaults and positional/keyword rules come from its signature; a name
-    the function does not take is a "dtype_of" value the kernel gets, derived by the
-    front, never given by the caller), and how the kernel is called: ``kernel(*raw arrays of the tensor parameters,
+    the function does not take is a "dtype_of" or "shape_of" value the kernel gets,
+    derived by the front, never given by the caller), and how the kernel is called: ``kernel(*raw arrays of the tensor parameters,
     *[values of pos], **{name: value for name in kw})``, which must be the call the
     Python function makes through ``_dispatch.run``.
     """

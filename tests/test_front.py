@@ -239,6 +239,20 @@ SHAPE_VALUES = [(3,), (-1,), (2, -1), (-1, -1), (1, 3), (3, 1), 3, -1, (0,), [3]
                 (1, 2, 3), (6,), (2.0,), (True,), ()]
 
 
+DATA_VALUES = [  # makers: a fresh object per call (asarray may share its memory)
+    lambda: [1.0, 2.0, 3.0], lambda: [1, 2, 3], lambda: [True, False], lambda: [True, 2],
+    lambda: [1, 2.5, 1j], lambda: (1.5, -0.0), lambda: [], lambda: (), lambda: [[1, 2], [3, 4]],
+    lambda: [[1, 2], [3]], lambda: [[], []], lambda: [(1, 2.0), [3, 4]], lambda: [2**70],
+    lambda: [-(2**63)], lambda: [float("nan"), float("inf")], lambda: [np.float32(1.5), 2.0],
+    lambda: [bridge.asarray(1.0), 2.0], lambda: [1, "a"], lambda: [None], lambda: 2.5, lambda: "ab",
+    lambda: np.arange(6.0).reshape(2, 3), lambda: np.arange(3, dtype=np.int8),
+    lambda: np.array(2.5, dtype=np.float32), lambda: np.zeros(0, dtype=np.complex64),
+    lambda: np.arange(4.0)[::2], lambda: np.arange(3.0).astype(">f8"),
+    lambda: np.arange(3, dtype=np.float16), lambda: np.array(["a"]),
+    lambda: np.ma.masked_array([1.0, 2.0]), lambda: np.frombuffer(b"\0" * 16),
+]
+
+
 @st.composite
 def value_of(draw, kind, param, default, given):
     k = kind.kind
@@ -273,6 +287,8 @@ def value_of(draw, kind, param, default, given):
     if k == "scalar":
         return draw(st.sampled_from([0, 1, -1, 2.5, float("nan"), 1j, True, False, 2**70,
                                      -(2**63), "a", None, [1]]))
+    if k == "data":
+        return draw(st.sampled_from(DATA_VALUES))()
     if k in ("dtype", "dtype_of"):
         return draw(st.sampled_from([None, None, bridge.float32, bridge.int8, bridge.float64,
                                      "float32", bridge.bool]))

@@ -36,6 +36,8 @@ _KINDS = {
     "dtype_of": _front.K_DTYPE_OF,
     "scalar": _front.K_SCALAR,
     "real": _front.K_REAL,
+    "shape_of": _front.K_SHAPE_OF,
+    "data": _front.K_DATA,
 }
 _FLAGS = {
     "insert": _front.F_INSERT,
@@ -46,7 +48,12 @@ _FLAGS = {
     "concat": _front.F_CONCAT,
     "reshape": _front.F_RESHAPE,
     "int": _front.F_INT,
+    "meta": _front.F_META,
+    "holds": _front.F_HOLDS,
+    "cpu": _front.F_CPU,
 }
+# the kinds of a value the kernel gets that no caller gives (the front derives it)
+_DERIVED = frozenset({"dtype_of", "shape_of"})
 _MODES = {
     inspect.Parameter.POSITIONAL_ONLY: _front.M_POSITIONAL,
     inspect.Parameter.POSITIONAL_OR_KEYWORD: _front.M_EITHER,
@@ -71,9 +78,11 @@ def generic(op):
     signature = inspect.signature(op.func)
     names = list(signature.parameters)
     derived = [n for n in fast.params if n not in signature.parameters]
-    if set(names) - set(fast.params) or any(fast.params[n].kind != "dtype_of" for n in derived):
+    if set(names) - set(fast.params) or any(fast.params[n].kind not in _DERIVED
+                                            for n in derived):
         raise ValueError(f"bridge registry: {op.name}'s fast spec names {sorted(fast.params)}, "
-                         f"its function takes {names} (only dtype_of values may be derived)")
+                         f"its function takes {names} (only {' and '.join(sorted(_DERIVED))} "
+                         f"values may be derived)")
     names += derived
     params = []
     for name in names:

@@ -22,7 +22,7 @@ from .._dtypes import (
 from .._host import default_dtype_of_scalar as _default_dtype_of_scalar
 from .._host import host_array as _host_array
 from .._host import sequence_dtype as _sequence_dtype
-from .._registry import DEFAULT, Fast, Kind, Op
+from .._registry import BOOL, DEFAULT, Fast, Kind, Op
 from ..backends import backend_for_device, state
 
 _SUPPORTED = frozenset(ALL_DTYPES)
@@ -54,13 +54,8 @@ def _shape(shape, func: str) -> tuple:
 
 def asarray(obj, /, *, dtype=None, device=None, copy=None, requires_grad=False):
     """``obj`` as a Tensor (see ``_asarray``); ``requires_grad=True`` makes it an
-    autograd leaf."""
-    if obj.__class__ is np.ndarray and dtype is None and device is None and copy is None \
-            and not requires_grad and state().default_device.type == "cpu" \
-            and obj.dtype in _SUPPORTED:
-        # hot path (downstream libraries call asarray on every input): _asarray's answer
-        # for a NumPy array of one of the 13 dtypes, its memory shared
-        return wrap(obj)
+    autograd leaf. (The C front of its registry row serves NumPy arrays and nested
+    Python scalars in host memory: see the row.)"""
     return _grad_leaf(_asarray(obj, dtype=dtype, device=device, copy=copy), requires_grad,
                       "asarray")
 
@@ -457,25 +452,45 @@ def triu(x, /, *, k=0):
 # zeros/ones/empty on the default device: kernel(shape, dtype=dtype)
 _FILLED = Fast(dict(shape=Kind("shape", flags=("int",)), dtype=Kind("dtype"), device=DEFAULT,
                     requires_grad=DEFAULT), pos=("shape",), kw=("dtype",))
+# their _like forms on x's device: kernel(x.shape, dtype=dtype or x.dtype)
+_LIKE = Fast(dict(x=Kind("tensor", flags=("meta",)), dtype=Kind("dtype", ref="x"), device=DEFAULT,
+                  requires_grad=DEFAULT, shape=Kind("shape_of", ref="x")),
+             pos=("shape",), kw=("dtype",))
 
 OPS = [
     Op("arange", "creation", arange, differentiable=False),
-    Op("asarray", "creation", asarray, differentiable=False, batch="unary"),
+    # a NumPy array or nested Python scalars, in host memory: kernel(obj, dtype=dtype)
+    Op("asarray", "creation", asarray, differentiable=False, batch="unary",
+       fast=Fast(dict(obj=Kind("data"), dtype=Kind("dtype", ref="obj"),
+                      device=Kind("default", flags=("cpu",)), copy=DEFAULT, requires_grad=DEFAULT),
+                 pos=("obj",), kw=("dtype",))),
     Op("empty", "creation", empty, differentiable=False, fast=_FILLED),
-    Op("empty_like", "creation", empty_like, differentiable=False, kernels=("empty",), batch="unary"),
+    Op("empty_like", "creation", empty_like, differentiable=False, kernels=("empty",), batch="unary",
+       fast=_LIKE),
     Op("eye", "creation", eye, differentiable=False),
     Op("from_dlpack", "creation", from_dlpack, differentiable=False, kernels=(), batch="unary"),
     Op("full", "creation", full, differentiable=False,
        fast=Fast(dict(shape=Kind("shape", flags=("int",)), fill_value=Kind("scalar"),
-                      dtype=Kind("dtype_of", ref="fill_value"), device=DEFAULT,
+                      dtype=Kind("dtype", ref="fill_value", flags=("holds",)), device=DEFAULT,
                       requires_grad=DEFAULT), pos=("shape", "fill_value"), kw=("dtype",))),
-    Op("full_like", "creation", full_like, differentiable=False, kernels=("full",), batch="unary"),
-    Op("linspace", "creation", linspace, differentiable=False),
+    Op("full_like", "creation", full_like, differentiable=False, kernels=("full",), batch="unary",
+       fast=Fast(dict(x=Kind("tensor", flags=("meta",)), fill_value=Kind("scalar"),
+                      dtype=Kind("dtype", ref="x", flags=("holds",)), device=DEFAULT,
+                      requires_grad=DEFAULT, shape=Kind("shape_of", ref="x")),
+                 pos=("shape", "fill_value"), kw=("dtype",))),
+    # Python numbers as bounds (NumPy scalars and 0-d tensors, whose dtypes count, and
+    # complex bounds take the Python function)
+    Op("linspace", "creation", linspace, differentiable=False,
+       fast=Fast(dict(start=Kind("real"), stop=Kind("real"), num=Kind("nonneg", flags=("int",)),
+                      dtype=Kind("dtype"), device=DEFAULT, endpoint=BOOL, requires_grad=DEFAULT),
+                 pos=("start", "stop", "num"), kw=("dtype", "endpoint"))),
     Op("meshgrid", "creation", meshgrid, "any", True),
     Op("ones", "creation", ones, differentiable=False, fast=_FILLED),
-    Op("ones_like", "creation", ones_like, differentiable=False, kernels=("ones",), batch="unary"),
+    Op("ones_like", "creation", ones_like, differentiable=False, kernels=("ones",), batch="unary",
+       fast=_LIKE),
     Op("tril", "creation", tril, "any", True, batch="unary"),
     Op("triu", "creation", triu, "any", True, batch="unary"),
     Op("zeros", "creation", zeros, differentiable=False, fast=_FILLED),
-    Op("zeros_like", "creation", zeros_like, differentiable=False, kernels=("zeros",), batch="unary"),
+    Op("zeros_like", "creation", zeros_like, differentiable=False, kernels=("zeros",), batch="unary",
+       fast=_LIKE),
 ]

@@ -402,12 +402,17 @@ enum {
     K_DEFAULT,     /* only the default value (anything else: the Python path) */
     K_SHAPE,       /* a tuple of ints >= 0 (F_INT: or an int; F_RESHAPE: one -1 for ref) */
     K_PERMUTATION, /* a tuple holding each axis of tensor `ref` once, normalised */
-    K_NONNEG,      /* an int or float (not bool) that is not negative */
-    K_DTYPE,       /* one of the 13 dtypes; None when the default is None: float64 */
+    K_NONNEG,      /* an int or float (not bool) that is not negative (F_INT: an int) */
+    K_DTYPE,       /* one of the 13 dtypes; None when the default is None: float64, or
+                    * with ref >= 0 param ref's dtype (see dtype_of_ref) */
     K_DTYPE_OF,    /* only None: the kernel gets the dtype of param `ref` (a tensor's, or
                     * the standard's default for a K_SCALAR's Python type) */
     K_SCALAR,      /* a Python bool, int, float or complex (exactly those types) */
     K_REAL,        /* a Python int or float (exactly, not bool) that is not NaN */
+    K_SHAPE_OF,    /* derived: the shape of tensor param `ref`, as a tuple */
+    K_DATA,        /* an exact numpy.ndarray of one of the 13 dtypes, or an exact list or
+                    * tuple nesting exact lists and tuples of Python bools, ints, floats
+                    * and complex numbers (exactly those types) */
 };
 
 /* flags */
@@ -419,7 +424,13 @@ enum {
     F_SAME_SHAPE = 16,  /* K_TENSORS: all of one shape */
     F_CONCAT = 32,      /* K_TENSORS: one ndim >= 1; K_AXIS over them: the other dims agree */
     F_RESHAPE = 64,     /* K_SHAPE: a shape for the size of tensor `ref`, -1 resolved */
-    F_INT = 128,        /* K_SHAPE: an int n passes too, as (n,) */
+    F_INT = 128,        /* K_SHAPE: an int n passes too, as (n,); K_NONNEG: an int only */
+    F_META = 256,       /* K_TENSOR: only its shape, dtype and device are read: its array
+                         * is not a kernel argument, and autograd records nothing */
+    F_HOLDS = 512,      /* K_DTYPE: the dtype holds the row's K_SCALAR values by the
+                         * standard's rule (complex: a complex dtype; float: a floating or
+                         * complex one) */
+    F_CPU = 1024,       /* any param: the front serves calls on the CPU only */
 };
 
 /* how a parameter is given; M_DERIVED: never by the caller (a value the kernel gets
@@ -462,6 +473,7 @@ typedef struct {
     int n_call_kw;               /* then these keywords (names in call_kwnames) */
     int call_kw[MAX_PARAMS];
     PyObject *call_kwnames;      /* tuple, or NULL */
+    int cpu_only;                /* a param has F_CPU */
 } Front;
 
 static inline PyObject *decline(Front *op, PyObject *const *args, size_t nargsf,
@@ -675,6 +687,7 @@ typedef struct {
     int n;
     int first_of[MAX_PARAMS]; /* index in tensors of a tensor param's first tensor */
     int count_of[MAX_PARAMS];
+    int meta_only[MAX_TENSORS];     /* a tensor of an F_META param: not a kernel argument */
     PyTypeObject *raw_class;
     int any_meta;
 } Tensors;
@@ -730,9 +743,11 @@ static int take_tensor(Tensors *ts, Param *p, PyObject *t, int like)
             return -1;
         }
     }
-    if (T_META(t) != Py_None) {
+    int meta_only = (p->flag & F_META) != 0;
+    if (T_META(t) != Py_None && !meta_only) {
         ts->any_meta = 1;
     }
+    ts->meta_only[ts->n] = meta_only;
     ts->tensors[ts->n] = t;
     ts->raws[ts->n] = a;
     ts->n++;
@@ -795,8 +810,72 @@ static PyObject *long_tuple(const long *values, Py_ssize_t n)
     return out;
 }
 
+/* the standard's default dtype of Python scalar `v` (new reference) */
+static PyObject *scalar_dtype(PyObject *v)
+{
+    int type = PyBool_Check(v)       ? NPY_BOOL
+               : PyLong_CheckExact(v)  ? NPY_INT64
+               : PyFloat_CheckExact(v) ? NPY_FLOAT64
+                                       : NPY_COMPLEX128;
+    return (PyObject *)PyArray_DescrFromType(type);
+}
+
+enum { S_BOOL = 1, S_INT = 2, S_FLOAT = 4, S_COMPLEX = 8 };
+
+/* the kinds (S_*) of the Python scalars nested in exact lists and tuples `seq` into
+ * *kinds; 0, or -1 for any other leaf or a nesting deeper than NumPy's dimensions */
+static int scalar_kinds(PyObject *seq, int depth, int *kinds)
+{
+    if (depth > NPY_MAXDIMS) {
+        return -1;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject **items = PySequence_Fast_ITEMS(seq);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = items[i];
+        if (PyFloat_CheckExact(item)) {
+            *kinds |= S_FLOAT;
+        }
+        else if (PyLong_CheckExact(item)) {
+            *kinds |= S_INT;
+        }
+        else if (PyBool_Check(item)) {
+            *kinds |= S_BOOL;
+        }
+        else if (PyComplex_CheckExact(item)) {
+            *kinds |= S_COMPLEX;
+        }
+        else if (!(PyList_CheckExact(item) || PyTuple_CheckExact(item)) ||
+                 scalar_kinds(item, depth + 1, kinds) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* the dtype of K_DATA value `v` (new reference), or NULL: an array's own, or for nested
+ * Python scalars the standard's default of the widest kind among them (no scalars:
+ * float64), as _host.sequence_dtype says */
+static PyObject *data_dtype(PyObject *v)
+{
+    if (PyArray_CheckExact(v)) {
+        return Py_NewRef((PyObject *)PyArray_DESCR((PyArrayObject *)v));
+    }
+    int kinds = 0;
+    if (scalar_kinds(v, 1, &kinds) < 0) {
+        return NULL;
+    }
+    int type = (kinds & S_COMPLEX) ? NPY_COMPLEX128
+               : (kinds & S_FLOAT) ? NPY_FLOAT64
+               : (kinds & S_INT)   ? NPY_INT64
+               : (kinds & S_BOOL)  ? NPY_BOOL
+                                   : NPY_FLOAT64;
+    return (PyObject *)PyArray_DescrFromType(type);
+}
+
 /* the normalised value of non-tensor param `p` for argument `v` (new reference), or
- * NULL (declined; no error is left set) */
+ * NULL (declined; no error is left set); `scalar`: the value of the K_SCALAR or K_DATA
+ * param that p refers to */
 static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
 {
     npy_intp dims[NPY_MAXDIMS];
@@ -974,7 +1053,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         return out;
     }
     case K_NONNEG:
-        if (PyFloat_CheckExact(v)) {
+        if (PyFloat_CheckExact(v) && !(p->flag & F_INT)) {
             return PyFloat_AS_DOUBLE(v) < 0 ? NULL : Py_NewRef(v); /* NaN passes, as in Python */
         }
         if (PyLong_CheckExact(v)) {
@@ -987,6 +1066,19 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         }
         return PyLong_CheckExact(v) ? Py_NewRef(v) : NULL;
     case K_DTYPE:
+        if (v == Py_None && p->ref >= 0) { /* the dtype of param ref */
+            if (scalar != NULL) {
+                return PyArray_CheckExact(scalar) || PyList_CheckExact(scalar) ||
+                               PyTuple_CheckExact(scalar)
+                           ? data_dtype(scalar)
+                           : scalar_dtype(scalar);
+            }
+            if (ts->count_of[p->ref] == 0) {
+                return NULL;
+            }
+            PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
+            return d == NULL ? NULL : Py_NewRef((PyObject *)d);
+        }
         if (v == Py_None && p->dflt == Py_None) {
             return Py_NewRef(g_default_float);
         }
@@ -1019,11 +1111,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
             return NULL;
         }
         if (scalar != NULL) { /* the default dtype of a Python scalar's type */
-            int type = PyBool_Check(scalar)       ? NPY_BOOL
-                       : PyLong_CheckExact(scalar)  ? NPY_INT64
-                       : PyFloat_CheckExact(scalar) ? NPY_FLOAT64
-                                                    : NPY_COMPLEX128;
-            return (PyObject *)PyArray_DescrFromType(type);
+            return scalar_dtype(scalar);
         }
         if (ts->count_of[p->ref] == 0) {
             return NULL;
@@ -1031,8 +1119,53 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
         return d == NULL ? NULL : Py_NewRef((PyObject *)d);
     }
+    case K_SHAPE_OF: {
+        PyObject *out = PyTuple_New(ndim);
+        for (int i = 0; out != NULL && i < ndim; i++) {
+            PyObject *item = PyLong_FromSsize_t(dims[i]);
+            if (item == NULL) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyTuple_SET_ITEM(out, i, item);
+        }
+        if (out == NULL) {
+            PyErr_Clear();
+        }
+        return out;
+    }
+    case K_DATA:
+        if (PyArray_CheckExact(v)) {
+            PyArray_Descr *d = PyArray_DESCR((PyArrayObject *)v);
+            return PyArray_ISNBO(d->byteorder) &&
+                           class_in(Py_TYPE(d), g_dtype_classes, g_n_dtype_classes)
+                       ? Py_NewRef(v)
+                       : NULL;
+        }
+        if (PyList_CheckExact(v) || PyTuple_CheckExact(v)) {
+            int kinds = 0;
+            return scalar_kinds(v, 1, &kinds) < 0 ? NULL : Py_NewRef(v);
+        }
+        return NULL;
     }
     return NULL;
+}
+
+/* 1 when dtype `d` holds every K_SCALAR value of `op` by the standard's rule (a
+ * complex needs a complex dtype, a float a floating or complex one) */
+static int holds_scalars(Front *op, PyObject *const *values, PyObject *d)
+{
+    char kind = ((PyArray_Descr *)d)->kind;
+    for (int i = 0; i < op->n_params; i++) {
+        if (op->params[i].kind != K_SCALAR || values[i] == NULL) {
+            continue;
+        }
+        if ((PyComplex_CheckExact(values[i]) && kind != 'c') ||
+            (PyFloat_CheckExact(values[i]) && kind != 'f' && kind != 'c')) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t nargsf,
@@ -1137,23 +1270,36 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
         if (p->kind == K_TENSOR || p->kind == K_TENSORS) {
             continue;
         }
-        /* a dtype derived from a scalar parameter: that parameter's (normalised) value */
-        PyObject *scalar = p->ref >= 0 && op->params[p->ref].kind == K_SCALAR ? values[p->ref]
-                                                                             : NULL;
-        if ((p->ref >= 0 && op->params[p->ref].kind == K_SCALAR && scalar == NULL) ||
+        /* a dtype derived from a scalar or data parameter: that parameter's
+         * (normalised) value */
+        int by_value = p->ref >= 0 && (op->params[p->ref].kind == K_SCALAR ||
+                                       op->params[p->ref].kind == K_DATA);
+        PyObject *scalar = by_value ? values[p->ref] : NULL;
+        if ((by_value && scalar == NULL) ||
             (values[j] = normalize(p, given[j], &ts, scalar)) == NULL) {
             goto declined;
         }
     }
+    for (int j = 0; j < np_; j++) {
+        if ((op->params[j].flag & F_HOLDS) && !holds_scalars(op, values, values[j])) {
+            goto declined;
+        }
+    }
     PyObject *kernels = ts.n ? kernels_for(ts.raw_class) : default_kernels();
+    if (op->cpu_only && (kernels == NULL || kernels != cpu_kernels())) {
+        goto declined; /* the call runs on a GPU: the Python path */
+    }
     PyObject *kernel = kernel_in(kernels, op->name);
     if (kernel == NULL) {
         goto declined;
     }
-    int n = 0;
+    int n = 0, n_raw = 0;
     for (int i = 0; i < ts.n; i++) {
-        stack[1 + n++] = ts.raws[i];
+        if (!ts.meta_only[i]) {
+            stack[1 + n++] = ts.raws[i];
+        }
     }
+    n_raw = n;
     for (int i = 0; i < op->n_call_pos; i++) {
         stack[1 + n++] = values[op->call_pos[i]];
     }
@@ -1173,16 +1319,18 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
     }
     result = kernel_results(out);
     if (result != NULL && ts.any_meta && g_record != NULL) {
-        PyObject *inputs = PyTuple_New(ts.n);
+        PyObject *inputs = PyTuple_New(n_raw);
         if (inputs == NULL) {
             Py_CLEAR(result);
             goto done;
         }
-        for (int i = 0; i < ts.n; i++) {
-            PyTuple_SET_ITEM(inputs, i, Py_NewRef(ts.tensors[i]));
+        for (int i = 0, k = 0; i < ts.n; i++) {
+            if (!ts.meta_only[i]) {
+                PyTuple_SET_ITEM(inputs, k++, Py_NewRef(ts.tensors[i]));
+            }
         }
         /* the kernel's values after the raw arrays: positionals, then keywords */
-        result = record_call(op->name, inputs, stack + 1 + ts.n, op->n_call_pos,
+        result = record_call(op->name, inputs, stack + 1 + n_raw, op->n_call_pos,
                              op->call_kwnames, result);
         Py_DECREF(inputs);
     }
@@ -1555,6 +1703,7 @@ static Front *front_alloc(PyObject *name, PyObject *fallback, int family)
     op->nin = op->reflected = op->n_allowed = 0;
     op->n_params = op->n_call_pos = op->n_call_kw = 0;
     op->call_kwnames = NULL;
+    op->cpu_only = 0;
     op->vectorcall = family == FAM_GENERIC     ? generic_call
                      : family == FAM_INPLACE   ? inplace_call
                      : family == FAM_INTERPOSE ? interpose_call
@@ -1737,16 +1886,20 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
         p->dflt = dflt;
         p->n_classes = 0;
         op->n_params = (int)j + 1;
-        if (p->kind < K_TENSOR || p->kind > K_REAL || p->ref >= (int)j ||
+        if (p->kind < K_TENSOR || p->kind > K_DATA || p->ref >= (int)j ||
             p->mode < M_POSITIONAL || p->mode > M_DERIVED ||
-            (p->mode == M_DERIVED && p->kind != K_DTYPE_OF)) {
+            (p->mode == M_DERIVED && p->kind != K_DTYPE_OF && p->kind != K_SHAPE_OF) ||
+            ((p->flag & F_META) && p->kind != K_TENSOR) ||
+            ((p->flag & F_HOLDS) && p->kind != K_DTYPE)) {
             PyErr_Format(PyExc_ValueError, "generic: parameter %U is malformed", pname);
             Py_DECREF(op);
             return NULL;
         }
         if (p->ref >= 0) {
             int rk = op->params[p->ref].kind;
-            if (rk != K_TENSOR && rk != K_TENSORS && !(rk == K_SCALAR && p->kind == K_DTYPE_OF)) {
+            if (rk != K_TENSOR && rk != K_TENSORS &&
+                !(rk == K_SCALAR && (p->kind == K_DTYPE_OF || p->kind == K_DTYPE)) &&
+                !(rk == K_DATA && p->kind == K_DTYPE)) {
                 PyErr_Format(PyExc_ValueError, "generic: parameter %U refers to a non-tensor",
                              pname);
                 Py_DECREF(op);
@@ -1754,10 +1907,14 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
             }
         }
         else if (p->kind == K_AXIS || p->kind == K_AXES || p->kind == K_PERMUTATION ||
-                 p->kind == K_DTYPE_OF || ((p->flag & F_RESHAPE) && p->kind == K_SHAPE)) {
+                 p->kind == K_DTYPE_OF || p->kind == K_SHAPE_OF ||
+                 ((p->flag & F_RESHAPE) && p->kind == K_SHAPE)) {
             PyErr_Format(PyExc_ValueError, "generic: parameter %U needs a tensor", pname);
             Py_DECREF(op);
             return NULL;
+        }
+        if (p->flag & F_CPU) {
+            op->cpu_only = 1;
         }
         if (dtypes != Py_None) {
             int n = dtype_classes(dtypes, p->classes, 16, "generic");
@@ -2307,9 +2464,11 @@ PyMODINIT_FUNC PyInit__front(void)
         {"K_AXES", K_AXES}, {"K_BOOL", K_BOOL}, {"K_DEFAULT", K_DEFAULT},
         {"K_SHAPE", K_SHAPE}, {"K_PERMUTATION", K_PERMUTATION}, {"K_NONNEG", K_NONNEG},
         {"K_DTYPE", K_DTYPE}, {"K_DTYPE_OF", K_DTYPE_OF}, {"K_SCALAR", K_SCALAR}, {"K_REAL", K_REAL},
+        {"K_SHAPE_OF", K_SHAPE_OF}, {"K_DATA", K_DATA},
         {"F_INSERT", F_INSERT}, {"F_OPTIONAL", F_OPTIONAL}, {"F_NONEMPTY", F_NONEMPTY},
         {"F_SQUEEZE", F_SQUEEZE}, {"F_SAME_SHAPE", F_SAME_SHAPE}, {"F_CONCAT", F_CONCAT},
-        {"F_RESHAPE", F_RESHAPE}, {"F_INT", F_INT},
+        {"F_RESHAPE", F_RESHAPE}, {"F_INT", F_INT}, {"F_META", F_META}, {"F_HOLDS", F_HOLDS},
+        {"F_CPU", F_CPU},
         {"M_POSITIONAL", M_POSITIONAL}, {"M_EITHER", M_EITHER}, {"M_KEYWORD", M_KEYWORD},
         {"M_DERIVED", M_DERIVED},
     };

@@ -1,0 +1,143 @@
+"""The creation functions' C fronts (their registry rows' ``fast`` specs): the calls they
+serve skip the Python function, and keep its semantics (memory sharing, autograd,
+dtype defaults, errors naming the function). tests/test_front.py checks every fast row
+against its Python function on drawn arguments; these are the cases drawing misses."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+import bridge
+from bridge import _dispatch
+from bridge._ops import creation
+
+CREATION_FRONTS = ("asarray", "linspace", "zeros_like", "ones_like", "empty_like", "full_like",
+                   "full", "zeros")
+
+
+def test_creation_rows_have_fronts():
+    for name in CREATION_FRONTS:
+        assert bridge._REGISTRY[name].fast is not None, name
+        assert type(getattr(bridge, name)).__name__ == "Front", name
+
+
+@pytest.fixture
+def no_python_path(monkeypatch):
+    """The Python functions' kernel calls raise: a call that reaches them failed to
+    take the C front."""
+    def refused(*args, **kwargs):
+        raise AssertionError("the Python path ran")
+
+    monkeypatch.setattr(_dispatch, "run_on_device", refused)
+    monkeypatch.setattr(creation, "_asarray", refused)
+
+
+def test_the_front_serves_the_everyday_calls(backend, no_python_path):
+    x = bridge.asarray(np.arange(6.0).reshape(2, 3))
+    i = bridge.asarray(np.arange(3, dtype=np.int32))
+    assert bridge.zeros_like(x).shape == (2, 3)
+    assert bridge.ones_like(i).dtype == bridge.int32
+    assert bridge.empty_like(x, dtype=bridge.float32).dtype == bridge.float32
+    assert bridge.full_like(i, 7).dtype == bridge.int32
+    assert bridge.full_like(x, 2.5, dtype=bridge.complex64).dtype == bridge.complex64
+    assert bridge.full(3, 2.0, dtype=bridge.float32).dtype == bridge.float32
+    assert bridge.linspace(0, 1, 8).dtype == bridge.float64
+    assert bridge.linspace(0, 10, 5, endpoint=False, dtype=bridge.float32).dtype == bridge.float32
+    assert bridge.asarray([1.0, 2.0, 3.0]).dtype == bridge.float64
+    assert bridge.asarray([[1, 2], [3, 4]]).dtype == bridge.int64
+    assert bridge.asarray([True, False]).dtype == bridge.bool
+    assert bridge.asarray((1, 2.5, 1j)).dtype == bridge.complex128
+    assert bridge.asarray([]).dtype == bridge.float64
+    assert bridge.asarray(np.arange(3, dtype=np.uint16)).dtype == bridge.uint16
+
+
+def test_the_front_declines_what_it_does_not_take(backend, no_python_path):
+    x = bridge.asarray(np.arange(3.0))
+    for call in (lambda: bridge.zeros_like(x, device="cpu"),
+                 lambda: bridge.zeros_like(np.arange(3.0)),
+                 lambda: bridge.zeros_like(x, requires_grad=True),
+                 lambda: bridge.full_like(x, np.float32(1)),
+                 lambda: bridge.linspace(np.float32(0), 1, 4),
+                 lambda: bridge.linspace(0, 1j, 4),
+                 lambda: bridge.asarray([1, np.float64(2)]),
+                 lambda: bridge.asarray(np.arange(3.0).astype(">f8")),
+                 lambda: bridge.asarray([1.0], copy=True),
+                 lambda: bridge.asarray([1.0], device="cpu")):
+        with pytest.raises(AssertionError, match="the Python path ran"):
+            call()
+
+
+def test_asarray_of_a_numpy_array_shares_its_memory(backend):
+    n = np.arange(4.0)
+    t = bridge.asarray(n)
+    assert t._data is n
+    n[0] = 9.0
+    assert float(t[0]) == 9.0
+    ro = np.arange(3.0)
+    ro.flags.writeable = False
+    with pytest.raises(ValueError):
+        bridge.asarray(ro)[0] = 1.0
+    lst = [1.0, 2.0]
+    t = bridge.asarray(lst)
+    lst[0] = 5.0
+    assert float(t[0]) == 1.0
+
+
+def test_like_functions_record_nothing(backend):
+    x = bridge.asarray(np.arange(3.0), requires_grad=True)
+    y = x * 2
+    for z in (bridge.zeros_like(y), bridge.ones_like(x), bridge.empty_like(y),
+              bridge.full_like(y, 3.0)):
+        assert z.grad_fn is None and not z.requires_grad
+        assert z.dtype == bridge.float64 and z.shape == (3,)
+    (y + bridge.zeros_like(y)).sum().backward()
+    assert np.array_equal(np.asarray(x.grad), [2.0, 2.0, 2.0])
+    assert bridge.zeros_like(x, requires_grad=True).requires_grad
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: bridge.full(2, 300, dtype=bridge.int8), OverflowError, "300"),
+    (lambda: bridge.linspace(0, 1, -1), ValueError, "linspace"),
+    (lambda: bridge.linspace(0, 1, True), TypeError, "linspace"),
+    (lambda: bridge.linspace(0, 1, 2**62), ValueError, "linspace"),
+    (lambda: bridge.linspace(0, 1j, 3, dtype=bridge.float64), TypeError, "linspace"),
+    (lambda: bridge.asarray([[1, 2], [3]]), ValueError, "asarray"),
+    (lambda: bridge.asarray([2**70]), OverflowError, "asarray"),
+    (lambda: bridge.asarray([1.0], dtype="float16"), TypeError, "asarray"),
+    (lambda: bridge.zeros_like([1.0], dtype="int3"), TypeError, "zeros_like"),
+])
+def test_errors_name_the_function(backend, call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+def test_values_and_dtypes_are_the_python_paths(backend):
+    from .test_front import assert_paths_agree
+
+    x = bridge.asarray(np.arange(6, dtype=np.int16).reshape(3, 2))
+    f = bridge.asarray(np.float32(1.5))
+    cases = [
+        (bridge.zeros_like, (x,), {}), (bridge.ones_like, (f,), {}),
+        (bridge.full_like, (x, True), {}), (bridge.full_like, (x, 3), {"dtype": bridge.float32}),
+        (bridge.full_like, (f, -0.0), {}), (bridge.full, ((2, 2), 2), {"dtype": bridge.bool}),
+        (bridge.full, (3, -1), {"dtype": bridge.uint8}),
+        # (a fill the dtype does not hold: the standard refuses it, NumPy's unsafe cast
+        # takes it: the Python path decides)
+        (bridge.full_like, (x, 1.5), {}), (bridge.full_like, (f, 1j), {}),
+        (bridge.full, (2, 1j), {"dtype": bridge.float32}), (bridge.full, (2, 2.5), {"dtype": bridge.int8}),
+        (bridge.linspace, (0, 1, 0), {}), (bridge.linspace, (0, 1, 1), {}),
+        (bridge.linspace, (-2.5, 10, 7), {"endpoint": False}),
+        (bridge.linspace, (0, 100, 5), {"dtype": bridge.int64}),
+        (bridge.linspace, (float("inf"), 1, 3), {}),
+        (bridge.asarray, ([[1.5, 2], [True, 0]],), {}), (bridge.asarray, ([1, 2],), {"dtype": bridge.int8}),
+        (bridge.asarray, ([1.5, 2.5],), {"dtype": bridge.int32}),
+        (bridge.asarray, ([1j],), {"dtype": bridge.float64}),
+        (bridge.asarray, (np.arange(3.0),), {"dtype": bridge.complex64}),
+    ]
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for func, args, kwargs in cases:
+            assert_paths_agree(func, *args, label=f"{func.__name__}{args}{kwargs}", **kwargs)
