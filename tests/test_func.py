@@ -607,3 +607,75 @@ def test_transforms_in_many_threads(backend):
     for t in threads:
         t.join()
     assert errors == []
+
+
+# --------------------------------------------------------------- unbatched primals
+# Under a vmap that batches only the tangents (jacfwd, hessian), jvp keeps the primal
+# unbatched, as torch.func does; where the function meets a value batched at that
+# level, it runs again with the primal batched. Either way: torch.func's numbers.
+
+
+def test_jacfwd_runs_the_function_on_one_example(backend):
+    seen = []
+
+    def f(v):
+        seen.append(type(v))
+        return bridge.sum(bridge.tanh(v) ** 2) + bridge.sum(v[1:] * v[:-1])
+
+    x = data(50)
+    h = F.hessian(f)(to_bridge(x))
+    assert seen and all(t is bridge.Tensor for t in seen), seen
+    assert_same(h, tf.hessian(lambda v: torch.sum(torch.tanh(v) ** 2)
+                              + torch.sum(v[1:] * v[:-1]))(to_torch(x)))
+
+
+def test_tangents_batched_apart_from_primals_meet_batched_values(backend):
+    x, ts, cs = data(4), data(5, 4), data(5, 4)
+
+    def closure(jvp, xp, x0):
+        return lambda t, c: jvp(lambda v: xp.sin(v) * c + v * v, (x0,), (t,))[1]
+
+    # the function closes over a value batched where only the tangent is
+    assert_same(F.vmap(closure(F.jvp, bridge, to_bridge(x)))(to_bridge(ts), to_bridge(cs)),
+                tf.vmap(closure(tf.jvp, xt, to_torch(x)))(to_torch(ts), to_torch(cs)))
+
+    # one primal batched, the other not; both tangents batched
+    def mixed(jvp, xp):
+        return lambda a, b, ta, tb: jvp(lambda u, w: xp.exp(u) * w - u, (a, b), (ta, tb))[1]
+
+    args = (data(4), data(5, 4), data(5, 4), data(5, 4))
+    dims = (None, 0, 0, 0)
+    assert_same(F.vmap(mixed(F.jvp, bridge), in_dims=dims)(*to_bridge(args)),
+                tf.vmap(mixed(tf.jvp, xt), in_dims=dims)(*to_torch(args)))
+
+    # jvp of jvp, both tangents batched by one vmap
+    def nested(jvp, xp, x0):
+        def inner(v, t):
+            return jvp(lambda e: xp.sin(e) * e, (v,), (t,))[1]
+
+        return lambda t: jvp(lambda v: inner(v, t), (x0,), (t,))[1]
+
+    assert_same(F.vmap(nested(F.jvp, bridge, to_bridge(x)))(to_bridge(ts)),
+                tf.vmap(nested(tf.jvp, xt, to_torch(x)))(to_torch(ts)))
+
+
+def test_hessians_through_writes_gathers_and_linalg(backend):
+    idx = np.array([2, 0, 2, 1])
+
+    def f(xp, v):
+        m = xp.reshape(v, (3, 3))
+        w = xp.linalg.svdvals(m + 3.0 * xp.eye(3, dtype=v.dtype))
+        gathered = v[xp.asarray(idx)] if xp is bridge else v[torch.from_numpy(idx)]
+        return xp.sum(w ** 2) + xp.sum(gathered * xp.cos(v[:4])) + xp.sum(xp.cumulative_sum(v) ** 2)
+
+    x = data(9)
+    assert_same(F.hessian(ours(f))(to_bridge(x)), tf.hessian(theirs(f))(to_torch(x)))
+    assert_same(F.jacfwd(F.jacfwd(ours(f)))(to_bridge(x)), tf.hessian(theirs(f))(to_torch(x)))
+    # a hessian per example, and one of a function closing over a batched value
+    xs, cs = data(3, 9), data(3, 9)
+    assert_same(F.vmap(F.hessian(ours(f)))(to_bridge(xs)),
+                tf.vmap(tf.hessian(theirs(f)))(to_torch(xs)))
+    assert_same(F.vmap(lambda c: F.hessian(lambda v: bridge.sum(bridge.sin(v * c) ** 2))(
+        to_bridge(x)))(to_bridge(cs)),
+        tf.vmap(lambda c: tf.hessian(lambda v: torch.sum(torch.sin(v * c) ** 2))(
+            to_torch(x)))(to_torch(cs)))

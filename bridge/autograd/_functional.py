@@ -197,6 +197,13 @@ def jvp(f, primals, tangents):
         if p.dtype.kind not in "fc":
             raise TypeError(f"{func}: primal {i} has dtype {p.dtype}; forward mode needs "
                             "floating-point or complex inputs")
+    return forward_pass(f, primals, tangents, func)
+
+
+def forward_pass(f, primals, tangents, func):
+    """``jvp`` on checked arguments. bridge.func passes tangents that are batched where
+    their primals are not (``bridge.func._batching.Batched``): each example's shape is
+    the primal's, and the rules that propagate them batch as any other op does."""
     level = ForwardLevel(MODE.forward)  # nested in the active level, if any
     MODE.forward = level
     try:

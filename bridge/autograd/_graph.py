@@ -684,6 +684,42 @@ class ForwardLevel:
         self.parent = parent
 
 
+class TangentClash(RuntimeError):
+    """A tangent batched at vmap level ``level`` (``bridge.func.jvp`` keeps a primal
+    that one vmap does not batch unbatched, and batches only its tangent there) met a
+    value batched at that same level: the two batch dimensions would be taken for
+    different ones. The jvp that batched its tangent at ``level`` catches this and runs
+    again with the primal batched too."""
+
+    def __init__(self, level):
+        super().__init__(f"a tangent batched at vmap level {level} met a value batched "
+                         "at that level")
+        self.level = level
+
+
+class _Handling(threading.local):
+    """Per thread: ``lazy`` counts the jvps running with tangents batched where their
+    primals are not; while any does, ``levels`` holds the vmap levels whose batching
+    rules are running (their values' batch dimensions are explicit in the tensors the
+    rules compute on)."""
+
+    def __init__(self):
+        self.lazy = 0
+        self.levels = []
+
+
+HANDLING = _Handling()
+
+
+def check_clash(tangent):
+    """Raise TangentClash if ``tangent`` is batched at a level whose batching rule runs."""
+    levels = HANDLING.levels
+    while tangent.__class__ is not _dispatch.TENSOR and hasattr(tangent, "level"):
+        if tangent.level in levels:
+            raise TangentClash(tangent.level)
+        tangent = tangent.value
+
+
 def tangent_of(t, level):
     m = t._meta
     if m is None:
@@ -733,6 +769,10 @@ def _forward_level(level, innermost, name, inputs, args, params, result):
     tangents = [tangent_of(t, level) for t in inputs]
     if all(tan is None for tan in tangents):
         return None
+    if HANDLING.levels:
+        for tan in tangents:
+            if tan is not None:
+                check_clash(tan)
     rule = RULES.get(name)
     if rule is None:
         _no_rule(name, result)
@@ -743,6 +783,16 @@ def _forward_level(level, innermost, name, inputs, args, params, result):
     MODE.forward = level.parent
     try:
         out = rule.jvp(ctx, tangents)
+    except TangentClash:
+        raise
+    except (TypeError, AttributeError, ValueError, IndexError, RuntimeError) as exc:
+        for tan in tangents:
+            if tan is not None and tan.__class__ is not _dispatch.TENSOR:
+                # a rule written for tensors only (it runs another autograd pass, or
+                # reads the kernel's arrays): the jvp that batched this tangent apart
+                # from its primal batches the primal instead
+                raise TangentClash(tan.level) from exc
+        raise
     finally:
         MODE.forward = innermost
     if name == "setitem":  # in place: the new tangent belongs to the target

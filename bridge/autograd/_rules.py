@@ -23,7 +23,7 @@ import math
 from .. import _dispatch
 from .._registry import REGISTRY
 from .._registry import ops as B
-from ._graph import MODE, NONDIFF, RULES, _make_node, meta_of
+from ._graph import MODE, NONDIFF, RULES, TangentClash, _make_node, meta_of
 
 
 class Rule:
@@ -101,9 +101,51 @@ def linear_jvp(name, positions=None):
                 any_tangent = True
         if not any_tangent:
             return None
+        for a in args:
+            if a.__class__ is not _dispatch.TENSOR:  # a bridge.func tangent batched apart
+                call = BATCHED_LINEAR.get(name)    # from its primal: the registry's
+                if call is None:                   # function, which batches it
+                    raise TangentClash(a.level)
+                return call(args, c)
         return _dispatch.run(name, tuple(args), *c.args, **c.params)
 
     return jvp
+
+
+def _tensor_key(raw):
+    """A kernel's raw index key with its index arrays as Tensors again."""
+    def one(k):
+        if k is None or k is Ellipsis or k.__class__ in (int, slice, bool):
+            return k
+        return _dispatch.wrap(k)
+
+    return tuple(one(k) for k in raw) if raw.__class__ is tuple else one(raw)
+
+
+# The linear ops' calls as the registry's functions, from the kernel's arguments that
+# a node keeps: a tangent batched apart from its primal (bridge.func's ``jvp`` under a
+# vmap of the tangents, as ``jacfwd`` and ``hessian`` make) goes through the registry,
+# whose batching rules handle it. An op missing here makes that jvp batch its primal.
+BATCHED_LINEAR = {
+    "sum": lambda a, c: B.sum(a[0], **c.params),
+    "mean": lambda a, c: B.mean(a[0], **c.params),
+    "matrix_transpose": lambda a, c: B.matrix_transpose(a[0]),
+    "reshape": lambda a, c: B.reshape(a[0], c.args[0]),
+    "expand_dims": lambda a, c: B.expand_dims(a[0], axis=c.args[0]),
+    "squeeze": lambda a, c: B.squeeze(a[0], axis=c.args[0]),
+    "broadcast_to": lambda a, c: B.broadcast_to(a[0], c.args[0]),
+    "broadcast_arrays": lambda a, c: tuple(B.broadcast_arrays(*a)),
+    "flip": lambda a, c: B.flip(a[0], axis=c.args[0]),
+    "moveaxis": lambda a, c: B.moveaxis(a[0], c.args[0], c.args[1]),
+    "permute_dims": lambda a, c: B.permute_dims(a[0], c.args[0]),
+    "roll": lambda a, c: B.roll(a[0], c.args[0], axis=c.args[1]),
+    "stack": lambda a, c: B.stack(list(a), axis=c.params["axis"]),
+    "concat": lambda a, c: B.concat(list(a), axis=c.params["axis"]),
+    "astype": lambda a, c: B.astype(a[0], c.args[0]),
+    "getitem": lambda a, c: a[0][_tensor_key(c.args[0])],
+    "tril": lambda a, c: B.tril(a[0], k=c.args[0]),
+    "triu": lambda a, c: B.triu(a[0], k=c.args[0]),
+}
 
 
 def in_shape(c, i=0):
@@ -943,13 +985,21 @@ def _getitem_vjp(c, g):
         positions = linear_positions(shape, device)[tensor_key(key)]
         flat = scatter_add(g, positions, math.prod(shape))
         return (B.reshape(flat, shape),)
-    out = B.zeros(shape, dtype=g.dtype, device=device)
-    if g.__class__ is not B.Tensor:
-        # a batched cotangent (bridge.func's vmap of a backward pass): the zeros must be
-        # batched too before g is written into them (zeros_like reads no values)
-        out = out + B.sum(B.reshape(B.zeros_like(g), (-1,))[:1])
+    out = _batched_as(B.zeros(shape, dtype=g.dtype, device=device), g)
     out[tensor_key(key)] = g
     return (out,)
+
+
+def _batched_as(out, g):
+    """``out``, batched wherever ``g`` is: a bridge.func batched cotangent or tangent
+    (a vmap of a backward pass, a jvp's tangents batched apart from their primals) is
+    written into ``out`` next, which must then be batched too (zeros_like reads no
+    values)."""
+    if g.__class__ is B.Tensor:
+        return out
+    # one element of g (a view; an empty g's sum), whose zero broadcasts over out
+    one = g[(0,) * g.ndim] if g.size else B.sum(B.reshape(g, (-1,)))
+    return out + B.zeros_like(one, dtype=out.dtype)
 
 
 rule("getitem", _getitem_vjp, linear_jvp("getitem"))
@@ -1061,6 +1111,8 @@ def _setitem_jvp(c, tangents):
     tx, tv = tangents
     new = B.zeros_like(x) if tx is None else B.positive(tx)
     key = tensor_key(c.args[0])
+    if tv is not None:
+        new = _batched_as(new, tv)
     new[key] = 0 if tv is None else tv
     return new
 

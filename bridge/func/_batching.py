@@ -22,7 +22,7 @@ from .. import _dispatch
 from .._proxy import Proxy
 from .._registry import NOT_MINE, REGISTRY, TRANSFORMS
 from .._registry import ops as B
-from ..autograd._graph import MODE
+from ..autograd._graph import HANDLING, MODE
 
 _LEVELS = itertools.count(1)
 _ACTIVE_LOCK = threading.Lock()
@@ -599,6 +599,13 @@ def handle(op, fn, args, kwargs):
     level = level_of_args(args, kwargs)
     if level is None:
         return NOT_MINE
+    if HANDLING.lazy:  # a jvp with tangents batched apart from its primals watches
+        stack = HANDLING.levels
+        stack.append(level)
+        try:
+            return RULES[op.batch](op, fn, level, args, kwargs)
+        finally:
+            stack.pop()
     return RULES[op.batch](op, fn, level, args, kwargs)
 
 

@@ -18,10 +18,17 @@ from __future__ import annotations
 import functools
 
 from .._registry import ops as B
-from ..autograd._functional import _prepare_primals
+from ..autograd._functional import _prepare_primals, forward_pass
 from ..autograd._functional import grad as _autograd_grad
-from ..autograd._functional import jvp as _autograd_jvp
-from ..autograd._graph import MODE, _fit, edge_of, enable_grad, run_backward
+from ..autograd._graph import (
+    HANDLING,
+    MODE,
+    TangentClash,
+    _fit,
+    edge_of,
+    enable_grad,
+    run_backward,
+)
 from . import _tree
 from ._batching import Batched, VmapError, activate, at, expand, is_array, new_level
 
@@ -183,7 +190,51 @@ def _add_level(x, level, n):
             return x
         if x.level > level:
             return Batched(_add_level(x.value, level, n), x.level)
+    if HANDLING.lazy and level in _tangent_levels(x):
+        raise TangentClash(level)  # its tangent's batch dimension there is another one
     return Batched(expand(x, level, n), level)
+
+
+def _tangent_levels(x):
+    """The vmap levels at which the forward-mode tangents of ``x``'s tensor are batched
+    (a jvp batches only the tangent where its primal is not batched)."""
+    m = getattr(_strip(x)[0], "_meta", None)
+    if m is None or m.tangent is None:
+        return set()
+    return {lv for t in m.tangent.values() for lv in _levels_of(t)}
+
+
+def _unbind(x, levels):
+    """``x`` with its batch dimensions of ``levels`` moved into the example (in front,
+    outermost level first); its other levels stay batched."""
+    base, have = _strip(x)
+    asc = have[::-1]  # the tensor's batch dimensions, outermost level first
+    move = [lv for lv in asc if lv in levels]
+    if not move:
+        return x
+    stay = [lv for lv in asc if lv not in levels]
+    perm = [asc.index(lv) for lv in stay + move]
+    if perm != sorted(perm):
+        base = B.permute_dims(base, tuple(perm) + tuple(range(len(asc), base.ndim)))
+    return _rewrap(base, stay[::-1])
+
+
+def _bind(x, levels):
+    """``x`` batched at ``levels`` too (as ``_strip`` lists them), whose batch dimensions
+    are the first of ``x``'s example: the inverse of ``_unbind``."""
+    if not levels:
+        return x
+    base, have = _strip(x)
+    stay, move = have[::-1], list(levels)[::-1]
+    clash = set(stay) & set(move)
+    if clash:
+        raise TangentClash(max(clash))
+    both = sorted(stay + move)
+    pos = {lv: i for i, lv in enumerate(stay + move)}
+    perm = [pos[lv] for lv in both]
+    if perm != sorted(perm):
+        base = B.permute_dims(base, tuple(perm) + tuple(range(len(both), base.ndim)))
+    return _rewrap(base, both[::-1])
 
 
 def _full(x, vmaps):
@@ -241,7 +292,11 @@ class _Primals:
             new = []
             for leaf in flat:
                 _check_primal(leaf, func, f"argument {i}")
-                base, levels = _strip(_full(leaf, vmaps))
+                # not at the levels where only its tangent is batched (a jvp's, around
+                # this transform): the tangent's batch carries every example there
+                skip = _tangent_levels(leaf)
+                base, levels = _strip(_full(leaf, [v for v in vmaps if v[0] not in skip]
+                                            if skip else vmaps))
                 # an outer reverse-mode transform differentiates this one's result: keep
                 # the graph (an outer forward level needs none: its tangents flow
                 # through the backward pass's ops on their own)
@@ -478,7 +533,13 @@ def _per_example(fn, leaves, spec, level):
 
 def jvp(func, primals, tangents, *, has_aux=False):
     """``(func(*primals), the directional derivative along tangents)`` (forward mode;
-    torch.func's ``jvp``); nests with itself and with every other transform."""
+    torch.func's ``jvp``); nests with itself and with every other transform.
+
+    Under a vmap that batches the tangents but not the primals (``jacfwd``, ``hessian``:
+    one tangent per column of the identity), the primals stay unbatched and only the
+    tangents carry that batch, as in torch.func: the function's own ops run once, on
+    one example's elements. Should the function meet a value batched at such a level
+    (a closure over the vmap's input), it runs again with the primals batched too."""
     name = "bridge.func.jvp"
     if not isinstance(primals, (tuple, list)) or not isinstance(tangents, (tuple, list)):
         raise TypeError(f"{name}: primals and tangents must be tuples")
@@ -486,8 +547,6 @@ def jvp(func, primals, tangents, *, has_aux=False):
     t_leaves, t_spec = _tree.flatten(tuple(tangents))
     if len(p_leaves) != len(t_leaves):
         raise ValueError(f"{name}: {len(p_leaves)} primals but {len(t_leaves)} tangents")
-    vmaps = _vmaps()
-    bases, tans, levels = [], [], []
     for i, (p, t) in enumerate(zip(p_leaves, t_leaves)):
         _check_primal(p, name, f"primal {i}")
         if not is_array(t):
@@ -495,8 +554,26 @@ def jvp(func, primals, tangents, *, has_aux=False):
         if tuple(t.shape) != tuple(p.shape):
             raise ValueError(f"{name}: tangent {i} has shape {tuple(t.shape)}, the primal "
                              f"{tuple(p.shape)}")
+    # the levels only the tangents are batched at: the primals stay unbatched there
+    p_levels = {lv for p in p_leaves for lv in _levels_of(p)}
+    lazy = {lv for t in t_leaves for lv in _levels_of(t)} - p_levels
+    if lazy:
+        try:
+            return _jvp(func, name, p_leaves, p_spec, t_leaves, has_aux, lazy)
+        except TangentClash as exc:
+            if exc.level not in lazy:
+                raise
+    return _jvp(func, name, p_leaves, p_spec, t_leaves, has_aux, set())
+
+
+def _jvp(func, name, p_leaves, p_spec, t_leaves, has_aux, lazy):
+    vmaps = [v for v in _vmaps() if v[0] not in lazy]
+    bases, tans, levels = [], [], []
+    for p, t in zip(p_leaves, t_leaves):
         pb, lv = _strip(_full(p, vmaps))
-        tb, _ = _strip(_full(t, vmaps))
+        # the tangent batched at the primal's levels, whose batch dimensions move into
+        # its example (the base tensor's shape); at the lazy levels it stays batched
+        tb = _unbind(_full(t, vmaps), set(lv))
         if tb.dtype != pb.dtype:
             tb = B.astype(tb, pb.dtype)
         bases.append(pb)
@@ -521,15 +598,21 @@ def jvp(func, primals, tangents, *, has_aux=False):
 
     outer = bool(MODE.grad and any(b.requires_grad for b in bases + tans)) \
         or MODE.forward is not None
-    outs, out_tangents = _autograd_jvp(on_bases, tuple(bases), tuple(tans))
+    if lazy:
+        HANDLING.lazy += 1
+    try:
+        outs, out_tangents = forward_pass(on_bases, tuple(bases), tuple(tans), name)
+    finally:
+        if lazy:
+            HANDLING.lazy -= 1
     outs = outs if isinstance(outs, tuple) else (outs,)
     out_tangents = out_tangents if isinstance(out_tangents, tuple) else (out_tangents,)
     if not outer:  # nothing outside differentiates the results: no graph on them
         outs = tuple(o.detach() for o in outs)
-        out_tangents = tuple(t.detach() for t in out_tangents)
+        out_tangents = tuple(_detached(t) for t in out_tangents)
     spec, lvs = box["spec"], box["levels"]
     primal_out = _tree.unflatten(spec, [_rewrap(o, lv) for o, lv in zip(outs, lvs)])
-    tangent_out = _tree.unflatten(spec, [_rewrap(t, lv) for t, lv in zip(out_tangents, lvs)])
+    tangent_out = _tree.unflatten(spec, [_bind(t, lv) for t, lv in zip(out_tangents, lvs)])
     if has_aux:
         return primal_out, tangent_out, box["aux"]
     return primal_out, tangent_out
