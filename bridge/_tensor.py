@@ -251,6 +251,8 @@ class Tensor(TensorBase):
             data = data.get()
         body = np.array2string(data, separator=", ", prefix="Tensor(", threshold=1000)
         extra = f", dtype={data.dtype}, device='{self.device}'"
+        if data.size == 0 and data.shape != (0,):  # "[]" alone does not say it (NumPy's rule)
+            extra = f", shape={data.shape}" + extra
         if self._meta is not None and getattr(self._meta, "requires_grad", False):
             extra += ", requires_grad=True"
         return f"Tensor({body}{extra})"

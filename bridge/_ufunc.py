@@ -970,8 +970,9 @@ def _reduction_row(op: Op) -> Op:
 def ufunc_rows(rows):
     """The registry's rows with every elementwise function made a ufunc (and the
     standard's reductions taking ``where=``/``initial=``), for ``build_registry``."""
-    from ._ops import numpy_compat
+    from ._ops import linear_algebra, numpy_compat
 
+    linear_algebra.NUMPY_KEYWORDS["matmul"] = matmul_call
     nin_of = {entry[0]: 1 for entry in UNARY} | {entry[0]: 2 for entry in BINARY}
     out = []
     for op in rows:
@@ -1014,6 +1015,21 @@ def _standard_ufunc(op: Op, nin: int) -> Op:
     return op
 
 
+_MATMUL = UfuncSpec("matmul", 2, 1, None, False, np.matmul, _types(np.matmul))
+
+
+def matmul_call(plain, args, kwargs):
+    """A call of ``matmul`` (``plain``: its standard function) with NumPy's keywords or
+    a positional ``out``: NumPy's matmul is a generalized ufunc, ``(n?,k),(k,m?)->(n?,m?)``,
+    with ``out=``, ``dtype=``, ``casting=``, ``order=``, ``subok=`` and ``signature=``;
+    it has no ``where=``, and bridge computes no ``axes=``."""
+    for name in ("where", "axes", "axis"):
+        if name in kwargs:
+            raise TypeError(f"matmul: {name}= is not supported")
+    SPECS.setdefault(plain, _MATMUL)
+    return ufunc_call(plain, plain, args, kwargs)
+
+
 def _numpy_ufunc(op: Op) -> Op:
     """A NumPy-name ufunc row (``absolute``, ``fmod``): its Python function behind the
     ufunc entry, in an interposed front."""
@@ -1030,5 +1046,5 @@ def ufunc_of(name):
     return _FRONTS.get(name) or BY_NUMPY_NAME.get(name)
 
 
-__all__ = ["NO_VALUE", "REDUCTION_UFUNCS", "SPECS", "UfuncSpec", "attach", "ufunc_call",
-           "ufunc_of", "ufunc_rows"]
+__all__ = ["NO_VALUE", "REDUCTION_UFUNCS", "SPECS", "UfuncSpec", "attach", "matmul_call",
+           "ufunc_call", "ufunc_of", "ufunc_rows"]

@@ -65,6 +65,14 @@ def _host(value):
     return value
 
 
+def _seed(seed):
+    """A seed given as a Tensor, as NumPy takes it: a 0-d one as its Python value (NumPy's
+    integer scalar, ``default_rng(rng.integers(2**30))``), others as NumPy arrays."""
+    if isinstance(seed, _bridge().Tensor):
+        return seed.item() if seed.ndim == 0 else _host(seed)
+    return seed
+
+
 def _population(a):
     """``choice``'s population: a Tensor, or NumPy's array for data beyond the 13
     dtypes (``choice(["north", "south"])`` draws NumPy's strings, as the NumPy names
@@ -122,6 +130,7 @@ class Generator:
     def __init__(self, seed=None, *, device=None):
         self.device = state().default_device if device is None else parse_device(device,
                                                                                "default_rng")
+        seed = _seed(seed)
         if isinstance(seed, np.random.BitGenerator):  # Generator(PCG64(3)), as NumPy's
             seed = np.random.Generator(seed)
         if isinstance(seed, np.random.Generator):
@@ -428,7 +437,7 @@ def _legacy_wrap(raw, device):
 
 def seed(seed=None):
     """Seed the legacy generator (NumPy's ``random.seed``)."""
-    _LEGACY.numpy.seed(seed)
+    _LEGACY.numpy.seed(_seed(seed))
 
 
 def _legacy_call(name, device, *args, **kwargs):
@@ -569,14 +578,14 @@ class RandomState:
         self.device = state().default_device if device is None else parse_device(
             device, "RandomState")
         self._numpy = seed if isinstance(seed, np.random.RandomState) else \
-            np.random.RandomState(seed)
+            np.random.RandomState(_seed(seed))
 
     def __repr__(self):
         return f"bridge.random.RandomState(device='{self.device}')"
 
     def seed(self, seed=None):
         """Reseed the generator."""
-        self._numpy.seed(seed)
+        self._numpy.seed(_seed(seed))
 
     def get_state(self, legacy=True):
         """NumPy's state tuple."""

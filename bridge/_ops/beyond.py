@@ -208,7 +208,7 @@ ENTRY_POINTS = {
     "sort": _sort("sort"), "argsort": _sort("argsort"), "unique": None,
     "unique_values": None, "unique_counts": None, "unique_inverse": None,
     "unique_all": None, "intersect1d": None, "union1d": None, "setdiff1d": None,
-    "isin": None, "searchsorted": None, "where": None, "array_equal": None,
+    "isin": None, "searchsorted": None, "lexsort": None, "where": None, "array_equal": None,
     "max": None, "min": None, "argmax": None, "argmin": None,
     # NumPy's other names that label arrays go through (np.setxor1d(tags_a, tags_b),
     # np.select(conditions, ["low", "high"]), np.delete(names, 2), np.split(names, 2))

@@ -120,8 +120,30 @@ def vecdot(x1, x2, /, *, axis=-1):
         raise ValueError(f"{func}: {exc}") from None
 
 
+# NumPy's ufunc keywords of matmul (out=, dtype=, ...): bridge/_ufunc.py puts its
+# matmul_call here when the registry's rows are assembled (this layer does not import it)
+NUMPY_KEYWORDS: dict = {}
+
+
+def _with_numpy_keywords(fn):
+    """``fn`` (the standard's matmul) that also takes NumPy's ``out`` (keyword or third
+    positional) and ufunc keywords (``dtype=``, ``casting=``, ...)."""
+    def matmul(x1, x2, /, *args, **kwargs):
+        if args or kwargs:
+            call = NUMPY_KEYWORDS.get("matmul")
+            if call is None:
+                return fn(x1, x2, *args, **kwargs)  # (the standard's TypeError)
+            return call(fn, (x1, x2, *args), kwargs)
+        return fn(x1, x2)
+
+    matmul.__doc__ = fn.__doc__
+    matmul.__wrapped__ = fn  # the signature the standard gives
+    return matmul
+
+
 # two matrices (2-D, inner dimensions equal) go to the kernel in C (bridge._fastpath)
-matmul = with_c_hot_path("matmul", "numeric", 2, interposed("matmul", matmul), matrix=True)
+matmul = with_c_hot_path("matmul", "numeric", 2,
+                         interposed("matmul", _with_numpy_keywords(matmul)), matrix=True)
 
 OPS = [
     Op("matmul", "linear_algebra", matmul, "numeric", True,

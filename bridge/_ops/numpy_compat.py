@@ -30,6 +30,7 @@ import numpy as np
 
 from .. import _dispatch
 from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
+from .._host import BEYOND_KINDS
 from .._registry import Op, write_out
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
@@ -1033,10 +1034,13 @@ def pad(array, pad_width, mode="constant", **kwargs):  # noqa: A002
 # ------------------------------------------------------------------ products
 
 
-def dot(a, b):
+def dot(a, b, out=None):
     """NumPy's ``dot``: products of scalars, inner products of vectors, matrix products,
-    and for N-d operands a sum over the last axis of ``a`` and the second-to-last of ``b``."""
+    and for N-d operands a sum over the last axis of ``a`` and the second-to-last of ``b``
+    (into ``out`` if given)."""
     func = "dot"
+    if out is not None:
+        return write_out(func, out, dot(a, b))
     x = _tensor(a, func)
     y = _tensor(b, func, "b")
     if x.ndim == 0 or y.ndim == 0:
@@ -1583,8 +1587,10 @@ def numpy_prod(a, axis=None, dtype=None, *, keepdims=False, initial=NO_VALUE, wh
     return _numpy_reduce("prod", B.prod, a, axis, dtype, keepdims, **_masked(initial, where))
 
 
-def numpy_mean(a, axis=None, dtype=None, *, keepdims=False, where=True):
-    """NumPy's ``mean``: integer input gives float64."""
+def numpy_mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
+    """NumPy's ``mean``: integer input gives float64; ``out`` receives the result."""
+    if out is not None:
+        return write_out("mean", out, numpy_mean(a, axis, dtype, keepdims=keepdims, where=where))
     x = _tensor(a, "mean")
     if x.dtype.kind == "c" and dtype is None:
         return B.mean(x, axis=_axis_arg(axis, "mean"), keepdims=bool(keepdims),
@@ -1601,10 +1607,14 @@ def _ddof(func, ddof, correction):
     return 0 if ddof is None else ddof
 
 
-def numpy_var(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
+def numpy_var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mean=None,
               correction=None, where=True):
-    """NumPy's ``var`` (``ddof``; complex input gives the mean of ``|x - mean|**2``)."""
+    """NumPy's ``var`` (``ddof``; complex input gives the mean of ``|x - mean|**2``;
+    ``out`` receives the result)."""
     func = "var"
+    if out is not None:
+        return write_out(func, out, numpy_var(a, axis, dtype, ddof=ddof, keepdims=keepdims,
+                                              mean=mean, correction=correction, where=where))
     x = _tensor(a, func)
     ddof = _ddof(func, ddof, correction)
     if dtype is not None:
@@ -1625,9 +1635,12 @@ def numpy_var(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
     return B.var(x, axis=axis, correction=ddof, keepdims=bool(keepdims))
 
 
-def numpy_std(a, axis=None, dtype=None, *, ddof=0, keepdims=False, mean=None,
+def numpy_std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mean=None,
               correction=None, where=True):
-    """NumPy's ``std`` (``ddof``)."""
+    """NumPy's ``std`` (``ddof``; ``out`` receives the result)."""
+    if out is not None:
+        return write_out("std", out, numpy_std(a, axis, dtype, ddof=ddof, keepdims=keepdims,
+                                               mean=mean, correction=correction, where=where))
     x = _tensor(a, "std")
     if x.dtype.kind == "c" or mean is not None or where is not True:
         return B.sqrt(numpy_var(x, axis, dtype, ddof=ddof, keepdims=keepdims, mean=mean,
@@ -3443,6 +3456,13 @@ def lexsort(keys, axis=-1):
         keys = [k[i] for i in range(k.shape[0])] if k.ndim > 1 else [k]
     elif not isinstance(keys, (list, tuple)):
         raise TypeError(f"{func}: keys must be a sequence of arrays, got {type(keys).__name__}")
+    if any(_is_tensor(k) and k.device.type == "cpu" for k in keys):
+        # NumPy's strings (or dates, ...) next to CPU tensors: such a key sorts by its
+        # values' ranks (NumPy's order of them); the keys without a tensor are NumPy's
+        # call (bridge/_ops/beyond.py), a GPU tensor with them its TypeError
+        keys = [B.asarray(np.unique(k, return_inverse=True)[1].reshape(k.shape))
+                if isinstance(k, np.ndarray) and k.dtype.kind in BEYOND_KINDS else k
+                for k in keys]
     keys = [_tensor(k, func, "keys") for k in keys]
     if not keys:
         raise TypeError(f"{func}: need sequence of keys with len > 0")
