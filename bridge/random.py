@@ -395,7 +395,7 @@ def numpy_stream_rng(seed=None, *, device=None):
     """A :class:`Generator` drawing NumPy's exact numbers (PCG64, as
     ``numpy.random.default_rng(seed)``) on any device: on a GPU they are made on the
     host and copied, so a seeded program gives NumPy's results there too."""
-    return Generator(np.random.default_rng(seed), device=device)
+    return Generator(np.random.default_rng(_seed(seed)), device=device)
 
 
 # NumPy's seeding and bit generators: a Generator takes them as NumPy's does

@@ -264,9 +264,10 @@ def test_linalg_decompositions_are_lazy(arrays):
         close(computed(inverse) @ SQUARE, np.eye(8), atol=1e-9)
     # the foreign function's semantics are its own: dask's cholesky gives the upper
     # factor (NumPy's and the standard's the lower), exactly what numpy.linalg.cholesky
-    # gives on the same dask array
+    # gives on a dask array of the same chunks (of NumPy's: on GPU tensor chunks dask's
+    # own cholesky calls SciPy, which takes host arrays only)
     factor = computed(lazy(lambda: bridge.linalg.cholesky(spd)))
-    close(factor, computed(np.linalg.cholesky(spd)))
+    close(factor, computed(np.linalg.cholesky(da.from_array(SPD, chunks=spd.chunksize))))
     close(factor.T @ factor, SPD)
 
 

@@ -2021,7 +2021,8 @@ def test_integer_scalar_tensor_as_a_count(backend, device):
         assert getattr(bridge, name)(t.max(), device=device).shape == (3,)
     _same(bridge.full(t[0], 7, device=device), np.full(a[0], 7))
     _same(bridge.zeros_like(t, shape=t[1]), np.zeros_like(a, shape=a[1]))
-    rng, ref = bridge.random.default_rng(5), np.random.default_rng(5)
+    # (numpy_stream_rng: NumPy's numbers on every device; a GPU default_rng draws CuPy's)
+    rng, ref = bridge.random.numpy_stream_rng(5, device=device), np.random.default_rng(5)
     _same(rng.integers(0, 9, size=t[0]), ref.integers(0, 9, size=a[0]))
     assert rng.random(t.max()).shape == (3,)
     with pytest.raises(TypeError, match="zeros"):

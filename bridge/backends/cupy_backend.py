@@ -269,12 +269,19 @@ def _fused_vjp_kernels(cupy) -> dict:
     return {"_tanh_vjp": tanh_vjp, "_pow_scalar_vjp": pow_scalar_vjp}
 
 
+# NumPy's bound on an array's bytes (intp); CuPy computes sizes past it without a check
+_MAX_BYTES = 2**63 - 1
+
+
 def _stepwise_linspace(xp):
     """NumPy's linspace, one operation per kernel: CuPy's one-kernel linspace computes
     ``start + i * step`` as a fused multiply-add (one rounding where NumPy has two), so
     its samples left NumPy's in the last bit (and a chaotic map run from them, far)."""
 
     def linspace(start, stop, num, dtype, endpoint):
+        if num * 16 > _MAX_BYTES:  # (CuPy's arange of 2**62 samples overflows its size)
+            raise ValueError(f"linspace: num={num} samples exceed the largest possible "
+                             "array (NumPy's 'Maximum allowed size exceeded')")
         div = (num - 1) if endpoint else num
         # NumPy's computation dtype: that of the bounds, made inexact (two Python numbers
         # as arrays; next to a NumPy scalar a Python number is weak)

@@ -46,6 +46,7 @@ def test_the_corpus_is_large_enough():
 # TypeError naming the device, because bridge never copies GPU memory to the host
 # implicitly (nor do CuPy and PyTorch); on the CPU they give NumPy's numbers.
 HOST_DATA = {"gradebook_report", "leaderboard_sort", "tax_brackets", "sensor_gaps",
+             "grade_curve", "maze_bfs",
              "percentile_report", "record_processing", "day_counting"}
 
 
