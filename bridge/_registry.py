@@ -27,7 +27,7 @@ class Kind:
              (None, an int or a tuple of distinct ints: None or a sorted tuple),
              "bool", "default" (only the default value), "shape" (a tuple of ints >= 0;
              flag "int": or an int), "permutation" (each axis of ``ref`` once), "nonneg" (an int or
-             float >= 0; flag "int": an int), "dtype" (one of the 13 dtypes; None: ``ref``'s
+             float >= 0; flag "int": an int below 2**62, a count of elements), "dtype" (one of the 13 dtypes; None: ``ref``'s
              dtype as "dtype_of" says, or without ``ref``, for a default of None, float64),
              "dtype_of" (only None: the kernel gets ``ref``'s dtype, for a "scalar"
              ``ref`` the standard's default dtype of its Python type, for a "data" ``ref``

@@ -82,6 +82,18 @@ def test_the_front_declines_what_it_does_not_take(backend, no_python_path):
             call()
 
 
+@pytest.mark.parametrize("num", [2**62, 2**64])
+def test_no_kernel_sees_a_count_beyond_any_array(backend, monkeypatch, num):
+    # the Python function refuses more samples than an array holds before any kernel
+    # runs (CuPy's linspace did not check); the front leaves such a count to it
+    def kernel(*args, **kwargs):
+        raise AssertionError("the kernel ran")
+
+    monkeypatch.setitem(state().cpu_kernels, "linspace", kernel)
+    with pytest.raises(ValueError, match="linspace: num"):
+        bridge.linspace(0, 1, num)
+
+
 def test_asarray_of_a_numpy_array_shares_its_memory(backend):
     if not on_cpu():
         pytest.skip("host memory goes to the GPU as a copy")

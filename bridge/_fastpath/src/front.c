@@ -402,7 +402,8 @@ enum {
     K_DEFAULT,     /* only the default value (anything else: the Python path) */
     K_SHAPE,       /* a tuple of ints >= 0 (F_INT: or an int; F_RESHAPE: one -1 for ref) */
     K_PERMUTATION, /* a tuple holding each axis of tensor `ref` once, normalised */
-    K_NONNEG,      /* an int or float (not bool) that is not negative (F_INT: an int) */
+    K_NONNEG,      /* an int or float (not bool) that is not negative (F_INT: an int
+                    * below 2**62, a count of elements an array can hold) */
     K_DTYPE,       /* one of the 13 dtypes; None when the default is None: float64, or
                     * with ref >= 0 param ref's dtype (see dtype_of_ref) */
     K_DTYPE_OF,    /* only None: the kernel gets the dtype of param `ref` (a tensor's, or
@@ -424,7 +425,7 @@ enum {
     F_SAME_SHAPE = 16,  /* K_TENSORS: all of one shape */
     F_CONCAT = 32,      /* K_TENSORS: one ndim >= 1; K_AXIS over them: the other dims agree */
     F_RESHAPE = 64,     /* K_SHAPE: a shape for the size of tensor `ref`, -1 resolved */
-    F_INT = 128,        /* K_SHAPE: an int n passes too, as (n,); K_NONNEG: an int only */
+    F_INT = 128,        /* K_SHAPE: an int n passes too, as (n,); K_NONNEG: an int count */
     F_META = 256,       /* K_TENSOR: only its shape, dtype and device are read: its array
                          * is not a kernel argument, and autograd records nothing */
     F_HOLDS = 512,      /* K_DTYPE: the dtype holds the row's K_SCALAR values by the
@@ -1055,6 +1056,10 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
     case K_NONNEG:
         if (PyFloat_CheckExact(v) && !(p->flag & F_INT)) {
             return PyFloat_AS_DOUBLE(v) < 0 ? NULL : Py_NewRef(v); /* NaN passes, as in Python */
+        }
+        if (p->flag & F_INT) { /* a count of elements: more than 2**62 is no array's */
+            long n;
+            return exact_long(v, &n) < 0 || n < 0 || n >= (1L << 62) ? NULL : Py_NewRef(v);
         }
         if (PyLong_CheckExact(v)) {
             return _PyLong_Sign(v) < 0 ? NULL : Py_NewRef(v);
