@@ -1958,33 +1958,37 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=N
     return vals
 
 
-def quantile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+def quantile(a, q, axis=None, *, overwrite_input=False, method="linear", keepdims=False,
+             weights=None):
     """The ``q``-th quantiles (q in [0, 1]) along ``axis``; NaN propagates. ``weights``
     (NumPy 2's, ``method="inverted_cdf"`` only): each element's weight, of ``a``'s shape
     or of the reduced axes'."""
     return _quantile("quantile", a, q, axis, method, keepdims, weights=weights)
 
 
-def percentile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+def percentile(a, q, axis=None, *, overwrite_input=False, method="linear", keepdims=False,
+               weights=None):
     """The ``q``-th percentiles (q in [0, 100]) along ``axis``; NaN propagates."""
     qt = _float(_tensor(q, "percentile", "q"))
     return _quantile("percentile", a, qt / 100.0, axis, method, keepdims, weights=weights)
 
 
-def nanquantile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+def nanquantile(a, q, axis=None, *, overwrite_input=False, method="linear", keepdims=False,
+                weights=None):
     """Quantiles ignoring NaN (and the weights of the NaNs)."""
     return _quantile("nanquantile", a, q, axis, method, keepdims, ignore_nan=True,
                      weights=weights)
 
 
-def nanpercentile(a, q, axis=None, *, method="linear", keepdims=False, weights=None):
+def nanpercentile(a, q, axis=None, *, overwrite_input=False, method="linear", keepdims=False,
+                  weights=None):
     """Percentiles ignoring NaN (and the weights of the NaNs)."""
     qt = _float(_tensor(q, "nanpercentile", "q"))
     return _quantile("nanpercentile", a, qt / 100.0, axis, method, keepdims, ignore_nan=True,
                      weights=weights)
 
 
-def median(a, axis=None, *, keepdims=False):
+def median(a, axis=None, *, overwrite_input=False, keepdims=False):
     """Median along ``axis``: the middle element, or the mean of the two middle ones."""
     func = "median"
     x = _float(_tensor(a, func))
@@ -2010,7 +2014,7 @@ def median(a, axis=None, *, keepdims=False):
     return out
 
 
-def nanmedian(a, axis=None, *, keepdims=False):
+def nanmedian(a, axis=None, *, overwrite_input=False, keepdims=False):
     """Median ignoring NaN."""
     return nanquantile(a, 0.5, axis=axis, keepdims=keepdims)
 
@@ -4270,6 +4274,16 @@ _NUMPY_NAMES = [
 # more of NumPy's names (bridge/_ops/numpy_extras.py)
 _NUMPY_NAMES += _extras.NUMPY_NAMES
 
+# NumPy's functions that take out= (bridge's versions compute the result; numpy_extras'
+# numpy_out, the one mechanism, puts it into out at NumPy's place in the signature)
+_OUT_NAMES = frozenset({
+    "amax", "amin", "around", "choose", "compress", "concatenate", "einsum", "fix",
+    "isneginf", "isposinf", "median", "nanargmax", "nanargmin", "nanmax", "nanmin",
+    "nanmean", "nanmedian", "nanstd", "nanvar", "nansum", "nanprod", "percentile",
+    "nanpercentile", "quantile", "nanquantile", "outer", "ptp", "trace"})
+_NUMPY_NAMES = [(name, _extras.numpy_out(name, func) if name in _OUT_NAMES else func, diff)
+                for name, func, diff in _NUMPY_NAMES]
+
 _NONDIFF_UFUNCS = {"invert", "bitwise_not", "left_shift", "right_shift", "gcd", "lcm",
                    "spacing", "bitwise_count"}
 
@@ -4324,8 +4338,9 @@ NUMPY_SIGNATURES.update({
     "zeros": _numpy_creation("zeros"), "ones": _numpy_creation("ones"),
     "empty": _numpy_creation("empty"), "full": numpy_full, "eye": numpy_eye,
     "broadcast_arrays": lambda *args: B.broadcast_arrays(*args),
-    "cumulative_sum": lambda x, /, *, axis=None, dtype=None, include_initial=False:
-        B.cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial),
+    "cumulative_sum": _extras.numpy_out(
+        "cumulative_sum", lambda x, /, *, axis=None, dtype=None, include_initial=False:
+        B.cumulative_sum(x, axis=axis, dtype=dtype, include_initial=include_initial)),
     "result_type": lambda *args: np.result_type(*[a.dtype if _is_tensor(a) else a
                                                   for a in args]),
     "matrix_transpose": lambda x: B.matrix_transpose(x),
@@ -4333,8 +4348,9 @@ NUMPY_SIGNATURES.update({
     # the standard's names NumPy has too, with NumPy's signatures (np.real(t) on a GPU
     # tensor must not need NumPy's fallback, which only runs on host memory)
     "real": lambda val: B.real(val), "imag": lambda val: B.imag(val),
-    "cumulative_prod": lambda x, /, *, axis=None, dtype=None, include_initial=False:
-        B.cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial),
+    "cumulative_prod": _extras.numpy_out(
+        "cumulative_prod", lambda x, /, *, axis=None, dtype=None, include_initial=False:
+        B.cumulative_prod(x, axis=axis, dtype=dtype, include_initial=include_initial)),
     "take_along_axis": lambda arr, indices, axis=-1: B.take_along_axis(
         arr, indices, axis=axis) if axis is not None else B.take_along_axis(
         B.reshape(arr, (-1,)), B.reshape(indices, (-1,)), axis=0),

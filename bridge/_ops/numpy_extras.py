@@ -94,6 +94,101 @@ def with_numpy_fallback(op, signatures, linalg, fft):
     return dataclasses.replace(op, func=numpy_fallback(op.name, op.func, numpy_fn))
 
 
+# ------------------------------------------------------------------ out=
+
+# NumPy's rule for the dtype of ``out=`` where it is not "same_kind": the reductions
+# NumPy runs as ufunc.reduce/accumulate into ``out`` (nansum, amax, ...) and those that
+# copy their result in (nanmedian, choose, ...) cast unsafely; a function with a
+# ``casting=`` parameter (einsum: "safe", concatenate: "same_kind") takes that keyword
+OUT_CASTING = {name: "unsafe" for name in (
+    "nansum", "nanprod", "nanmax", "nanmin", "nanmedian", "nanpercentile", "nanquantile",
+    "amax", "amin", "trace", "compress", "choose", "cumulative_sum", "cumulative_prod")}
+OUT_CASTING["einsum"] = "safe"  # (einsum's casting= default, a keyword of its **kwargs)
+
+
+def numpy_out(name: str, fn, numpy_name: str | None = None):
+    """``fn`` (bridge's version of NumPy's ``name``, without ``out``) that takes NumPy's
+    ``out=``, as a keyword or at its place among NumPy's positional parameters (read off
+    NumPy's own signature): the result is written into ``out``, a Tensor of exactly the
+    result's shape (else ValueError), its dtype reached by NumPy's casting rule for the
+    function (``OUT_CASTING``; "same_kind" unless listed; else TypeError), and ``out``
+    is returned. A call without ``out`` is ``fn``'s own. The one mechanism behind the
+    ``out=`` of bridge's NumPy names."""
+    import inspect
+
+    numpy_sig = inspect.signature(getattr(np, numpy_name or name))
+    params = list(numpy_sig.parameters.values())
+    # NumPy's casting= keyword (einsum, concatenate) is the rule for out, unless fn takes it
+    own_params = inspect.signature(fn).parameters
+    casting_param = numpy_sig.parameters.get("casting")
+    takes_casting = "casting" not in own_params and (casting_param is not None or any(
+        p.kind == p.VAR_KEYWORD for p in params))
+    default_rule = casting_param.default if casting_param is not None and takes_casting \
+        else OUT_CASTING.get(name, "same_kind")
+    reduced = numpy_sig.replace(parameters=[p for p in params if p.name != "out" and not (
+        takes_casting and p.name == "casting")])
+    variadic = any(p.kind == p.VAR_POSITIONAL for p in own_params.values())
+    n_positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                       for p in own_params.values())
+    numpy_positional = [p.name for p in params
+                        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    out_at = numpy_positional.index("out") if "out" in numpy_positional else None
+
+    def call(*args, **kwargs):
+        if "out" not in kwargs and (out_at is None or len(args) <= out_at) \
+                and not (takes_casting and "casting" in kwargs):
+            return fn(*args, **kwargs)
+        try:
+            bound = numpy_sig.bind(*args, **kwargs)
+        except TypeError as exc:
+            raise TypeError(f"{name}: {exc}") from None
+        arguments = dict(bound.arguments)
+        out = arguments.pop("out", None)
+        rule = default_rule
+        if takes_casting:
+            rule = arguments.pop("casting", rule)
+            var_keyword = [p.name for p in params if p.kind == p.VAR_KEYWORD]
+            if var_keyword and "casting" in arguments.get(var_keyword[0], {}):
+                arguments[var_keyword[0]] = dict(arguments[var_keyword[0]])
+                rule = arguments[var_keyword[0]].pop("casting")
+        if out is not None and not isinstance(out, B.Tensor):
+            raise TypeError(f"{name}: out must be a Tensor, got {type(out).__name__}")
+        inner = inspect.BoundArguments(reduced, arguments)
+        call_args, call_kwargs = list(inner.args), dict(inner.kwargs)
+        if not variadic:  # NumPy's positional ones past fn's own go by name
+            extra = [p for p in reduced.parameters.values()
+                     if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)][n_positional:]
+            for p, value in zip(extra, call_args[n_positional:]):
+                call_kwargs[p.name] = value
+            call_args = call_args[:n_positional]
+        result = fn(*call_args, **call_kwargs)
+        if out is None:
+            return result
+        return write_numpy_out(name, out, result, rule)
+
+    call.__name__ = call.__qualname__ = getattr(fn, "__name__", name)
+    call.__doc__ = fn.__doc__
+    call.__wrapped__ = fn
+    if hasattr(fn, "numpy_fallback"):
+        call.numpy_fallback = fn.numpy_fallback
+    return call
+
+
+def write_numpy_out(name: str, out, result, casting: str = "same_kind"):
+    """``result`` written into Tensor ``out`` by NumPy's ``casting`` rule (``"unsafe"``,
+    ``"same_kind"``, ``"safe"``, ...); ``out`` returned (``_registry.write_out``)."""
+    if not isinstance(out, B.Tensor):
+        raise TypeError(f"{name}: out must be a Tensor, got {type(out).__name__}")
+    if not _is_tensor(result):
+        result = B.asarray(result, device=out.device)
+    if isinstance(result, B.Tensor) and out.shape == result.shape and result.dtype != out.dtype:
+        if not np.can_cast(result.dtype, out.dtype, casting=casting):
+            raise TypeError(f"{name}: cannot write a {result.dtype} result into out of dtype "
+                            f"{out.dtype} (NumPy's {casting} casting)")
+        result = B.astype(result, out.dtype)
+    return write_out(name, out, result)
+
+
 # ------------------------------------------------------------------ helpers
 
 
