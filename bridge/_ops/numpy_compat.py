@@ -1149,10 +1149,11 @@ def diag(v, k=0):
     if x.ndim != 1:
         raise ValueError(f"{func}: input must be 1- or 2-d, got shape {x.shape}")
     n = x.shape[0] + builtins.abs(k)
-    mask = B.eye(n, n, k=k, dtype=x.dtype, device=x.device)
-    # row i of the result holds v[i] (k >= 0) or v[i - |k|] (k < 0) on the diagonal
+    mask = B.eye(n, n, k=k, dtype=B.bool, device=x.device)
+    # row i of the result holds v[i] (k >= 0) or v[i - |k|] (k < 0) on the diagonal; the
+    # others are zeros, as NumPy's (a product with the identity made inf * 0 a NaN there)
     rows = pad(x, (0, k) if k >= 0 else (-k, 0))
-    return mask * B.reshape(rows, (n, 1))
+    return B.where(mask, B.reshape(rows, (n, 1)), B.zeros((n, n), dtype=x.dtype, device=x.device))
 
 
 def diagflat(v, k=0):

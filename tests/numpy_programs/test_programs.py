@@ -47,7 +47,8 @@ def test_the_corpus_is_large_enough():
 # implicitly (nor do CuPy and PyTorch); on the CPU they give NumPy's numbers.
 HOST_DATA = {"gradebook_report", "leaderboard_sort", "tax_brackets", "sensor_gaps",
              "grade_curve", "maze_bfs",
-             "percentile_report", "record_processing", "day_counting"}
+             "percentile_report", "record_processing", "day_counting",
+             "word_bag_counts", "weather_markov"}
 
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=[p.stem for p in PROGRAMS])
