@@ -57,6 +57,9 @@ def assert_paths_agree(func, *args, label=None, **kwargs):
         return
     got = outcome(lambda: func(*args, **kwargs))
     want = outcome(lambda: func.__wrapped__(*args, **kwargs))
+    if getattr(func, "__name__", "").startswith("empty") and got[0] == want[0] == "ok":
+        # (empty and empty_like leave their memory as it was: the values are no outcome)
+        got, want = got[:4] + got[5:], want[:4] + want[5:]
     assert got == want, label or func
 
 

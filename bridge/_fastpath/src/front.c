@@ -794,11 +794,11 @@ static PyArray_Descr *raw_dtype(PyObject *a)
 }
 
 /* a tuple of the `n` ints `values` (new reference), or NULL without an error */
-static PyObject *long_tuple(const long *values, Py_ssize_t n)
+static PyObject *intp_tuple(const npy_intp *values, Py_ssize_t n)
 {
     PyObject *out = PyTuple_New(n);
     for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
-        PyObject *item = PyLong_FromLong(values[i]);
+        PyObject *item = PyLong_FromSsize_t(values[i]);
         if (item == NULL) {
             Py_CLEAR(out);
             break;
@@ -943,7 +943,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
             }
             return Py_NewRef(Py_None);
         }
-        long axes[NPY_MAXDIMS];
+        npy_intp axes[NPY_MAXDIMS];
         Py_ssize_t n;
         if (PyLong_CheckExact(v)) {
             if ((axes[0] = axis_in(v, ndim)) < 0) {
@@ -979,7 +979,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
                 return NULL;
             }
         }
-        return long_tuple(axes, n);
+        return intp_tuple(axes, n);
     }
     case K_SHAPE: {
         if (PyLong_CheckExact(v)) {
@@ -999,7 +999,7 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         Py_ssize_t n = PyTuple_GET_SIZE(v);
         int unknown = -1;
         npy_intp known = 1;
-        long sizes[NPY_MAXDIMS];
+        npy_intp sizes[NPY_MAXDIMS];
         for (Py_ssize_t i = 0; i < n; i++) {
             long s;
             if (exact_long(PyTuple_GET_ITEM(v, i), &s) < 0) {
@@ -1027,8 +1027,8 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         if (known == 0 || size % known || size / known > LONG_MAX) {
             return NULL;
         }
-        sizes[unknown] = (long)(size / known);
-        return long_tuple(sizes, n);
+        sizes[unknown] = (npy_intp)(size / known);
+        return intp_tuple(sizes, n);
     }
     case K_PERMUTATION: {
         if (!PyTuple_CheckExact(v) || PyTuple_GET_SIZE(v) != ndim) {
@@ -1124,21 +1124,8 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
         return d == NULL ? NULL : Py_NewRef((PyObject *)d);
     }
-    case K_SHAPE_OF: {
-        PyObject *out = PyTuple_New(ndim);
-        for (int i = 0; out != NULL && i < ndim; i++) {
-            PyObject *item = PyLong_FromSsize_t(dims[i]);
-            if (item == NULL) {
-                Py_CLEAR(out);
-                break;
-            }
-            PyTuple_SET_ITEM(out, i, item);
-        }
-        if (out == NULL) {
-            PyErr_Clear();
-        }
-        return out;
-    }
+    case K_SHAPE_OF:
+        return intp_tuple(dims, ndim);
     case K_DATA:
         if (PyArray_CheckExact(v)) {
             PyArray_Descr *d = PyArray_DESCR((PyArrayObject *)v);
