@@ -199,12 +199,17 @@ def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, *, devic
 
 
 def geomspace(start, stop, num=50, endpoint=True, dtype=None, *, device=None):
-    """Numbers spaced evenly on a log scale between ``start`` and ``stop`` (positive)."""
+    """Numbers spaced evenly on a log scale between ``start`` and ``stop`` (of one sign:
+    negative ends give the negated sequence of their magnitudes, as NumPy's)."""
     func = "geomspace"
     start, stop = float(start), float(stop)
-    if start <= 0 or stop <= 0:
-        raise ValueError(f"{func}: start and stop must be positive for bridge's geomspace, "
-                         f"got {start} and {stop}")
+    if start == 0 or stop == 0:
+        raise ValueError(f"{func}: geometric sequence cannot include zero")
+    sign = -1.0 if start < 0 else 1.0
+    start, stop = start * sign, stop * sign
+    if stop < 0:
+        raise ValueError(f"{func}: start and stop must have one sign for bridge's geomspace "
+                         f"(NumPy's gives NaNs), got {start * sign} and {stop * sign}")
     num = _index(num, func, "num")
     out = B.pow(10.0, B.linspace(math.log10(start), math.log10(stop), num,
                                  endpoint=bool(endpoint), device=device))
@@ -213,6 +218,8 @@ def geomspace(start, stop, num=50, endpoint=True, dtype=None, *, device=None):
         out[0] = start
         if endpoint and num > 1:
             out[-1] = stop
+    if sign < 0:
+        out = -out
     return _cast_result(out, dtype, func)
 
 
@@ -980,8 +987,16 @@ def delete(arr, obj, axis=None):
         keep[obj] = False
     else:
         positions = np.asarray(obj.tolist() if _is_tensor(obj) else obj)
+        if positions.dtype.kind == "b":
+            # NumPy's boolean mask of the entries to delete
+            if positions.shape != (n,):
+                raise ValueError(f"{func}: boolean array argument obj to delete must be "
+                                 f"one dimensional and match the axis length of {n}")
+            positions = np.flatnonzero(positions)
+        elif positions.size == 0:
+            positions = positions.astype(np.intp)  # delete(x, []): nothing deleted
         if positions.dtype.kind not in "iu":
-            raise IndexError(f"{func}: obj must be integer indices or a slice")
+            raise IndexError(f"{func}: obj must be integer indices, a boolean mask or a slice")
         if positions.size and (positions.max() >= n or positions.min() < -n):
             raise IndexError(f"{func}: index out of bounds for axis {axis} with size {n}")
         keep[positions] = False
@@ -1202,9 +1217,17 @@ def indices(dimensions, dtype=None, sparse=False):
     return B.stack(grids, axis=0)
 
 
-def unravel_index(indices, shape):
-    """Flat ``indices`` as a tuple of coordinate tensors for an array of ``shape``."""
+def _index_order(order, func):
+    if order not in ("C", "F"):
+        raise ValueError(f"{func}: only 'C' or 'F' order is permitted, got {order!r}")
+    return order
+
+
+def unravel_index(indices, shape, order="C"):
+    """Flat ``indices`` as a tuple of coordinate tensors for an array of ``shape``, in
+    row-major (``order='C'``) or column-major (``'F'``) order."""
     func = "unravel_index"
+    order = _index_order(order, func)
     shape = _shape_arg(shape, func)
     idx = _tensor(indices, func, "indices")
     if idx.dtype.kind not in "iu":
@@ -1213,23 +1236,40 @@ def unravel_index(indices, shape):
     if idx.size and (bool(B.any(idx < 0)) or bool(B.any(idx >= total))):
         raise ValueError(f"{func}: index out of bounds for an array of size {total}")
     coords = []
-    for s in reversed(shape):
+    for s in (reversed(shape) if order == "C" else shape):
         coords.append(B.remainder(idx, s) if s else idx)
         idx = B.floor_divide(idx, s) if s else idx
-    return tuple(reversed(coords))
+    return tuple(reversed(coords)) if order == "C" else tuple(coords)
 
 
-def ravel_multi_index(multi_index, dims):
-    """The flat index of each coordinate tuple in an array of shape ``dims``."""
+def ravel_multi_index(multi_index, dims, mode="raise", order="C"):
+    """The flat index of each coordinate tuple in an array of shape ``dims``; ``mode``
+    ('raise', 'wrap', 'clip', or one per dimension) treats coordinates out of bounds,
+    ``order`` 'C' (row-major) or 'F' (column-major) lays the array out."""
     func = "ravel_multi_index"
     dims = _shape_arg(dims, func)
+    order = _index_order(order, func)
     if len(multi_index) != len(dims):
         raise ValueError(f"{func}: need {len(dims)} index arrays, got {len(multi_index)}")
-    flat = None
-    for coord, s in zip(multi_index, dims):
+    modes = (mode,) * len(dims) if isinstance(mode, str) else tuple(mode)
+    if len(modes) != len(dims) or any(m not in ("raise", "wrap", "clip") for m in modes):
+        raise ValueError(f"{func}: mode must be 'raise', 'wrap' or 'clip' (or one of them "
+                         f"per dimension), got {mode!r}")
+    coords = []
+    for coord, s, m in zip(multi_index, dims, modes):
         c = _tensor(coord, func, "multi_index")
-        if bool(B.any(c < 0)) or bool(B.any(c >= s)):
+        if c.dtype.kind not in "iu":
+            raise TypeError(f"{func}: only int indices permitted, got {c.dtype}")
+        if m == "wrap":
+            c = B.remainder(c, s)
+        elif m == "clip":
+            c = B.clip(c, 0, s - 1)
+        elif bool(B.any(c < 0)) or bool(B.any(c >= s)):
             raise ValueError(f"{func}: invalid entry in coordinates array")
+        coords.append(c)
+    flat = None
+    pairs = list(zip(coords, dims))
+    for c, s in (pairs if order == "C" else reversed(pairs)):
         flat = c if flat is None else flat * s + c
     return flat
 
@@ -2616,9 +2656,22 @@ def _sort_args(func, a, axis, kind, order):
     return x, axis
 
 
+def _numpy_sorted(func, a, axis, kind, order, stable):
+    """``(True, NumPy's sort or argsort)`` of data beyond the 13 dtypes (a structured
+    array by its fields, ``order=``; strings), else ``(False, None)``."""
+    import inspect
+
+    return _beyond.numpy_call(func, inspect.signature(getattr(np, func)), (a,),
+                              {"axis": axis, "kind": kind, "order": order, "stable": stable})
+
+
 def numpy_sort(a, axis=-1, kind=None, order=None, *, stable=None):
     """NumPy's ``sort`` (stable whatever ``kind``; ``axis=None`` sorts the flattened
-    input; complex numbers by real part, then imaginary part)."""
+    input; complex numbers by real part, then imaginary part). NumPy's data beyond the
+    13 dtypes is NumPy's call (``sort(records, order=["age", "name"])``)."""
+    numpy_data, result = _numpy_sorted("sort", a, axis, kind, order, stable)
+    if numpy_data:
+        return result
     x, axis = _sort_args("sort", a, axis, kind, order)
     if x.dtype.kind == "c":
         return _extras.complex_sort(x, axis)
@@ -2629,7 +2682,10 @@ def numpy_sort(a, axis=-1, kind=None, order=None, *, stable=None):
 
 def numpy_argsort(a, axis=-1, kind=None, order=None, *, stable=None):
     """NumPy's ``argsort`` (stable; ``axis=None`` flattens; complex numbers by real part,
-    then imaginary part)."""
+    then imaginary part); NumPy's call for data beyond the 13 dtypes."""
+    numpy_data, result = _numpy_sorted("argsort", a, axis, kind, order, stable)
+    if numpy_data:
+        return result
     x, axis = _sort_args("argsort", a, axis, kind, order)
     if x.dtype.kind == "c":
         return _extras.complex_argsort(x, axis)

@@ -1440,6 +1440,108 @@ def polyfromroots(roots):
     return p[0]
 
 
+def _series_pair(c1, c2, func):
+    """Two coefficient series as NumPy's ``polyutils.as_series([c1, c2])``: each 1-d,
+    trimmed of its trailing zeros, both of their common (inexact) dtype."""
+    c1 = _trimseq(_series(c1, func))
+    c2 = _trimseq(_series(c2, func))
+    dtype = B.result_type(c1, c2)
+    return B.astype(c1, dtype), B.astype(c2, dtype)
+
+
+def polynomial_polyadd(c1, c2):
+    """The sum of two power series (lowest degree first; NumPy's
+    ``polynomial.polynomial.polyadd``)."""
+    return _series_add(*_series_pair(c1, c2, "polynomial.polyadd"))
+
+
+def polynomial_polysub(c1, c2):
+    """The difference ``c1 - c2`` of two power series (lowest degree first; NumPy's
+    ``polynomial.polynomial.polysub``)."""
+    c1, c2 = _series_pair(c1, c2, "polynomial.polysub")
+    return _series_add(c1, -c2)
+
+
+def polynomial_polymul(c1, c2):
+    """The product of two power series (lowest degree first; NumPy's
+    ``polynomial.polynomial.polymul``)."""
+    return _series_mul(*_series_pair(c1, c2, "polynomial.polymul"))
+
+
+def polymulx(c):
+    """The power series ``c`` times x (NumPy's ``polynomial.polynomial.polymulx``)."""
+    c = _trimseq(_series(c, "polynomial.polymulx"))
+    if c.shape[0] == 1 and not bool(c[0] != 0):
+        return c
+    return B.concat([c[:1] * 0, c])
+
+
+def polynomial_polydiv(c1, c2):
+    """Quotient and remainder of the division of two power series (lowest degree
+    first), by NumPy's long division (``polynomial.polynomial.polydiv``)."""
+    func = "polynomial.polydiv"
+    c1, c2 = _series_pair(c1, c2, func)
+    if not bool(c2[-1] != 0):
+        raise ZeroDivisionError(f"{func}: division by the zero series")
+    lc1, lc2 = c1.shape[0], c2.shape[0]
+    if lc1 < lc2:
+        return c1[:1] * 0, c1
+    if lc2 == 1:
+        return c1 / c2[-1], c1[:1] * 0
+    scl = c2[-1]
+    c2 = c2[:-1] / scl
+    c1 = B.asarray(c1, copy=True)
+    i, j = lc1 - lc2, lc1 - 1
+    while i >= 0:
+        c1[i:j] = c1[i:j] - c2 * c1[j]
+        i, j = i - 1, j - 1
+    return c1[j + 1:] / scl, _trimseq(c1[:j + 1])
+
+
+def polypow(c, pow, maxpower=None):  # noqa: A002 - NumPy's argument name
+    """The power series ``c`` raised to the integer power ``pow`` (NumPy's
+    ``polynomial.polynomial.polypow``: repeated convolution)."""
+    func = "polynomial.polypow"
+    c = _trimseq(_series(c, func))
+    power = int(pow)
+    if power != pow or power < 0:
+        raise ValueError(f"{func}: power must be a non-negative integer")
+    if maxpower is not None and power > maxpower:
+        raise ValueError(f"{func}: power is too large")
+    if power == 0:
+        return B.ones((1,), dtype=c.dtype, device=c.device)
+    prd = c
+    for _ in builtins_range(power - 1):
+        prd = B.convolve(prd, c)
+    return prd
+
+
+def polyline(off, scl):
+    """The power series ``off + scl * x`` (NumPy's ``polynomial.polynomial.polyline``)."""
+    return B.asarray([off, scl] if scl != 0 else [off])
+
+
+def _nd_values(func, grid):
+    """NumPy's ``polyval2d``/``polyval3d`` (the series at the points ``(x, y[, z])`` of one
+    shape) or ``polygrid2d``/``polygrid3d`` (at the points of their Cartesian product)."""
+    def value(*args):
+        *points, c = args
+        points = [_tensor(a, func, "x") for a in points]
+        if not grid and any(p.shape != points[0].shape for p in points[1:]):
+            raise ValueError(f"{func}: x, y{', z' if len(points) == 3 else ''} are "
+                             "incompatible")
+        c = polynomial_polyval(points[0], c)
+        for p in points[1:]:
+            c = polynomial_polyval(p, c, tensor=grid)
+        return c
+
+    value.__name__ = value.__qualname__ = func.rpartition(".")[2]
+    value.__doc__ = (f"NumPy's ``polynomial.{func.rpartition('.')[2]}``: the power series "
+                     f"with coefficients ``c`` (lowest degree first) "
+                     f"{'on the grid of' if grid else 'at'} the points given.")
+    return value
+
+
 def _mapparms(old, new):
     oldlen = old[1] - old[0]
     newlen = new[1] - new[0]
@@ -2583,7 +2685,14 @@ def numpy_objects():
         "polynomial": {"polyval": polynomial_polyval, "polyfit": polynomial_polyfit,
                        "polyvander": polyvander, "polyder": polynomial_polyder,
                        "polyint": polynomial_polyint, "polyroots": polyroots,
-                       "polyfromroots": polyfromroots, "Polynomial": Polynomial},
+                       "polyfromroots": polyfromroots, "polyadd": polynomial_polyadd,
+                       "polysub": polynomial_polysub, "polymul": polynomial_polymul,
+                       "polymulx": polymulx,
+                       "polydiv": polynomial_polydiv, "polypow": polypow,
+                       "polyline": polyline,
+                       **{name: _nd_values(f"polynomial.{name}", name.startswith("polygrid"))
+                          for name in ("polyval2d", "polyval3d", "polygrid2d", "polygrid3d")},
+                       "Polynomial": Polynomial},
     }
     submodules = {kind: _module(f"bridge.polynomial.{kind}", f"NumPy's polynomial.{kind} "
                                 "names bridge has.", **names) for kind, names in kinds.items()}
