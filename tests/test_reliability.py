@@ -207,6 +207,24 @@ def test_index_grids_beyond_memory_raise(backend, call):
         call()
 
 
+def test_ndindex_of_a_huge_dimension_is_lazy(backend):
+    """numpy.ndindex(2**31) holds range(2**31) as a tuple before its first index (tens
+    of GiB: the long fuzz profile was killed there); bridge's counts lazily, with
+    NumPy's order and NumPy's indices for ordinary shapes."""
+    import itertools
+
+    assert list(itertools.islice(bridge.ndindex(2**31, 2**40), 3)) == [(0, 0), (0, 1), (0, 2)]
+    for shape in [(2, 3), (), (0, 3), (3, 0), (1,), (2, 1, 2)]:
+        assert list(bridge.ndindex(*shape)) == list(np.ndindex(*shape))
+        assert list(bridge.ndindex(shape)) == list(np.ndindex(shape))
+
+
+def test_tensor_resize_of_a_non_tensor_names_itself(backend):
+    """The fuzzer's Tensor.resize('d', ()) met an AttributeError."""
+    with pytest.raises(TypeError, match="Tensor.resize"):
+        bridge.Tensor.resize("d", ())
+
+
 def test_numpy_planner_errors_name_the_function(backend):
     with pytest.raises(ValueError, match="einsum_path"):
         bridge.einsum_path(None, (), "", optimize={"a": 1}, einsum_call=Ellipsis)

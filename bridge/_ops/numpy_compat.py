@@ -3441,7 +3441,42 @@ def ndindex(*shape):
     """An iterator of the index tuples of an array of ``shape``, in C order."""
     if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
         shape = tuple(shape[0])
-    return np.ndindex(*_shape_arg(shape, "ndindex"))
+    return _NdIndex(_shape_arg(shape, "ndindex"))
+
+
+class _NdIndex:
+    """``ndindex``'s iterator. NumPy's is ``itertools.product`` of one ``range`` per
+    dimension, which holds each range as a tuple first: ``numpy.ndindex(2**31)`` takes
+    tens of GiB before the first index (the fuzzer's long profile was killed there).
+    Here a dimension's range stays lazy: the indices count up in C order."""
+
+    __slots__ = ("_shape", "_next")
+
+    def __init__(self, shape):
+        self._shape = tuple(int(s) for s in shape)
+        # the next index, or None when the iteration is over (an empty shape has one
+        # index, (); a zero-length dimension none)
+        self._next = None if 0 in self._shape else [0] * len(self._shape)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        index = self._next
+        if index is None:
+            raise StopIteration
+        out = tuple(index)
+        for d in range(len(index) - 1, -1, -1):
+            index[d] += 1
+            if index[d] < self._shape[d]:
+                break
+            index[d] = 0
+        else:
+            self._next = None
+        return out
+
+    def __repr__(self):
+        return f"bridge.ndindex{self._shape}"
 
 
 def packbits(a, /, axis=None, bitorder="big"):
@@ -3728,6 +3763,28 @@ def tensor_compress(self, condition, axis=None, out=None):
     return result if out is None else write_out("Tensor.compress", out, result)
 
 
+def tensor_put(self, indices, values, mode="raise"):
+    """NumPy's ``ndarray.put``: ``values`` written at the flat ``indices``, in place."""
+    return put(self, indices, values, mode)
+
+
+def tensor_choose(self, choices, out=None, mode="raise"):
+    """NumPy's ``ndarray.choose``: ``choices[self[i]][i]``, into ``out`` if given."""
+    result = choose(self, choices, mode)
+    return result if out is None else write_out("Tensor.choose", out, result)
+
+
+def tensor_partition(self, kth, axis=-1, kind="introselect", order=None):
+    """NumPy's ``ndarray.partition``: the tensor partitioned around ``kth``, in place
+    (returns None)."""
+    self[...] = partition(self, kth, axis, kind, order)
+
+
+def tensor_argpartition(self, kth, axis=-1, kind="introselect", order=None):
+    """NumPy's ``ndarray.argpartition``: indices that partition the tensor."""
+    return argpartition(self, kth, axis, kind, order)
+
+
 def _resize_shape(new_shape, func):
     """NumPy's ``ndarray.resize`` shape arguments: nothing or None (keep the shape), an
     int, a sequence of ints, or several ints."""
@@ -3786,6 +3843,9 @@ def tensor_resize(self, *new_shape, refcheck=True):
     gets new memory (NumPy's realloc may move it too); a tensor that autograd records
     cannot be resized."""
     func = "Tensor.resize"
+    if not isinstance(self, _dispatch.TENSOR):
+        raise TypeError(f"{func}: the tensor to resize must be a Tensor, got "
+                        f"{type(self).__name__}")
     shape = _resize_shape(new_shape, func)
     if shape is None:
         return None
@@ -3915,6 +3975,22 @@ def min_scalar_type(a, /):
         return np.min_scalar_type(a)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"min_scalar_type: {exc}") from None
+
+
+def common_type(*arrays):
+    """NumPy's ``common_type``: the floating-point scalar type (``float32``,
+    ``float64``, ``complex128``, ...) that all ``arrays`` convert to; integers count as
+    float64, a bool array is refused (TypeError) as in NumPy."""
+    func = "common_type"
+    dtypes = []
+    for a in arrays:
+        if not hasattr(a, "dtype"):
+            raise TypeError(f"{func}: expected arrays, got {type(a).__name__}")
+        dtypes.append(np.dtype(a.dtype))
+    try:
+        return np.common_type(*[np.empty(0, dtype=d) for d in dtypes])
+    except TypeError as exc:
+        raise TypeError(f"{func}: {exc}") from None
 
 
 def set_printoptions(*args, **kwargs):
@@ -4227,8 +4303,27 @@ def _iinfo_numpy(fn):
     return iinfo
 
 
+def _result_type_numpy(fn):
+    def result_type(*arrays_and_dtypes):
+        # the standard's promotion (and its checks) of each argument; for three dtypes
+        # or more NumPy's promotion of the sequence, which differs from the pairwise
+        # fold only where the standard leaves it open (mixed kinds: int8, uint16 and
+        # float32 give NumPy's float32, the fold float64); Python scalars stay weak
+        result = fn(*arrays_and_dtypes)
+        if len(arrays_and_dtypes) < 3:
+            return result
+        scalars = [a for a in arrays_and_dtypes if a.__class__ in _dispatch.PY_SCALARS]
+        dtypes = [fn(a) for a in arrays_and_dtypes if a.__class__ not in _dispatch.PY_SCALARS]
+        if len(dtypes) < 3:
+            return result
+        return fn(np.result_type(*dtypes), *scalars)
+
+    return result_type
+
+
 # standard row -> its NumPy extension (same signature for the standard's calls)
-_EXTENSIONS = {"where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy}
+_EXTENSIONS = {"where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy,
+               "result_type": _result_type_numpy}
 
 
 def extended_rows(rows):
@@ -4322,6 +4417,7 @@ _NUMPY_NAMES = [
     ("diag_indices_from", diag_indices_from, False),
     ("asarray_chkfinite", asarray_chkfinite, True), ("issubdtype", issubdtype, False),
     ("promote_types", promote_types, False), ("min_scalar_type", min_scalar_type, False),
+    ("common_type", common_type, False),
     # NumPy's files (bridge/_ops/npio.py): NumPy reads and writes, tensors come back
     ("save", npio.save, False), ("load", npio.load, False), ("savez", npio.savez, False),
     ("savez_compressed", npio.savez_compressed, False), ("loadtxt", npio.loadtxt, False),
@@ -4365,11 +4461,19 @@ OPS += [Op(f"fft.{name}", "fft", func, "numeric", True, kernels=(), batch="reduc
         for name, func in _FFT2.items()]
 # the Tensor method of NumPy's files (section "array": a method, no name of the namespace)
 OPS += [Op("tofile", "array", npio.tofile, None, False, kernels=(), methods=("tofile",))]
-# ndarray's methods of NumPy names that bridge has as functions (x.compress, x.resize)
+# ndarray's methods of NumPy names that bridge has as functions (x.compress, x.resize,
+# x.put, x.choose, x.partition, x.argpartition)
 OPS += [Op("Tensor.compress", "array", tensor_compress, None, True, kernels=(),
            methods=("compress",)),
         Op("Tensor.resize", "array", tensor_resize, None, False, kernels=(),
-           methods=("resize",))]
+           methods=("resize",)),
+        Op("Tensor.put", "array", tensor_put, None, True, kernels=(), methods=("put",)),
+        Op("Tensor.choose", "array", tensor_choose, None, True, kernels=(),
+           methods=("choose",)),
+        Op("Tensor.partition", "array", tensor_partition, None, True, kernels=(),
+           methods=("partition",)),
+        Op("Tensor.argpartition", "array", tensor_argpartition, None, False, kernels=(),
+           methods=("argpartition",))]
 
 
 # NumPy function name -> the implementation with NumPy's signature, for the Tensor
