@@ -140,3 +140,27 @@ def test_int_scalar_out_of_range_raises(backend):
     with pytest.raises(OverflowError, match="add"):
         t += 300
     np.testing.assert_array_equal(to_numpy(t), np.arange(4))
+
+
+def test_element_reads_are_copies_so_swaps_work(backend):
+    """``x[i, j]`` of every dimension is one element, which NumPy reads as a scalar (a
+    copy): ``a[0, 0], a[0, 1] = a[0, 1], a[0, 0]`` swaps. A 0-d view would see the
+    first write (the swap gave [[1, 1, 2], ...]). Views stay views elsewhere: a row
+    ``x[i]`` and ``x[i, j, ...]``, as in NumPy; autograd records the read as before."""
+    n = np.arange(9.0).reshape(3, 3)
+    a = bridge.asarray(n)
+    a[0, 0], a[0, 1] = a[0, 1], a[0, 0]
+    n[0, 0], n[0, 1] = n[0, 1], n[0, 0]
+    np.testing.assert_array_equal(to_numpy(a), n)
+    r = bridge.asarray([1.0, 2.0, 3.0])
+    r[0], r[2] = r[2], r[0]
+    np.testing.assert_array_equal(to_numpy(r), [3.0, 2.0, 1.0])
+    first = a[1, 1]
+    a[1, 1] = 100.0
+    assert float(first) == 4.0
+    row, view = a[2], a[2, 0, ...]
+    a[2, 0] = -1.0
+    assert float(row[0]) == -1.0 and float(view) == -1.0
+    x = bridge.asarray([1.0, 2.0], requires_grad=True)
+    (x[1] * 3.0).backward()
+    np.testing.assert_array_equal(to_numpy(x.grad), [0.0, 3.0])

@@ -165,6 +165,7 @@ def getitem(x, key, /):
         raise TypeError(f"__getitem__: x must be a Tensor, got {type(x).__name__}")
     # (Tensor.__getitem__ is the C front's: basic keys of a tensor without autograd
     # get the backend's view there, and every other key comes here)
+    element = _one_element(key)
     if x._meta is None:
         raw = _basic_key(key)
         if raw is not None:
@@ -172,14 +173,33 @@ def getitem(x, key, /):
             if data.__class__ is ndarray or (data.__class__ is _dispatch.GPU_ARRAY_TYPE
                                              and _dispatch.SINGLE_GPU):
                 try:
-                    return wrap(data[raw])
+                    out = data[raw]
                 except IndexError as exc:
                     raise IndexError(f"__getitem__: {exc}") from None
+                return wrap(out.copy() if element and out.ndim == 0 else out)
     raw, _ = _raw_key(key, x, "__getitem__")
     try:
-        return _dispatch.run("getitem", (x,), raw)
+        out = _dispatch.run("getitem", (x,), raw)
     except IndexError as exc:
         raise IndexError(f"__getitem__: {exc}") from None
+    if element and out.ndim == 0:
+        out._data = out._data.copy()  # (a new tensor: nothing else holds its data yet)
+    return out
+
+
+def _one_element(key):
+    """Whether ``key`` is all integers (``x[i, j]``); of every dimension (a 0-d result),
+    one element, which NumPy gives as a scalar, a copy. bridge gives a 0-d tensor holding a copy too, so that
+    ``a[0], a[1] = a[1], a[0]`` swaps as in NumPy (a view would see the first write);
+    ``x[i, j, ...]`` stays a 0-d view, as NumPy's is."""
+    if key.__class__ is int:
+        return True
+    if key.__class__ is not tuple or not key:
+        return False
+    for k in key:
+        if k.__class__ is not int and not isinstance(k, np.integer):
+            return False
+    return True
 
 
 def setitem(x, key, value, /):

@@ -2019,6 +2019,24 @@ static PyObject *basic_tuple(PyObject *key)
     return raw;
 }
 
+/* whether `key` is all ints (x[i], x[i, j]); of every dimension, one element, read
+ * as a copy */
+static int one_element(PyObject *key)
+{
+    if (PyLong_CheckExact(key)) {
+        return 1;
+    }
+    if (!PyTuple_CheckExact(key) || PyTuple_GET_SIZE(key) == 0) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(key); i++) {
+        if (!PyLong_CheckExact(PyTuple_GET_ITEM(key, i))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* the basic key `key` as the array library's key (new reference), or NULL */
 static PyObject *basic_key(PyObject *key)
 {
@@ -2097,6 +2115,14 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
         if (raw != NULL) {
             PyObject *out = PyObject_GetItem(data, raw);
             Py_DECREF(raw);
+            npy_intp odims[NPY_MAXDIMS];
+            int ond;
+            if (out != NULL && one_element(key) && raw_shape(out, odims, &ond) == 0 &&
+                ond == 0) {
+                /* x[i, j] of every dimension: NumPy's scalar is a copy; a 0-d view
+                 * would make a[0], a[1] = a[1], a[0] see its first write */
+                Py_SETREF(out, PyObject_CallMethod(out, "copy", NULL));
+            }
             if (out != NULL) {
                 return new_tensor(out);
             }
