@@ -343,7 +343,12 @@ def test_basic_indexing_views(backend):
     v = x[0]
     v[0] = 100
     assert int(x[0, 0]) == 100
+    # one element (every dimension an int) is read as a copy, as NumPy's scalar is (the
+    # swap a[0], a[1] = a[1], a[0] needs it); with ``...`` it is NumPy's 0-d view
     z = x[1, 1]
+    z[...] = -1
+    assert int(x[1, 1]) == 5
+    z = x[1, 1, ...]
     z[...] = -1
     assert int(x[1, 1]) == -1
     with pytest.raises(IndexError):

@@ -945,6 +945,44 @@ def test_matmul_of_every_layout_matches_the_host(dtype, layout):
     np.testing.assert_allclose(got, a.astype(np.float64) @ b, rtol=tol, atol=tol)
 
 
+@given(start=st.floats(-1e4, 1e4), span=st.floats(0, 1e3), step=st.floats(1e-3, 50),
+       down=st.booleans(), dtype=st.sampled_from(["float32", "float64"]))
+def test_cupy_arange_steps_as_numpys(start, span, step, down, dtype):
+    """The cupy backend's float arange rounds NumPy's product and sum apart (CuPy's one
+    kernel fused them; a grid point on a bin edge changed bins): run with NumPy as the
+    array module, it gives NumPy's bits."""
+    from bridge.backends.cupy_backend import _stepwise_arange
+
+    stop = start - span if down else start + span
+    step = -step if down else step
+    got = _stepwise_arange(np)(start, stop, step, np.dtype(dtype))
+    expected = np.arange(start, stop, step, dtype=dtype)
+    assert got.dtype == expected.dtype and got.tobytes() == expected.tobytes()
+
+
+@given(shape=st.sampled_from([(10,), (4, 6), (3, 2, 2)]), data=st.data())
+def test_cupy_setitem_keeps_numpys_last_write(shape, data):
+    """x[idx] = values with repeated positions: the last write stays, as in NumPy (CuPy's
+    scatter keeps any one); the cupy backend's setitem, run with NumPy as the array
+    module, gives NumPy's own assignment on any machine."""
+    from bridge.backends.cupy_backend import _ordered_setitem
+
+    n_idx = data.draw(st.integers(1, len(shape)))
+    count = data.draw(st.integers(1, 8))
+    key = tuple(np.array(data.draw(st.lists(st.integers(-s, s - 1), min_size=count,
+                                            max_size=count))) for s in shape[:n_idx])
+    if data.draw(st.booleans()) and n_idx < len(shape):
+        key = key + (slice(None),)
+    target = np.zeros(shape)[key]
+    value = np.arange(1.0, target.size + 1).reshape(target.shape)
+    if data.draw(st.booleans()):
+        value = value[(0,) * (value.ndim - 1)] if value.ndim > 1 else value
+    got, expected = np.zeros(shape), np.zeros(shape)
+    _ordered_setitem(np)(got, value, key if len(key) > 1 else key[0])
+    expected[key if len(key) > 1 else key[0]] = value
+    np.testing.assert_array_equal(got, expected)
+
+
 @given(start=st.one_of(st.floats(-1e6, 1e6), st.integers(-1000, 1000),
                        st.floats(-1e3, 1e3).map(np.float32)),
        stop=st.one_of(st.floats(-1e6, 1e6), st.integers(-1000, 1000)),

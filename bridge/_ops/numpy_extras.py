@@ -169,6 +169,16 @@ def numpy_out(name: str, fn, numpy_name: str | None = None):
     call.__name__ = call.__qualname__ = getattr(fn, "__name__", name)
     call.__doc__ = fn.__doc__
     call.__wrapped__ = fn
+    # fn's parameters and out (as a keyword): what NumPy's __array_function__ protocol
+    # asks before it hands numpy.nanmean(x, out=t) to bridge (a GPU tensor cannot take
+    # NumPy's host fallback)
+    own = inspect.signature(fn)
+    if "out" not in own.parameters:
+        keep = [p for p in own.parameters.values() if p.kind != p.VAR_KEYWORD]
+        extra = [p for p in own.parameters.values() if p.kind == p.VAR_KEYWORD]
+        own = own.replace(parameters=keep + [inspect.Parameter(
+            "out", inspect.Parameter.KEYWORD_ONLY, default=None)] + extra)
+    call.__signature__ = own
     if hasattr(fn, "numpy_fallback"):
         call.numpy_fallback = fn.numpy_fallback
     return call

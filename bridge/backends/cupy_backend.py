@@ -315,6 +315,62 @@ def _stepwise_linspace(xp):
     return linspace
 
 
+def _stepwise_arange(xp):
+    """NumPy's arange of floats, one operation per kernel: NumPy sets a[0] = start and
+    a[1] = start + step, then fills a[i] = start + i * (a[1] - a[0]), a product and a
+    sum rounded apart; CuPy's one-kernel arange contracts them to a fused multiply-add,
+    so grid points left NumPy's in the last bit (and values on a bin edge changed bins
+    in np.digitize). Integer dtypes are exact either way."""
+
+    def arange(start, stop, step, dtype):
+        dtype = numpy.dtype(dtype)
+        if dtype.kind != "f":
+            return xp.arange(start, stop, step, dtype=dtype)
+        n = max(int(numpy.ceil((stop - start) / step)), 0)
+        if n * 8 > _MAX_BYTES:
+            raise ValueError(f"arange: {n} values exceed the largest possible array")
+        # in the result's dtype, as NumPy's fill computes (a[1] from the Python sum)
+        first = dtype.type(start)
+        second = dtype.type(start + step)
+        delta = second - first
+        y = xp.arange(n, dtype=dtype)  # the integers i, as the fill converts them
+        y = y * delta
+        y = y + first
+        if n > 1:
+            y[1] = second
+        if n > 0:
+            y[0] = first
+        return y
+
+    return arange
+
+
+def _ordered_setitem(xp):
+    """``x[key] = value`` in NumPy's order: with an index that repeats a position,
+    NumPy's elements are written in turn, so the last one stays (programs rely on it: a
+    last-write pivot, ``np.put(b, [0, 3, 3], ...)``); CuPy's scatter keeps an arbitrary
+    one. The positions written are found, and each gets the value of its last write.
+    (``xp`` is CuPy; NumPy in its place gives NumPy's own assignment, which the tests
+    compare with.)"""
+    int64 = numpy.int64
+
+    def setitem(x, value, key):
+        keys = key if isinstance(key, tuple) else (key,)
+        if getattr(value, "size", 1) > 1 and any(
+                isinstance(k, xp.ndarray) and k.dtype.kind in "iu" and k.size > 1
+                for k in keys):
+            where = xp.arange(x.size, dtype=int64).reshape(x.shape)[key]
+            positions = where.ravel()
+            last, first = xp.unique(positions[::-1], return_index=True)
+            if last.size != positions.size:
+                values = xp.broadcast_to(xp.asarray(value, dtype=x.dtype), where.shape)
+                x[xp.unravel_index(last, x.shape)] = values.ravel()[::-1][first]
+                return
+        x[key] = value
+
+    return setitem
+
+
 def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
     """Kernels where CuPy's function differs from NumPy's (each says how)."""
     k: dict = {}
@@ -326,6 +382,9 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
         return cupy.sum(x != 0, axis=axis, dtype=int64, keepdims=keepdims)
 
     k["count_nonzero"] = count_nonzero
+
+    k["setitem"] = _ordered_setitem(cupy)
+    k["arange"] = _stepwise_arange(cupy)
 
     def repeat(x, *repeats_array, repeats=None, axis=None):
         # cupy.repeat takes an int or a list of ints, not an array; the result's size
