@@ -2121,7 +2121,9 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
                 ond == 0) {
                 /* x[i, j] of every dimension: NumPy's scalar is a copy; a 0-d view
                  * would make a[0], a[1] = a[1], a[0] see its first write */
-                Py_SETREF(out, PyObject_CallMethod(out, "copy", NULL));
+                Py_SETREF(out, PyArray_CheckExact(out)
+                                   ? PyArray_NewCopy((PyArrayObject *)out, NPY_KEEPORDER)
+                                   : PyObject_CallMethod(out, "copy", NULL));
             }
             if (out != NULL) {
                 return new_tensor(out);
