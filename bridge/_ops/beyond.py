@@ -196,7 +196,8 @@ def _sort(numpy_name):
 # bridge function name -> NumPy's function with the same call (None: NumPy's own name)
 ENTRY_POINTS = {
     # creation (the standard's names and NumPy's)
-    "array": None, "asanyarray": None, "ascontiguousarray": None, "fromiter": None,
+    "array": None, "asanyarray": None, "ascontiguousarray": None,
+    "asfortranarray": None, "fromiter": None,
     "frombuffer": None, "zeros": None, "ones": None, "empty": None, "full": None,
     "arange": None, "zeros_like": None, "ones_like": None, "empty_like": None,
     "full_like": None, "copy": None, "astype": None,

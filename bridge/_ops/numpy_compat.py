@@ -158,6 +158,12 @@ def ascontiguousarray(a, dtype=None, *, device=None):
     return _in_order(array(a, dtype=dtype, copy=None, device=device), "C", copy=False)
 
 
+def asfortranarray(a, dtype=None, *, device=None):
+    """``a`` as a tensor in Fortran-contiguous (column-major) memory (a copy where it is
+    not; NumPy's ``asfortranarray``)."""
+    return _in_order(array(a, dtype=dtype, copy=None, device=device), "F", copy=False)
+
+
 def _in_order(x, order, copy):
     """``x`` with C (or F) contiguous memory, copied where it has not (or always, with
     ``copy``); a tensor that records gradients is copied as autograd sees."""
@@ -1948,14 +1954,44 @@ def _weighted_quantile(func, x, w, qflat, ignore_nan):
     return vals
 
 
-def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=None):
+# methods whose quantiles are elements of the data: NumPy 2 keeps an integer or bool
+# input's dtype for them (np.quantile(ints, 0.3, method="lower") is an int64)
+_DISCRETE_QUANTILE_METHODS = ("inverted_cdf", "closest_observation", "lower", "higher",
+                              "nearest")
+
+
+def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=None,
+              weak=None):
     x = _tensor(a, func)
+    qt = _tensor(q, func, "q")
+    # the elements themselves, where the method picks elements of integer or bool data
+    elements = None
     if weights is None:
-        x = _float(x)
+        # (and "linear" at integer q, 0 or 1: no interpolation, as in NumPy)
+        picks = method in _DISCRETE_QUANTILE_METHODS or (
+            method == "linear" and qt.dtype.kind in "iu")
+        if picks and x.dtype.kind in "biu":
+            elements = x
+        if x.dtype.kind in _INT_KINDS and qt.dtype.kind == "f":
+            # integer data computes in its promotion with q (int8 with float32 q: float32)
+            x = B.astype(x, B.result_type(x.dtype, qt.dtype))
+        else:
+            x = _float(x)
     if method not in _QUANTILE_METHODS:
         raise ValueError(f"{func}: method={method!r} is not supported; use one of "
                          f"{', '.join(_QUANTILE_METHODS)}")
-    qt = _tensor(q, func, "q")
+    # NumPy's q: a Python number takes float data's dtype; an array of q promotes with
+    # the data (float32 data, float64 q: float64 quantiles; the discontinuous methods'
+    # elements keep float32)
+    weak = type(q) in (int, float) if weak is None else weak
+    narrow = None
+    if weights is None and not weak and x.dtype.kind == "f" and qt.dtype.kind in "fiu":
+        # (an integer q's interpolation weights are float64)
+        wide = B.result_type(x.dtype, qt.dtype if qt.dtype.kind == "f" else B.float64)
+        if wide != x.dtype:
+            if picks:
+                narrow = x.dtype
+            x = B.astype(x, wide)
     if weights is None:
         qt = B.astype(qt, x.dtype) if qt.dtype != x.dtype else qt
     elif qt.dtype.kind not in "f":
@@ -1982,8 +2018,18 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=N
             count = B.sum(B.astype(B.logical_not(nan_mask), x.dtype), axis=-1, keepdims=True)
         else:
             count = B.full(lead + (1,), n, dtype=x.dtype, device=x.device)
-        vals = _extras.quantile_values(s, qflat, count, method)
-        if nan_mask is not None:
+        if elements is not None:
+            # the positions come from the float computation; the values from the
+            # elements sorted in their own dtype (int64 beyond 2**53 stays exact)
+            e = _to_last_axis(elements, axes)[0]
+            keys = B.astype(e, B.int8) if e.dtype == B.bool else e
+            s = B.sort(keys, axis=-1)
+        # ("linear" at q 0 or 1 picks the elements "lower" does)
+        pick = "lower" if elements is not None and method == "linear" else method
+        vals = _extras.quantile_values(s, qflat, count, pick)
+        if elements is not None and elements.dtype == B.bool:
+            vals = B.astype(vals, B.bool)
+        if nan_mask is not None and elements is None:  # (integer data holds no NaN)
             if ignore_nan:
                 poisoned = B.all(nan_mask, axis=-1, keepdims=True)
             else:
@@ -1996,7 +2042,7 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=N
         it = iter(lead)
         full = tuple(1 if i in axes else next(it) for i in range(ndim))
         vals = B.reshape(vals, qt.shape + full)
-    return vals
+    return vals if narrow is None else B.astype(vals, narrow)
 
 
 def quantile(a, q, axis=None, *, overwrite_input=False, method="linear", keepdims=False,
@@ -2011,7 +2057,8 @@ def percentile(a, q, axis=None, *, overwrite_input=False, method="linear", keepd
                weights=None):
     """The ``q``-th percentiles (q in [0, 100]) along ``axis``; NaN propagates."""
     qt = _float(_tensor(q, "percentile", "q"))
-    return _quantile("percentile", a, qt / 100.0, axis, method, keepdims, weights=weights)
+    return _quantile("percentile", a, qt / 100.0, axis, method, keepdims, weights=weights,
+                     weak=type(q) in (int, float))
 
 
 def nanquantile(a, q, axis=None, *, overwrite_input=False, method="linear", keepdims=False,
@@ -2026,7 +2073,7 @@ def nanpercentile(a, q, axis=None, *, overwrite_input=False, method="linear", ke
     """Percentiles ignoring NaN (and the weights of the NaNs)."""
     qt = _float(_tensor(q, "nanpercentile", "q"))
     return _quantile("nanpercentile", a, qt / 100.0, axis, method, keepdims, ignore_nan=True,
-                     weights=weights)
+                     weights=weights, weak=type(q) in (int, float))
 
 
 def median(a, axis=None, *, overwrite_input=False, keepdims=False):
@@ -3479,6 +3526,69 @@ class _NdIndex:
         return f"bridge.ndindex{self._shape}"
 
 
+def broadcast(*args):
+    """NumPy's ``broadcast`` object of ``args`` (tensors, array-likes, scalars, or other
+    broadcast objects, whose inputs count): its ``shape``, ``size``, ``ndim``/``nd``,
+    ``numiter``, ``iters`` (flat iterators of each input broadcast), ``index`` and
+    ``reset()``; iterating it yields a tuple of each input's element (Python scalars)."""
+    func = "broadcast"
+    tensors = []
+    for a in args:
+        if isinstance(a, _Broadcast):
+            tensors.extend(a._tensors)
+        else:
+            tensors.append(_tensor(a, func, "args"))
+    if len(tensors) > 64:
+        raise ValueError(f"{func}: Need at most 64 array objects, got {len(tensors)}")
+    try:
+        shape = B.broadcast_shapes(*(t.shape for t in tensors))
+    except ValueError as exc:
+        raise ValueError(f"{func}: shape mismatch: objects cannot be broadcast to a "
+                         f"single shape ({exc})") from None
+    return _Broadcast(tuple(tensors), shape)
+
+
+class _Broadcast:
+    """``broadcast``'s object: the inputs and their common shape; iteration walks the
+    elements in C order, as NumPy's ``broadcast`` does."""
+
+    def __init__(self, tensors, shape):
+        self._tensors = tensors
+        self.shape = shape
+        self.nd = self.ndim = len(shape)
+        self.size = math.prod(shape)
+        self.numiter = len(tensors)
+        self.index = 0
+        self._values = None
+
+    @property
+    def iters(self):
+        """One flat iterator per input, over its elements broadcast to ``shape``."""
+        return tuple(iter(B.reshape(B.broadcast_to(t, self.shape), (-1,)).tolist())
+                     for t in self._tensors)
+
+    def reset(self):
+        """Start the iteration over."""
+        self.index = 0
+        self._values = None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.index >= self.size:
+            raise StopIteration
+        if self._values is None:
+            self._values = [B.reshape(B.broadcast_to(t, self.shape), (-1,)).tolist()
+                            for t in self._tensors]
+        out = tuple(v[self.index] for v in self._values)
+        self.index += 1
+        return out
+
+    def __repr__(self):
+        return f"bridge.broadcast(shape={self.shape}, numiter={self.numiter})"
+
+
 def packbits(a, /, axis=None, bitorder="big"):
     """Bits of a bool or integer tensor (non-zero: 1) packed into uint8, 8 per byte
     along ``axis`` (flattened if None), padded with zeros (NumPy's ``packbits``)."""
@@ -4361,6 +4471,7 @@ _NUMPY_NAMES = [
     ("around", around, True), ("array", array, True), ("array_equal", array_equal, False),
     ("array_equiv", array_equiv, False), ("array_split", array_split, True),
     ("asanyarray", asanyarray, True), ("ascontiguousarray", ascontiguousarray, True),
+    ("asfortranarray", asfortranarray, True), ("broadcast", broadcast, False),
     ("atleast_1d", atleast_1d, True), ("atleast_2d", atleast_2d, True),
     ("atleast_3d", atleast_3d, True), ("average", average, True),
     ("bincount", bincount, True), ("column_stack", column_stack, True),
