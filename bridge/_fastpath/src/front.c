@@ -874,6 +874,24 @@ static PyObject *data_dtype(PyObject *v)
     return (PyObject *)PyArray_DescrFromType(type);
 }
 
+/* the dtype of param `p`'s ref (new reference), or NULL: for a K_SCALAR or K_DATA
+ * ref its value `scalar`'s (a Python scalar's default, nested data's as data_dtype
+ * says), for a tensor param its first tensor's */
+static PyObject *dtype_of_ref(Param *p, Tensors *ts, PyObject *scalar)
+{
+    if (scalar != NULL) {
+        return PyArray_CheckExact(scalar) || PyList_CheckExact(scalar) ||
+                       PyTuple_CheckExact(scalar)
+                   ? data_dtype(scalar)
+                   : scalar_dtype(scalar);
+    }
+    if (ts->count_of[p->ref] == 0) {
+        return NULL;
+    }
+    PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
+    return d == NULL ? NULL : Py_NewRef((PyObject *)d);
+}
+
 /* the normalised value of non-tensor param `p` for argument `v` (new reference), or
  * NULL (declined; no error is left set); `scalar`: the value of the K_SCALAR or K_DATA
  * param that p refers to */
@@ -1071,18 +1089,8 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         }
         return PyLong_CheckExact(v) ? Py_NewRef(v) : NULL;
     case K_DTYPE:
-        if (v == Py_None && p->ref >= 0) { /* the dtype of param ref */
-            if (scalar != NULL) {
-                return PyArray_CheckExact(scalar) || PyList_CheckExact(scalar) ||
-                               PyTuple_CheckExact(scalar)
-                           ? data_dtype(scalar)
-                           : scalar_dtype(scalar);
-            }
-            if (ts->count_of[p->ref] == 0) {
-                return NULL;
-            }
-            PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
-            return d == NULL ? NULL : Py_NewRef((PyObject *)d);
+        if (v == Py_None && p->ref >= 0) {
+            return dtype_of_ref(p, ts, scalar);
         }
         if (v == Py_None && p->dflt == Py_None) {
             return Py_NewRef(g_default_float);
@@ -1111,19 +1119,8 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
                        PyComplex_CheckExact(v)
                    ? Py_NewRef(v)
                    : NULL;
-    case K_DTYPE_OF: {
-        if (v != Py_None) {
-            return NULL;
-        }
-        if (scalar != NULL) { /* the default dtype of a Python scalar's type */
-            return scalar_dtype(scalar);
-        }
-        if (ts->count_of[p->ref] == 0) {
-            return NULL;
-        }
-        PyArray_Descr *d = raw_dtype(ts->raws[ts->first_of[p->ref]]);
-        return d == NULL ? NULL : Py_NewRef((PyObject *)d);
-    }
+    case K_DTYPE_OF:
+        return v == Py_None ? dtype_of_ref(p, ts, scalar) : NULL;
     case K_SHAPE_OF:
         return intp_tuple(dims, ndim);
     case K_DATA:
@@ -1890,8 +1887,8 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
         if (p->ref >= 0) {
             int rk = op->params[p->ref].kind;
             if (rk != K_TENSOR && rk != K_TENSORS &&
-                !(rk == K_SCALAR && (p->kind == K_DTYPE_OF || p->kind == K_DTYPE)) &&
-                !(rk == K_DATA && p->kind == K_DTYPE)) {
+                !((rk == K_SCALAR || rk == K_DATA) &&
+                  (p->kind == K_DTYPE_OF || p->kind == K_DTYPE))) {
                 PyErr_Format(PyExc_ValueError, "generic: parameter %U refers to a non-tensor",
                              pname);
                 Py_DECREF(op);
