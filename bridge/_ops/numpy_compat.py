@@ -1055,13 +1055,11 @@ def pad(array, pad_width, mode="constant", **kwargs):  # noqa: A002
 # ------------------------------------------------------------------ products
 
 
-def dot(a, b, out=None):
+def dot(a, b):
     """NumPy's ``dot``: products of scalars, inner products of vectors, matrix products,
     and for N-d operands a sum over the last axis of ``a`` and the second-to-last of ``b``
-    (into ``out`` if given)."""
+    (``out=`` through numpy_out)."""
     func = "dot"
-    if out is not None:
-        return write_out(func, out, dot(a, b))
     x = _tensor(a, func)
     y = _tensor(b, func, "b")
     if x.ndim == 0 or y.ndim == 0:
@@ -1634,10 +1632,8 @@ def numpy_prod(a, axis=None, dtype=None, *, keepdims=False, initial=NO_VALUE, wh
     return _numpy_reduce("prod", B.prod, a, axis, dtype, keepdims, **_masked(initial, where))
 
 
-def numpy_mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True):
-    """NumPy's ``mean``: integer input gives float64; ``out`` receives the result."""
-    if out is not None:
-        return write_out("mean", out, numpy_mean(a, axis, dtype, keepdims=keepdims, where=where))
+def numpy_mean(a, axis=None, dtype=None, keepdims=False, *, where=True):
+    """NumPy's ``mean``: integer input gives float64 (``out=`` through numpy_out)."""
     x = _tensor(a, "mean")
     if x.dtype.kind == "c" and dtype is None:
         return B.mean(x, axis=_axis_arg(axis, "mean"), keepdims=bool(keepdims),
@@ -1654,14 +1650,11 @@ def _ddof(func, ddof, correction):
     return 0 if ddof is None else ddof
 
 
-def numpy_var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mean=None,
+def numpy_var(a, axis=None, dtype=None, ddof=0, keepdims=False, *, mean=None,
               correction=None, where=True):
     """NumPy's ``var`` (``ddof``; complex input gives the mean of ``|x - mean|**2``;
-    ``out`` receives the result)."""
+    ``out=`` through numpy_out)."""
     func = "var"
-    if out is not None:
-        return write_out(func, out, numpy_var(a, axis, dtype, ddof=ddof, keepdims=keepdims,
-                                              mean=mean, correction=correction, where=where))
     x = _tensor(a, func)
     ddof = _ddof(func, ddof, correction)
     if dtype is not None:
@@ -1682,12 +1675,9 @@ def numpy_var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mea
     return B.var(x, axis=axis, correction=ddof, keepdims=bool(keepdims))
 
 
-def numpy_std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, mean=None,
+def numpy_std(a, axis=None, dtype=None, ddof=0, keepdims=False, *, mean=None,
               correction=None, where=True):
-    """NumPy's ``std`` (``ddof``; ``out`` receives the result)."""
-    if out is not None:
-        return write_out("std", out, numpy_std(a, axis, dtype, ddof=ddof, keepdims=keepdims,
-                                               mean=mean, correction=correction, where=where))
+    """NumPy's ``std`` (``ddof``; ``out=`` through numpy_out)."""
     x = _tensor(a, "std")
     if x.dtype.kind == "c" or mean is not None or where is not True:
         return B.sqrt(numpy_var(x, axis, dtype, ddof=ddof, keepdims=keepdims, mean=mean,
@@ -4542,7 +4532,7 @@ _NUMPY_NAMES += _extras.NUMPY_NAMES
 # numpy_out, the one mechanism, puts it into out at NumPy's place in the signature)
 _OUT_NAMES = frozenset({
     "amax", "amin", "around", "choose", "compress", "concatenate", "einsum", "fix",
-    "isneginf", "isposinf", "median", "nanargmax", "nanargmin", "nanmax", "nanmin",
+    "isneginf", "isposinf", "median", "dot", "nanargmax", "nanargmin", "nanmax", "nanmin",
     "nanmean", "nanmedian", "nanstd", "nanvar", "nansum", "nanprod", "percentile",
     "nanpercentile", "quantile", "nanquantile", "outer", "ptp", "trace"})
 _NUMPY_NAMES = [(name, _extras.numpy_out(name, func) if name in _OUT_NAMES else func, diff)
@@ -4593,8 +4583,9 @@ OPS += [Op("Tensor.compress", "array", tensor_compress, None, True, kernels=(),
 NUMPY_SIGNATURES = {name: func for name, func, _ in _NUMPY_NAMES}
 NUMPY_SIGNATURES.update(_UFUNC_NAMES)
 NUMPY_SIGNATURES.update({
-    "sum": numpy_sum, "prod": numpy_prod, "mean": numpy_mean, "var": numpy_var,
-    "std": numpy_std, "max": amax, "min": amin, "all": numpy_all, "any": numpy_any,
+    "sum": numpy_sum, "prod": numpy_prod, "mean": _extras.numpy_out("mean", numpy_mean),
+    "var": _extras.numpy_out("var", numpy_var), "std": _extras.numpy_out("std", numpy_std),
+    "max": amax, "min": amin, "all": numpy_all, "any": numpy_any,
     "argmax": numpy_argmax, "argmin": numpy_argmin, "sort": numpy_sort,
     "argsort": numpy_argsort, "reshape": numpy_reshape, "squeeze": numpy_squeeze,
     "expand_dims": numpy_expand_dims, "flip": numpy_flip, "roll": numpy_roll,

@@ -112,16 +112,6 @@ def linear_jvp(name, positions=None):
     return jvp
 
 
-def _tensor_key(raw):
-    """A kernel's raw index key with its index arrays as Tensors again."""
-    def one(k):
-        if k is None or k is Ellipsis or k.__class__ in (int, slice, bool):
-            return k
-        return _dispatch.wrap(k)
-
-    return tuple(one(k) for k in raw) if raw.__class__ is tuple else one(raw)
-
-
 # The linear ops' calls as the registry's functions, from the kernel's arguments that
 # a node keeps: a tangent batched apart from its primal (bridge.func's ``jvp`` under a
 # vmap of the tangents, as ``jacfwd`` and ``hessian`` make) goes through the registry,
@@ -142,7 +132,7 @@ BATCHED_LINEAR = {
     "stack": lambda a, c: B.stack(list(a), axis=c.params["axis"]),
     "concat": lambda a, c: B.concat(list(a), axis=c.params["axis"]),
     "astype": lambda a, c: B.astype(a[0], c.args[0]),
-    "getitem": lambda a, c: a[0][_tensor_key(c.args[0])],
+    "getitem": lambda a, c: a[0][tensor_key(c.args[0])],
     "tril": lambda a, c: B.tril(a[0], k=c.args[0]),
     "triu": lambda a, c: B.triu(a[0], k=c.args[0]),
 }
