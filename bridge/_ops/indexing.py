@@ -188,10 +188,10 @@ def getitem(x, key, /):
 
 
 def _one_element(key):
-    """Whether ``key`` is all integers (``x[i, j]``); of every dimension (a 0-d result),
-    one element, which NumPy gives as a scalar, a copy. bridge gives a 0-d tensor holding a copy too, so that
-    ``a[0], a[1] = a[1], a[0]`` swaps as in NumPy (a view would see the first write);
-    ``x[i, j, ...]`` stays a 0-d view, as NumPy's is."""
+    """Whether ``key`` is all integers (``x[i, j]``). Of every dimension (a 0-d result)
+    it reads one element, which NumPy gives as a scalar, a copy; bridge's 0-d tensor
+    holds a copy too, so ``a[0], a[1] = a[1], a[0]`` swaps as in NumPy (a view would see
+    the first write). ``x[i, j, ...]`` stays a 0-d view, as NumPy's is."""
     if key.__class__ is int:
         return True
     if key.__class__ is not tuple or not key:

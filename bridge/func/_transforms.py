@@ -213,10 +213,7 @@ def _unbind(x, levels):
     if not move:
         return x
     stay = [lv for lv in asc if lv not in levels]
-    perm = [asc.index(lv) for lv in stay + move]
-    if perm != sorted(perm):
-        base = B.permute_dims(base, tuple(perm) + tuple(range(len(asc), base.ndim)))
-    return _rewrap(base, stay[::-1])
+    return _rewrap(_batch_order(base, [asc.index(lv) for lv in stay + move]), stay[::-1])
 
 
 def _bind(x, levels):
@@ -231,10 +228,15 @@ def _bind(x, levels):
         raise TangentClash(max(clash))
     both = sorted(stay + move)
     pos = {lv: i for i, lv in enumerate(stay + move)}
-    perm = [pos[lv] for lv in both]
-    if perm != sorted(perm):
-        base = B.permute_dims(base, tuple(perm) + tuple(range(len(both), base.ndim)))
-    return _rewrap(base, both[::-1])
+    return _rewrap(_batch_order(base, [pos[lv] for lv in both]), both[::-1])
+
+
+def _batch_order(base, perm):
+    """``base`` with its leading batch dimensions taken in the order ``perm`` (the
+    example's dimensions after them stay): a view, ``base`` itself when in order."""
+    if perm == sorted(perm):
+        return base
+    return B.permute_dims(base, tuple(perm) + tuple(range(len(perm), base.ndim)))
 
 
 def _full(x, vmaps):
@@ -294,7 +296,7 @@ class _Primals:
                 _check_primal(leaf, func, f"argument {i}")
                 # not at the levels where only its tangent is batched (a jvp's, around
                 # this transform): the tangent's batch carries every example there
-                skip = _tangent_levels(leaf)
+                skip = _tangent_levels(leaf) if HANDLING.lazy else ()
                 base, levels = _strip(_full(leaf, [v for v in vmaps if v[0] not in skip]
                                             if skip else vmaps))
                 # an outer reverse-mode transform differentiates this one's result: keep
