@@ -249,6 +249,53 @@ def test_fresh_tensors_and_in_place_writes(backend):
         assert to_numpy(x).tolist() == [float(k)] * 2 and to_numpy(out).tolist() == [2.0 * k] * 2
 
 
+AXIS_CASES = [((300, 400), 1, False), ((300, 400), 0, False), ((30, 40, 50), (0, 2), True),
+              ((30, 40, 50), 1, False), ((30, 40, 50), (1, 2), False), ((7, 1), 0, True),
+              ((5, 6), -1, True), ((3, 4), (0, 1), False), ((2, 3, 4), (-3,), False)]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+@pytest.mark.parametrize("shape,axis,keepdims", AXIS_CASES)
+def test_fused_axis_reductions(backend, shape, axis, keepdims, dtype):
+    """A sum or mean over some axes after an elementwise chain is accumulated in the
+    chain's kernel too, with the chain's other results stored by the same loop; inputs
+    broadcast (a column, a row) and strided (a transpose)."""
+    rng = np.random.default_rng(5)
+    a = bridge.asarray(rng.random(shape).astype(dtype))
+    row = bridge.asarray(rng.random(shape[-1:]).astype(dtype))
+    flipped = bridge.asarray(rng.random(shape[::-1]).astype(dtype))
+    t = bridge.permute_dims(flipped, tuple(range(len(shape)))[::-1])
+
+    def f(a, row, t):
+        h = bridge.tanh(a - row) * t
+        return h, bridge.sum(h * h + 1.0, axis=axis, keepdims=keepdims), \
+            bridge.mean(bridge.exp(a) * row, axis=axis, keepdims=keepdims)
+
+    compiled = bridge.compile(f)
+    for _ in range(2):
+        for g, w in zip(compiled(a, row, t), f(a, row, t)):
+            g, w = to_numpy(g), to_numpy(w)
+            assert g.shape == w.shape and g.dtype == w.dtype
+            np.testing.assert_allclose(g, w, rtol=2e-5 if dtype == "float32" else 1e-12)
+    if bridge.get_backend() == "native" and _codegen.compiler() is not None:
+        plan = compiled._cache[next(iter(compiled._cache))].plan[1]
+        assert [type(c).__name__ for c in plan] == ["FusedCall", "FusedCall"]
+
+
+def test_fused_axis_reductions_edges(backend):
+    """Empty inputs and bad axes give eager's results and errors."""
+    f = bridge.compile(lambda x: bridge.sum(bridge.exp(x) * 2.0, axis=1))
+    for shape in [(0, 3), (3, 0)]:
+        for _ in range(2):
+            same(f(bridge.zeros(shape)), bridge.sum(bridge.exp(bridge.zeros(shape)) * 2.0, axis=1))
+    bad = bridge.compile(lambda x: bridge.mean(bridge.exp(x) - 1.0, axis=(0, 0)))
+    with pytest.raises(ValueError):
+        bridge.mean(bridge.exp(bridge.ones((2, 2))) - 1.0, axis=(0, 0))
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            bad(bridge.ones((2, 2)))
+
+
 def test_random_draws_anew(backend):
     rng = bridge.random.default_rng(0)
     compiled = bridge.compile(lambda x: x + rng.standard_normal(x.shape))

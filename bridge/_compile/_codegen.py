@@ -34,7 +34,7 @@ import numpy as np
 from .._dispatch import wrap
 from .._threads import get_num_threads
 from ..backends import state
-from ._fuse import EXPRESSIONS
+from ._fuse import EXPRESSIONS, reduced_axes
 from ._trace import Ref
 
 C_TYPES = {np.dtype(np.float64): "double", np.dtype(np.float32): "float",
@@ -247,6 +247,142 @@ def c_source(group, dtypes, layout):
     return "\n".join(header + [decl, "{", loop, "}", ""])
 
 
+AXIS_BLOCK = 2048  # output elements a thread accumulates together when the reduced axes lead
+
+
+def c_source_axis(group, dtypes, scheme):
+    """The C source of ``group`` with its sum or mean over some axes (``scheme`` "inner":
+    the innermost axis is reduced, each output element is one strided run; "outer": the
+    innermost axis is kept, blocks of outputs accumulate row by row, so the loads stream
+    along memory). The caller orders the dimensions kept first, reduced last, and passes
+    byte strides per operand: inputs, then the group's full-shape outputs."""
+    n_in = len(group.inputs)
+    n_ops = n_in + len(group.outputs)
+    load = lambda k, ct: f"*(const {ct} *)(p{k} + i * s{k})"  # noqa: E731
+    lines, results = body_lines(group, dtypes, C_TYPES, load)
+    stores = [f"*({C_TYPES[dtypes[ref]]} *)(q{m} + i * u{m}) = {results[ref]};"
+              for m, ref in enumerate(group.outputs)]
+    value = results[group.reduce.args[0]]
+    rtype = C_TYPES[dtypes[group.reduce.args[0]]]
+    header = ["#include <math.h>", "#include <stdint.h>", "#include <stdlib.h>",
+              *_declarations(group), ""]
+    decl = ("void bridge_fused_axis(int32_t nk, const int64_t *kshape, int32_t nr, "
+            "const int64_t *rshape, char *const *ptrs, const int64_t *kstr, "
+            "const int64_t *rstr, char *red, double divisor, int32_t nthreads)")
+    # the byte offsets of every operand at kept index ``o`` over dims [0, nk_used) and at
+    # reduced index ``r`` over dims [0, nr_used)
+    decode = """static inline void offsets(int64_t index, int32_t nd, const int64_t *shape,
+                           const int64_t *str, int32_t ndim, int64_t *off)
+{
+    for (int32_t d = nd - 1; d >= 0; d--) {
+        const int64_t i = index % shape[d];
+        index /= shape[d];
+        for (int32_t k = 0; k < NOPS; k++) {
+            off[k] += i * str[k * ndim + d];
+        }
+    }
+}
+""".replace("NOPS", str(n_ops))
+    def pointers(indent, inner_stride):
+        text = []
+        for k in range(n_in):
+            text.append(f"{indent}const char *p{k} = ptrs[{k}] + off[{k}]; "
+                        f"const int64_t s{k} = {inner_stride.format(k=k)};")
+        for m in range(len(group.outputs)):
+            j = n_in + m
+            text.append(f"{indent}char *q{m} = ptrs[{j}] + off[{j}]; "
+                        f"const int64_t u{m} = {inner_stride.format(k=j)};")
+        return "\n".join(text)
+    body = "\n                    ".join(lines + stores)
+    count = """    int64_t K = 1, R = 1;
+    for (int32_t d = 0; d < nk; d++) K *= kshape[d];
+    for (int32_t d = 0; d < nr; d++) R *= rshape[d];"""
+    if scheme == "inner":
+        loop = f"""{count}
+    const int64_t inner = rshape[nr - 1];
+    const int64_t rows = R / inner;
+    #pragma omp parallel for num_threads(nthreads) if(K * R >= {PARALLEL_MIN}) schedule(static)
+    for (int64_t o = 0; o < K; o++) {{
+        int64_t base[{n_ops}] = {{0}};
+        offsets(o, nk, kshape, kstr, nk, base);
+        double acc = 0;
+        for (int64_t row = 0; row < rows; row++) {{
+            int64_t off[{n_ops}];
+            for (int32_t k = 0; k < {n_ops}; k++) off[k] = base[k];
+            offsets(row, nr - 1, rshape, rstr, nr, off);
+            {{
+{pointers("                ", "rstr[{k} * nr + nr - 1]")}
+                #pragma omp simd reduction(+:acc)
+                for (int64_t i = 0; i < inner; i++) {{
+                    {body}
+                    acc += (double){value};
+                }}
+            }}
+        }}
+        (({rtype} *)red)[o] = ({rtype})(acc / divisor);
+    }}"""
+    else:
+        loop = f"""{count}
+    const int64_t inner = kshape[nk - 1];
+    const int64_t blocks = (inner + {AXIS_BLOCK} - 1) / {AXIS_BLOCK};
+    const int64_t krows = K / inner;
+    /* few blocks of outputs for the threads: each block's rows are split among them too,
+       into partial sums that are added in a fixed order (the result does not depend on
+       the schedule) */
+    int64_t split = 1;
+    if (K * R >= {PARALLEL_MIN} && krows * blocks < nthreads) {{
+        split = nthreads / (krows * blocks);
+        if (split > R) split = R;
+    }}
+    double *partial = NULL;
+    if (split > 1) {{
+        partial = (double *)malloc((size_t)split * (size_t)K * sizeof(double));
+        if (!partial) split = 1;
+    }}
+    const int64_t tasks = krows * blocks * split;
+    #pragma omp parallel for num_threads(nthreads) if(K * R >= {PARALLEL_MIN}) schedule(static)
+    for (int64_t t = 0; t < tasks; t++) {{
+        const int64_t part = t % split, kb = t / split;
+        const int64_t krow = kb / blocks, j0 = (kb % blocks) * {AXIS_BLOCK};
+        const int64_t len = inner - j0 < {AXIS_BLOCK} ? inner - j0 : {AXIS_BLOCK};
+        const int64_t r0 = R * part / split, r1 = R * (part + 1) / split;
+        int64_t base[{n_ops}] = {{0}};
+        offsets(krow, nk - 1, kshape, kstr, nk, base);
+        for (int32_t k = 0; k < {n_ops}; k++) base[k] += j0 * kstr[k * nk + nk - 1];
+        double acc[{AXIS_BLOCK}];
+        for (int64_t i = 0; i < len; i++) acc[i] = 0;
+        for (int64_t r = r0; r < r1; r++) {{
+            int64_t off[{n_ops}];
+            for (int32_t k = 0; k < {n_ops}; k++) off[k] = base[k];
+            offsets(r, nr, rshape, rstr, nr, off);
+            {{
+{pointers("                ", "kstr[{k} * nk + nk - 1]")}
+                #pragma omp simd
+                for (int64_t i = 0; i < len; i++) {{
+                    {body}
+                    acc[i] += (double){value};
+                }}
+            }}
+        }}
+        if (split == 1) {{
+            {rtype} *out = ({rtype} *)red + krow * inner + j0;
+            for (int64_t i = 0; i < len; i++) out[i] = ({rtype})(acc[i] / divisor);
+        }} else {{
+            double *out = partial + part * K + krow * inner + j0;
+            for (int64_t i = 0; i < len; i++) out[i] = acc[i];
+        }}
+    }}
+    if (split > 1) {{
+        for (int64_t o = 0; o < K; o++) {{
+            double total = 0;
+            for (int64_t part = 0; part < split; part++) total += partial[part * K + o];
+            (({rtype} *)red)[o] = ({rtype})(total / divisor);
+        }}
+        free(partial);
+    }}"""
+    return "\n".join(header + [decode, decl, "{", loop, "}", ""])
+
+
 def _compiler_version(cc):
     try:
         return subprocess.run([cc, "--version"], capture_output=True, text=True,
@@ -255,8 +391,17 @@ def _compiler_version(cc):
         return "unknown"
 
 
-def build(source):
-    """The ``bridge_fused`` function of C ``source``, compiled (or loaded from the disk
+ARGTYPES = {
+    "bridge_fused": [ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p,
+                     ctypes.c_void_p, ctypes.c_int32, ctypes.c_void_p],
+    "bridge_fused_axis": [ctypes.c_int32, ctypes.c_void_p, ctypes.c_int32, ctypes.c_void_p,
+                          ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
+                          ctypes.c_double, ctypes.c_int32],
+}
+
+
+def build(source, symbol="bridge_fused"):
+    """The function ``symbol`` of C ``source``, compiled (or loaded from the disk
     cache), or None when the compiler fails (warned)."""
     cc = compiler()
     if cc is None:
@@ -286,10 +431,9 @@ def build(source):
                     return None
                 os.replace(out, path)  # atomic: another process sees all or nothing
         library = ctypes.CDLL(path)
-        fn = library.bridge_fused
+        fn = getattr(library, symbol)
         fn.restype = None
-        fn.argtypes = [ctypes.c_int64, ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p,
-                       ctypes.c_void_p, ctypes.c_int32, ctypes.c_void_p]
+        fn.argtypes = ARGTYPES[symbol]
         fn.library = library  # (kept alive with the function)
         _LOADED[key] = fn
         return fn
@@ -317,7 +461,19 @@ class CKernel:
         shapes = tuple(r.shape for r in raws)
         if shapes != self.trace_shapes and not self._outputs_full(shapes, shape):
             return None
+        reduce = self.group.reduce
+        axes = None if reduce is None else reduced_axes(reduce, len(shape))
+        if reduce is not None and (axes is None or (len(axes) < len(shape) and
+                                                    0 in shape)):
+            return None  # (the node's own call raises, or makes its empty result)
         outs = [np.empty(shape, dtype=d) for d in self.out_dtypes]
+        if reduce is not None and len(axes) < len(shape):
+            results = self._axis_reduction(raws, outs, shape, axes)
+            if results is None:
+                return None
+            if self.trace_shapes is None:
+                self.trace_shapes = shapes
+            return results
         n = math.prod(shape)
         total = ctypes.c_double(0.0)
         if n:
@@ -342,17 +498,48 @@ class CKernel:
                 strides = None
             dims = (ctypes.c_int64 * max(1, ndim))(*shape)
             fn(n, ndim, dims, ptrs, strides, get_num_threads(),
-               ctypes.byref(total) if self.group.reduce is not None else None)
+               ctypes.byref(total) if reduce is not None else None)
         if self.trace_shapes is None:
             self.trace_shapes = shapes
         results = [wrap(o) for o in outs]
-        reduce = self.group.reduce
         if reduce is not None:
             value = total.value if reduce.name == "sum" else (total.value / n if n else math.nan)
             dtype = self.dtypes[reduce.args[0]]
             keep = reduce.kwargs.get("keepdims", False)
             results.append(wrap(np.full((1,) * len(shape) if keep else (), value, dtype=dtype)))
         return results
+
+    def _axis_reduction(self, raws, outs, shape, axes):
+        """The group's outputs and its sum or mean over ``axes`` (some of the dims, none
+        of them empty), from one kernel."""
+        reduce = self.group.reduce
+        kept = [d for d in range(len(shape)) if d not in axes]
+        scheme = "inner" if axes[-1] == len(shape) - 1 else "outer"
+        fn = self.variants.get(scheme)
+        if fn is None:
+            fn = self.variants[scheme] = build(c_source_axis(self.group, self.dtypes, scheme),
+                                               "bridge_fused_axis")
+            if fn is None:
+                return None
+        dtype = self.dtypes[reduce.args[0]]
+        kshape = [shape[d] for d in kept]
+        red = np.empty(kshape, dtype=dtype)
+        arrays = raws + outs
+        kstr, rstr = [], []
+        for a in arrays:
+            st = np.broadcast_to(a, shape).strides
+            kstr.extend(st[d] for d in kept)
+            rstr.extend(st[d] for d in axes)
+        ptrs = (ctypes.c_void_p * len(arrays))(*(a.ctypes.data for a in arrays))
+        i64 = ctypes.c_int64
+        divisor = 1.0 if reduce.name == "sum" else float(math.prod(shape[d] for d in axes))
+        fn(len(kept), (i64 * len(kept))(*kshape), len(axes),
+           (i64 * len(axes))(*(shape[d] for d in axes)), ptrs,
+           (i64 * max(1, len(kstr)))(*kstr), (i64 * max(1, len(rstr)))(*rstr),
+           red.ctypes.data, divisor, get_num_threads())
+        if reduce.kwargs.get("keepdims", False):
+            red = red.reshape([1 if d in axes else shape[d] for d in range(len(shape))])
+        return [wrap(o) for o in outs] + [wrap(red)]
 
     def _outputs_full(self, shapes, shape):
         """Whether every output of the group has the full broadcast shape with these input
@@ -368,9 +555,15 @@ def c_kernel(group, dtypes):
     if any(dtypes.get(r) not in C_TYPES for r in group.inputs):
         return None
     kernel = CKernel(group, dtypes)
-    if kernel.variants.setdefault(("c",) * len(group.inputs), build(kernel.source)) is None:
-        return None
-    return kernel
+    ndim = len(group.shape)
+    axes = None if group.reduce is None else reduced_axes(group.reduce, ndim)
+    if axes is not None and len(axes) < ndim:  # (the rank is the trace's, a guard)
+        scheme = "inner" if axes[-1] == ndim - 1 else "outer"
+        kernel.source = c_source_axis(group, dtypes, scheme)
+        fn = kernel.variants[scheme] = build(kernel.source, "bridge_fused_axis")
+    else:
+        fn = kernel.variants[("c",) * len(group.inputs)] = build(kernel.source)
+    return None if fn is None else kernel
 
 
 # ------------------------------------------------------------------ CUDA

@@ -98,7 +98,7 @@ class Group:
         self.produced = set()
         self.outputs = []  # Refs used after the group (filled by plan_with_fusion)
         self.shape = None  # the trace's shape of every value of the group
-        self.reduce = None  # a sum/mean node over all of one value, accumulated in the kernel
+        self.reduce = None  # a sum/mean node over one value, accumulated in the kernel
 
     def describe(self):
         names = [n.name for n, _ in self.nodes] + ([self.reduce.name] if self.reduce else [])
@@ -185,13 +185,13 @@ def plan_with_fusion(steps, branch, env, debug):
         # here: every one is kept
         final.add(branch.read.ref)
         final.update(node.outputs for node in steps if node.outputs.__class__ is Ref)
-    # a full sum or mean right after a group, of a value nothing else reads: the group's
-    # kernel accumulates it instead of storing it
+    # a sum or mean (over every axis or some) right after a group, of a value nothing
+    # else reads: the group's kernel accumulates it instead of storing it
     for index, item in enumerate(items[:-1]):
         if not isinstance(item, Group):
             continue
         node = items[index + 1]
-        if isinstance(node, Group) or not _full_reduction(node, item, dtypes):
+        if isinstance(node, Group) or not _fused_reduction(node, item, dtypes):
             continue
         value = node.args[0]
         if value in final or later.get(value, -1) > index + 1 or \
@@ -227,19 +227,40 @@ def plan_with_fusion(steps, branch, env, debug):
 REDUCTIONS = ("sum", "mean")
 
 
-def _full_reduction(node, group, dtypes):
-    """Whether ``node`` is a sum or mean over every axis of a float value the group
-    makes (the result in the value's own dtype)."""
+def _fused_reduction(node, group, dtypes):
+    """Whether ``node`` is a sum or mean of a float value the group makes, over every
+    axis or over the axes an int or a tuple of ints names (the result in the value's own
+    dtype)."""
     if node.name not in REDUCTIONS or len(node.args) != 1 or node.args[0].__class__ is not Ref:
         return False
     value = node.args[0]
     if value not in group.produced or dtypes.get(value) not in FLOATS:
         return False
     kwargs = dict(node.kwargs)
-    if kwargs.pop("axis", None) is not None or kwargs.pop("dtype", None) is not None:
+    axis = kwargs.pop("axis", None)
+    if not (axis is None or axis.__class__ is int or
+            (axis.__class__ is tuple and all(a.__class__ is int for a in axis))):
+        return False
+    if kwargs.pop("dtype", None) is not None:
         return False
     kwargs.pop("keepdims", None)
     return not kwargs and node.dtypes and node.dtypes[0] == dtypes[value]
+
+
+def reduced_axes(node, ndim):
+    """The sorted axes a fused reduction node sums over, for a value of ``ndim``
+    dimensions (None when an axis is out of range or named twice: the node's own call
+    raises the error)."""
+    axis = node.kwargs.get("axis")
+    if axis is None:
+        return tuple(range(ndim))
+    axes = (axis,) if axis.__class__ is int else axis
+    out = []
+    for a in axes:
+        if not -ndim <= a < ndim:
+            return None
+        out.append(a % ndim)
+    return tuple(sorted(out)) if len(set(out)) == len(out) else None
 
 
 def _refs_of(item):
@@ -280,4 +301,4 @@ class FusedCall:
         return self.group.describe()
 
 
-__all__ = ["EXPRESSIONS", "plan_with_fusion", "FusedCall"]
+__all__ = ["EXPRESSIONS", "plan_with_fusion", "FusedCall", "reduced_axes"]
