@@ -444,10 +444,13 @@ def test_disk_cache_serves_a_new_process(tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == mtimes  # not rebuilt
 
 
-def test_training_loop_compiles_forward_and_backward(backend):
+@pytest.mark.parametrize("mode", [None, "reduce-overhead"])
+def test_training_loop_compiles_forward_and_backward(backend, mode):
     """A whole training step: the forward and backward graphs are traced together and
     both run compiled (fused where the backend generates code); gradients equal eager
-    ones step after step as the parameters change."""
+    ones step after step as the parameters change. With mode="reduce-overhead" each
+    half is one CUDA graph on the GPU (the parameters, updated in place, are read where
+    they are; the other inputs are copied in)."""
     rng = np.random.default_rng(3)
     x = bridge.asarray(rng.normal(size=(16, 8)).astype(np.float32))
     y = bridge.asarray(rng.normal(size=(16, 3)).astype(np.float32))
@@ -458,10 +461,10 @@ def test_training_loop_compiles_forward_and_backward(backend):
         h = bridge.tanh(x @ w1 + b1)
         return bridge.mean((h @ w2 + b2 - y) ** 2)
 
-    compiled = bridge.compile(loss)
+    compiled = bridge.compile(loss, mode=mode)
     ours = [bridge.asarray(p, requires_grad=True) for p in start]
     eager = [bridge.asarray(p, requires_grad=True) for p in start]
-    for _ in range(4):
+    for _ in range(5):
         for params, fn in ((ours, compiled), (eager, loss)):
             for p in params:
                 p.grad = None
@@ -478,6 +481,59 @@ def test_training_loop_compiles_forward_and_backward(backend):
     if bridge.get_backend() == "native" and _codegen.compiler() is not None:
         for part in (branch.aot.forward, branch.aot.backward):
             assert any(type(c).__name__ == "FusedCall" for c in part.plan[1])
+    if bridge.get_backend() == "cupy" and mode == "reduce-overhead":
+        for part in (branch.aot.forward, branch.aot.backward):
+            assert part.graphs.graph is not None and not part.graphs.off
+
+
+def test_reduce_overhead(backend):
+    """mode="reduce-overhead" gives the default mode's results: a new input tensor each
+    call (copied into the graph's buffer), a parameter changed in place between calls
+    (read where it is), results handed out earlier that never change afterwards, and a
+    new shape (recorded anew). On the GPU the branch replays as one CUDA graph."""
+    rng = np.random.default_rng(8)
+
+    def f(a, w):
+        h = bridge.tanh(a @ w + 1.0)
+        return bridge.sum(h * h, axis=1), bridge.matrix_transpose(h) @ h, w
+
+    compiled = bridge.compile(f, mode="reduce-overhead")
+    w = bridge.asarray(rng.normal(size=(5, 3)))
+    kept = []
+    for rows in (8, 8, 8, 8, 12, 12, 12):
+        a = bridge.asarray(rng.normal(size=(rows, 5)))
+        got, want = compiled(a, w), f(a, w)
+        for g, e in zip(got, want):
+            same(g, e, exact=False)
+        assert got[2] is w  # an input handed back is the input itself
+        kept.append((got, [to_numpy(e).copy() for e in want]))
+        w += 0.25
+    for got, want in kept:
+        for g, e in zip(got[:2], want[:2]):
+            np.testing.assert_allclose(to_numpy(g), e, rtol=4e-15, atol=1e-300)
+    if bridge.get_backend() == "cupy":
+        graphs = [b.graphs for b in compiled._cache.values() if hasattr(b, "graphs")]
+        assert graphs and all(g.graph is not None and not g.off for g in graphs)
+
+
+def test_reduce_overhead_keeps_breaks_and_draws_plain(backend):
+    """Graph breaks and random draws are not recorded into a CUDA graph: they run as in
+    the default mode (a draw differs from call to call)."""
+    rng = bridge.random.default_rng(0)
+    draws = bridge.compile(lambda x: x + rng.standard_normal(x.shape), mode="reduce-overhead")
+    values = [to_numpy(draws(bridge.zeros(4))) for _ in range(4)]
+    assert not any(np.array_equal(values[0], v) for v in values[1:])
+
+    def broken(x):
+        y = bridge.exp(x)
+        if float(bridge.sum(y)) > 3.0:
+            return y * 2.0
+        return y - 1.0
+
+    compiled = bridge.compile(broken, mode="reduce-overhead")
+    for value in (0.0, 1.0, 0.0, 1.0, 1.0):
+        x = bridge.full((2,), value)
+        same(compiled(x), broken(x), exact=False)
 
 
 def test_compiled_backward_retains_and_differentiates_twice(backend):

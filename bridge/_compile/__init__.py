@@ -33,7 +33,7 @@ from ._trace import CompileError, Ref, Traced, Tracer, Untraceable, current, ins
 __all__ = ["compile", "CompileError", "CompiledFunction"]
 
 _BACKENDS = ("auto", "replay", "eager")
-_MODES = (None, "default", "debug")
+_MODES = (None, "default", "debug", "reduce-overhead")
 CACHE_SIZE_LIMIT = 8  # traces per compiled function before it runs eagerly
 
 _EAGER = object()  # a guard key whose calls run eagerly (the trace could not be replayed)
@@ -55,7 +55,11 @@ def compile(fn=None, /, *, backend="auto", dynamic=None, fullgraph=False, mode=N
                tensor) raises CompileError naming the line, instead
     mode       None or "default"; "debug" prints each trace, its guards, the generated
                source and the reason of every graph break and recompile (the
-               environment variable BRIDGE_COMPILE_DEBUG=1 does the same)
+               environment variable BRIDGE_COMPILE_DEBUG=1 does the same);
+               "reduce-overhead": on the cupy backend, a graph without breaks replays
+               as one CUDA graph (recorded on its second call; the forward and the
+               backward of a training step each as one), on the CPU backends the
+               default mode
     """
     if backend not in _BACKENDS:
         raise ValueError(f"bridge.compile: backend must be one of {_BACKENDS}, got {backend!r}")
@@ -83,6 +87,7 @@ class CompiledFunction:
         self.dynamic = dynamic
         self.fullgraph = fullgraph
         self.debug = mode == "debug" or os.environ.get("BRIDGE_COMPILE_DEBUG") == "1"
+        self.graphs = mode == "reduce-overhead"  # CUDA graphs (cupy backend; _graphs)
         self._cache = {}  # guard key -> Branch tree, or _EAGER
         self._static_seen = {}  # guard key without shapes -> a shape key seen
         self._auto_dynamic = False
@@ -131,11 +136,11 @@ class CompiledFunction:
         fuse = self._fuse()
         if _needs_grad(tensors):
             if root.aot is not None:  # forward and backward graphs, both compiled
-                return _aot.run(root, root.aot, env, tensors, fuse, self.debug)
+                return _aot.run(root, root.aot, env, tensors, fuse, self.debug, self.graphs)
             fuse = False  # the replayed calls record the graph autograd needs
         branch = root
         while True:
-            read = run(branch, env, fuse, self.debug)
+            read = run(branch, env, fuse, self.debug, self.graphs, name=self.__qualname__)
             if read is None:
                 return instantiate(branch.outputs, env)
             value = read.convert(env[read.ref])

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from .._registry import ops
 from ..autograd import _graph
 from ..autograd._function import Function
-from ._run import instantiate, make_plan, template_refs
+from ._run import instantiate, template_refs
+from ._run import run as run_plan
 from ._trace import Read, Ref
 
 
@@ -119,7 +120,7 @@ def _template_of(tracer, g):
     return known[1] if known is not None and known[0] is g else g
 
 
-def run(branch, aot, env, tensors, fuse, debug):
+def run(branch, aot, env, tensors, fuse, debug, graphs=False):
     """The call's outputs with one autograd node for the whole graph."""
     if aot.forward is None:
         forward_steps = branch.steps[:aot.split]
@@ -127,7 +128,7 @@ def run(branch, aot, env, tensors, fuse, debug):
         needed = {r for s in backward_steps for r in template_refs((s.args, s.kwargs))}
         aot.forward = _Part(forward_steps, branch.outputs, needed)
         aot.backward = _Part(backward_steps, [g for g in aot.grads if g is not None], set())
-    node_class = _node_class(aot, fuse, debug)
+    node_class = _node_class(aot, fuse, debug, graphs)
     outs = node_class.apply(env, *tensors)
     if not isinstance(outs, tuple):
         outs = (outs,)
@@ -136,17 +137,21 @@ def run(branch, aot, env, tensors, fuse, debug):
     return instantiate(branch.outputs, env)
 
 
-def _node_class(aot, fuse, debug):
+def _node_class(aot, fuse, debug, graphs):
     cls = getattr(aot, "_cls", None)
-    if cls is not None and cls._fuse == fuse:
+    if cls is not None and cls._fuse == fuse and cls._graphs == graphs:
         return cls
+    forward_needed = list(dict.fromkeys(template_refs(aot.forward.outputs) + aot.out_refs +
+                                        sorted(aot.forward.live, key=_order)))
+    backward_needed = template_refs(aot.backward.outputs)
 
     class CompiledGraph(Function):
         _fuse = fuse
+        _graphs = graphs
 
         @staticmethod
         def forward(ctx, env, *tensors):
-            _run_part(aot.forward, env, fuse, debug)
+            _run_part(aot.forward, env, fuse, debug, graphs, forward_needed, "the forward")
             ctx.env = env
             ctx.inputs = tensors
             return tuple(env[r] for r in aot.out_refs)
@@ -165,7 +170,8 @@ def _node_class(aot, fuse, debug):
                 part_fuse = fuse
             for ref, ct, out in zip(aot.seed_refs, cotangents, aot.out_refs):
                 env[ref] = ct if ct is not None else ops.zeros_like(ctx.env[out])
-            _run_part(aot.backward, env, part_fuse, debug)
+            _run_part(aot.backward, env, part_fuse, debug, graphs and not _graph.MODE.grad,
+                      backward_needed, "the backward")
             return (None,) + tuple(None if g is None else instantiate(g, env) for g in aot.grads)
 
     CompiledGraph.__name__ = CompiledGraph.__qualname__ = "CompiledGraph"
@@ -173,9 +179,9 @@ def _node_class(aot, fuse, debug):
     return CompiledGraph
 
 
-def _run_part(part, env, fuse, debug):
-    plan = part.plan
-    if plan is None or plan[0] != fuse:
-        plan = part.plan = (fuse, make_plan(part, fuse, env, debug))
-    for call in plan[1]:
-        call(env)
+def _run_part(part, env, fuse, debug, graphs=False, needed=(), name="the plan"):
+    run_plan(part, env, fuse, debug, graphs, list(needed), name)
+
+
+def _order(ref):
+    return (ref.step, ref.index)

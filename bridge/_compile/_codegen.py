@@ -9,8 +9,14 @@ compiling. The loop is threaded with OpenMP over the thread count bridge uses
 (``bridge.set_num_threads``) above a size threshold, and compiled without
 floating-point contraction, so each operation rounds as the native backend's does.
 
-**CUDA.** One ``cupy.ElementwiseKernel`` per group (CuPy compiles and caches it, and
-handles broadcasting and strides).
+A group that ends in a sum or mean accumulates it in the same loop: over every element
+(an OpenMP reduction), or over some axes (``c_source_axis``: the kept dimensions
+first, the reduced last, each output one strided run when the innermost axis is
+reduced, else blocks of outputs accumulated row by row).
+
+**CUDA.** One ``cupy.ElementwiseKernel`` per group, or a ``cupy.ReductionKernel`` whose
+map step is the chain when the group ends in a sum or mean (CuPy compiles and caches
+them, and handles broadcasting and strides).
 
 A machine without a C compiler gets a warning naming what is missing, and the
 compiled function calls the backend's kernels instead (same results).
@@ -570,15 +576,41 @@ def c_kernel(group, dtypes):
 
 
 class CudaKernel:
+    """A fused group on the cupy backend: one ``cupy.ElementwiseKernel``; a group that
+    ends in a sum or mean is one ``cupy.ReductionKernel`` (the chain is its map step)
+    when nothing else of the group is read, else the elementwise kernel also stores the
+    reduced value and CuPy's reduction follows."""
+
     def __init__(self, group, dtypes):
         import cupy
 
         self.group = group
-        names = []
-        for k, ref in enumerate(group.inputs):
-            names.append(f"{dtypes[ref].name} in{k}")
+        names = [f"{dtypes[ref].name} in{k}" for k, ref in enumerate(group.inputs)]
         outs = [f"{dtypes[r].name} out{m}" for m, r in enumerate(group.outputs)]
         lines, results = body_lines(group, dtypes, CUDA_TYPES, lambda k, ct: f"in{k}")
+        reduce = group.reduce
+        self.reduction = None
+        self.kernel = None
+        self.broken = False
+        if reduce is not None and not group.outputs:
+            value = reduce.args[0]
+            ctype = CUDA_TYPES[dtypes[value]]
+            params = ", ".join(f"const {CUDA_TYPES[dtypes[r]]} in{k}"
+                               for k, r in enumerate(group.inputs))
+            args = ", ".join(f"in{k}" for k in range(len(group.inputs)))
+            self.source = "\n".join([f"__device__ {ctype} bridge_map({params}) {{", *lines,
+                                      f"return {results[value]};", "}"])
+            post = "out0 = a" if reduce.name == "sum" else \
+                f"out0 = ({ctype})(a / (double)(_in_ind.size() / _out_ind.size()))"
+            digest = hashlib.sha256((self.source + post).encode()).hexdigest()[:16]
+            self.reduction = cupy.ReductionKernel(
+                ", ".join(names), f"{dtypes[value].name} out0", f"bridge_map({args})", "a + b",
+                post, "0", f"bridge_fused_sum_{digest}", reduce_type=ctype,
+                preamble=self.source, options=("--fmad=false",))
+            return
+        if reduce is not None:
+            outs.append(f"{dtypes[reduce.args[0]].name} out{len(group.outputs)}")
+            lines.append(f"out{len(group.outputs)} = {results[reduce.args[0]]};")
         lines += [f"out{m} = {results[r]};" for m, r in enumerate(group.outputs)]
         self.source = "\n".join(lines)
         digest = hashlib.sha256(self.source.encode()).hexdigest()[:16]
@@ -590,16 +622,40 @@ class CudaKernel:
         import cupy
 
         raws = [t._data for t in tensors]
-        if any(not isinstance(r, cupy.ndarray) for r in raws):
+        if self.broken or any(not isinstance(r, cupy.ndarray) for r in raws):
             return None
+        try:
+            return self._launch(raws)
+        except cupy.cuda.compiler.CompileException as exc:  # (CuPy compiles on first use)
+            self.broken = True
+            print(f"[bridge.compile] CUDA code generation failed: {exc}", file=sys.stderr)
+            return None
+
+    def _launch(self, raws):
+        import cupy
+
+        reduce = self.group.reduce
+        if reduce is not None:
+            try:
+                ndim = len(np.broadcast_shapes(*(r.shape for r in raws)))
+            except ValueError:
+                return None
+            axes = reduced_axes(reduce, ndim)
+            if axes is None:
+                return None  # (the node's own call raises the error)
+            keep = bool(reduce.kwargs.get("keepdims", False))
+        if self.reduction is not None:
+            return [wrap(self.reduction(*raws, axis=axes, keepdims=keep))]
         out = self.kernel(*raws)
-        outs = out if isinstance(out, tuple) else (out,)
+        outs = list(out) if isinstance(out, tuple) else [out]
+        if reduce is not None:
+            value = outs.pop()
+            fn = cupy.sum if reduce.name == "sum" else cupy.mean
+            outs.append(fn(value, axis=axes, keepdims=keep))
         return [wrap(o) for o in outs]
 
 
 def cuda_kernel(group, dtypes):
-    if group.reduce is not None:
-        return None  # (the steps run; CuPy's reductions are their own kernels)
     try:
         return CudaKernel(group, dtypes)
     except Exception as exc:  # noqa: BLE001 - CuPy's compile errors have many types

@@ -75,12 +75,22 @@ def make_plan(branch, fuse: bool, env, debug):
     return [NodeCall(node) for node in steps]
 
 
-def run(branch, env, fuse, debug):
+def run(branch, env, fuse, debug, graphs=False, needed=None, name="the plan"):
     """Run the plan of ``branch`` (made now if it has none), then return the Read that
-    ends it (None at a leaf)."""
+    ends it (None at a leaf). With ``graphs`` (mode="reduce-overhead"), a branch that
+    may be replayed as a CUDA graph is (``_graphs``); ``needed`` names the Refs read
+    after it (default: the branch's outputs)."""
     plan = branch.plan
     if plan is None or plan[0] != fuse:
         plan = branch.plan = (fuse, make_plan(branch, fuse, env, debug))
+    if graphs:
+        from ._graphs import graphable, run_graphed
+
+        if graphable(branch):
+            if needed is None:
+                needed = template_refs(branch.outputs)
+            run_graphed(branch, plan[1], env, needed, name)
+            return branch.read
     for call in plan[1]:
         call(env)
     return branch.read
