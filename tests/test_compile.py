@@ -132,6 +132,44 @@ def test_random_chains(backend, chain, seed):
             same(g, w, exact=exact)
 
 
+@settings(max_examples=60, deadline=None)
+@given(chains(), st.integers(0, 2**31 - 1), st.sampled_from(["sum", "mean"]), st.booleans())
+def test_random_chains_ending_in_a_reduction(backend, chain, seed, name, keepdims):
+    """Random elementwise programs ending in a sum or mean over every axis, one axis or
+    a pair (accumulated inside the fused kernel): compiled equals eager within the
+    rounding of a reordered sum (relative to the sum of magnitudes)."""
+    steps, shapes, dtype = chain
+    rng = np.random.default_rng(seed)
+    xs = [bridge.asarray(rng.normal(size=s).astype(dtype)) for s in shapes]
+    body = program(steps)
+    ndim = to_numpy(body(*xs)[0]).ndim
+    choices = [None] + list(range(-ndim, ndim)) + ([(0, ndim - 1)] if ndim > 1 else [])
+    axis = choices[rng.integers(len(choices))]
+
+    def f(*xs):
+        last, _ = body(*xs)
+        return getattr(bridge, name)(last, axis=axis, keepdims=keepdims)
+
+    want = to_numpy(f(*xs))
+    magnitude = np.sum(np.abs(to_numpy(body(*xs)[0])).astype(np.float64), axis=axis,
+                       keepdims=keepdims)
+    if name == "mean":
+        magnitude = magnitude / max(1, to_numpy(body(*xs)[0]).size // max(1, want.size))
+    compiled = bridge.compile(f)
+    eps = np.finfo(dtype).eps
+    for _ in range(2):
+        got = to_numpy(compiled(*xs))
+        assert got.shape == want.shape and got.dtype == want.dtype
+        # (near the dtype's overflow a double accumulator may stay finite where eager's
+        # single-precision sum overflowed: those elements are not compared)
+        near = magnitude >= np.finfo(dtype).max / 16
+        finite = np.isfinite(want) & ~near
+        np.testing.assert_array_equal(np.isnan(got)[~near], np.isnan(want)[~near])
+        other = ~finite & ~near & ~np.isnan(want)
+        np.testing.assert_array_equal(got[other], want[other])
+        assert np.all(np.abs(got[finite] - want[finite]) <= 16 * eps * magnitude[finite] + 1e-300)
+
+
 def test_fuses_on_native_and_is_bitwise_for_arithmetic():
     with bridge.use_backend("native"):
         if _codegen.compiler() is None:
