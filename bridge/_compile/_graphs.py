@@ -137,8 +137,8 @@ class CudaGraphPlan:
         outputs = {}
         if failure is None:
             for ref in needed:
-                if ref in env:
-                    continue
+                if ref in env or ref not in scratch:
+                    continue  # (an input, or a value the plan does not make)
                 raw = _raw_of(scratch.get(ref))
                 if raw is None:
                     failure = TypeError(f"{ref} is no GPU tensor")
