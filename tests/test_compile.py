@@ -524,6 +524,64 @@ def test_training_loop_compiles_forward_and_backward(backend, mode):
             assert part.graphs.graph is not None and not part.graphs.off
 
 
+def _conv_net(k, b, w, x, y):
+    """A small CNN: 3x3 convolution as im2col + matmul, ReLU, mean pooling, a linear
+    layer, a squared error."""
+    n, c, hgt, wid = x.shape
+    oh, ow = hgt - 2, wid - 2
+    patches = bridge.stack([x[:, :, i:i + oh, j:j + ow] for i in range(3) for j in range(3)],
+                           axis=2)  # n, c, 9, oh, ow
+    cols = bridge.reshape(bridge.permute_dims(patches, (0, 3, 4, 1, 2)), (n * oh * ow, c * 9))
+    out = bridge.maximum(cols @ bridge.reshape(k, (k.shape[0], c * 9)).mT + b, 0.0)
+    pooled = bridge.mean(bridge.reshape(out, (n, oh * ow, k.shape[0])), axis=1)
+    return bridge.mean((pooled @ w - y) ** 2)
+
+
+def _rnn(wx, wh, b, wo, xs, y):
+    """An RNN cell unrolled over the time axis of ``xs``, its last state read out."""
+    h = bridge.zeros((xs.shape[1], wh.shape[0]), dtype=xs.dtype)
+    for t in range(xs.shape[0]):
+        h = bridge.tanh(xs[t] @ wx + h @ wh + b)
+    return bridge.mean((h @ wo - y) ** 2)
+
+
+@pytest.mark.parametrize("mode", [None, "reduce-overhead"])
+@pytest.mark.parametrize("model", ["cnn", "rnn"])
+def test_training_loops_cnn_and_rnn(backend, model, mode):
+    """Training loops of a small CNN (convolution as matmul) and an RNN cell: compiled
+    gradients equal eager ones step after step as the parameters change."""
+    rng = np.random.default_rng(11)
+    if model == "cnn":
+        fn = _conv_net
+        shapes = ((4, 2, 3, 3), (4,), (4, 3))
+        data = (rng.normal(size=(5, 2, 7, 6)), rng.normal(size=(5, 3)))
+    else:
+        fn = _rnn
+        shapes = ((3, 6), (6, 6), (6,), (6, 2))
+        data = (rng.normal(size=(5, 4, 3)), rng.normal(size=(4, 2)))
+    start = [rng.normal(size=s) * 0.4 for s in shapes]
+    x, y = (bridge.asarray(d) for d in data)
+    compiled = bridge.compile(fn, mode=mode)
+    ours = [bridge.asarray(p, requires_grad=True) for p in start]
+    eager = [bridge.asarray(p, requires_grad=True) for p in start]
+    for _ in range(4):
+        losses = []
+        for params, f in ((ours, compiled), (eager, fn)):
+            for p in params:
+                p.grad = None
+            loss = f(*params, x, y)
+            loss.backward()
+            losses.append(to_numpy(loss))
+        np.testing.assert_allclose(losses[0], losses[1], rtol=1e-12)
+        for a, b in zip(ours, eager):
+            np.testing.assert_allclose(to_numpy(a.grad), to_numpy(b.grad), rtol=1e-10, atol=1e-13)
+        with bridge.no_grad():
+            for params in (ours, eager):
+                for p in params:
+                    p -= 0.2 * p.grad
+    assert compiled.traces == 1
+
+
 def test_reduce_overhead(backend):
     """mode="reduce-overhead" gives the default mode's results: a new input tensor each
     call (copied into the graph's buffer), a parameter changed in place between calls
