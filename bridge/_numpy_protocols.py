@@ -431,7 +431,16 @@ def _format(self, format_spec):
 
 def _astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
     """This tensor converted to ``dtype`` (a copy unless ``copy=False`` and nothing
-    changes)."""
+    changes). ``casting`` is NumPy's rule for the cast ('no', 'equiv', 'safe',
+    'same_kind', 'unsafe'): a cast it forbids raises NumPy's TypeError."""
+    if casting != "unsafe":
+        if casting not in ("no", "equiv", "safe", "same_kind"):
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', "
+                             f"or 'unsafe' (got {casting!r})")
+        target = np.dtype(dtype)
+        if not np.can_cast(self.dtype, target, casting=casting):
+            raise TypeError(f"Cannot cast array data from {self.dtype!r} to {target!r} "
+                            f"according to the rule {casting!r}")
     return B.astype(self, dtype, copy=bool(copy))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from numpy.linalg import LinAlgError  # NumPy's exception, the one bridge raises
+
 from ._registry import build_registry
 
 _REGISTRY = build_registry()
@@ -12,6 +14,6 @@ for _op in _REGISTRY.values():
         globals()[_op.name.split(".", 1)[1]] = _op.func
 
 __all__ = sorted(
-    ["matmul", "matrix_transpose", "tensordot", "vecdot"]
+    ["LinAlgError", "matmul", "matrix_transpose", "tensordot", "vecdot"]
     + [op.name.split(".", 1)[1] for op in _REGISTRY.values() if op.section == "linalg"]
 )

@@ -59,8 +59,8 @@ def _operand(name):
 
 
 def _takes(f, x):
-    """Whether bridge's ``f`` takes two operands like ``x`` (the standard's ``greater``
-    orders no bools, where NumPy's does): else its methods refuse them as it does."""
+    """Whether bridge's ``f`` takes two operands like ``x`` (where the standard's function
+    refuses a dtype NumPy's takes): else its methods refuse them as it does."""
     try:
         f(x, x)
     except TypeError as exc:

@@ -83,8 +83,10 @@ def promote_integers_to_float(func, x, category, argname):
 
 
 # bool with bool, as NumPy and PyTorch compute it: add is logical or, multiply logical
-# and, maximum/minimum the same; other arithmetic on two bools raises, as in NumPy
-_BOOL_WITH_BOOL = frozenset({"add", "multiply", "maximum", "minimum"})
+# and, maximum/minimum the same, the comparisons order False before True; other arithmetic
+# on two bools raises, as in NumPy
+_BOOL_WITH_BOOL = frozenset({"add", "multiply", "maximum", "minimum", "less", "less_equal",
+                             "greater", "greater_equal"})
 _SCALAR_DTYPE = {int: DEFAULT_INT, float: DEFAULT_FLOAT, complex: DEFAULT_COMPLEX}
 
 

@@ -2182,6 +2182,11 @@ def corrcoef(x, y=None, rowvar=True, bias=None, ddof=None, *, dtype=None):
     return c
 
 
+# up to this many weights of one value, bincount adds them one round each, in NumPy's
+# order (its exact sums); beyond, each value's weights are reduced (a sum's rounding)
+_BINCOUNT_ROUNDS = 64
+
+
 def bincount(x, weights=None, minlength=0):
     """Occurrences of each value 0..max(x) in non-negative integer ``x`` (or the sum
     of ``weights`` per value). Works on every backend by sorting and searching, so it
@@ -2208,10 +2213,40 @@ def bincount(x, weights=None, minlength=0):
     w = _tensor(weights, func, "weights")
     if w.shape != v.shape:
         raise ValueError(f"{func}: weights of shape {w.shape} differ from x's {v.shape}")
-    w = _float(w)
-    # sums per value as differences of a running sum over the values in sorted order
-    running = B.cumulative_sum(B.take(w, order), include_initial=True)
-    return B.take(running, bounds[1:]) - B.take(running, bounds[:-1])
+    if w.dtype.kind == "c":
+        raise TypeError(f"{func}: weights must be real, got dtype {w.dtype}")
+    if v.shape[0] == 0:
+        return B.diff(bounds)  # NumPy: an empty x gives integer zeros, weights or not
+    # NumPy sums the weights in float64, whatever their dtype; each value's together
+    w = B.take(B.astype(w, B.float64, copy=False), order)
+    starts, counts = bounds[:-1], B.diff(bounds)
+    longest = int(B.max(counts)) if n else 0
+    if longest <= _BINCOUNT_ROUNDS:
+        # NumPy's sums, out[x[i]] += weights[i] in x's order: round r adds each value's
+        # r-th weight (0.0 where it has fewer, which changes no sum)
+        out = B.zeros((n,), dtype=w.dtype, device=v.device)
+        last = builtins.max(v.shape[0] - 1, 0)
+        for r in range(longest):
+            taken = B.take(w, B.clip(starts + r, max=last))
+            out = out + B.where(counts > r, taken, B.zeros_like(taken))
+        return out
+    size = w.shape[0]
+    if n * longest <= 4 * size:
+        # many weights per value, about as many for each: a row of each value's weights
+        # (zeros after them), summed as NumPy sums a row
+        last = size - 1
+        j = B.arange(longest, dtype=B.int64, device=v.device)
+        rows = B.take(w, B.reshape(B.clip(starts[:, None] + j, max=last), (-1,)))
+        rows = B.where(B.reshape(j < counts[:, None], (-1,)), rows, B.zeros_like(rows))
+        return B.sum(B.reshape(rows, (n, longest)), axis=1)
+    # few values with most of the weights: a running sum restarted at each value
+    # (log2(n) steps), which rounds like a reduction of that value's weights alone
+    k = 1
+    while k < size:
+        w = B.concat([w[:k], B.where(ordered[k:] == ordered[:-k], w[:-k] + w[k:], w[k:])])
+        k *= 2
+    ends = B.clip(bounds[1:] - 1, min=0)
+    return B.where(counts > 0, B.take(w, ends), B.zeros((n,), dtype=w.dtype, device=v.device))
 
 
 def digitize(x, bins, right=False):
@@ -3107,8 +3142,13 @@ def numpy_pinv(a, rcond=None, hermitian=False, *, rtol=None):
 def numpy_matrix_rank(A, tol=None, hermitian=False, *, rtol=None):  # noqa: N803
     """NumPy's ``linalg.matrix_rank`` (``tol`` is an absolute threshold)."""
     x = _float(_tensor(A, "linalg.matrix_rank", "A"))
+    if x.ndim < 2:
+        # NumPy: a scalar or vector has rank 1 unless all its elements are zero
+        return int(bool(B.any(x != 0)))
     if tol is not None:
         s = B.linalg.svdvals(x)
+        if not isinstance(tol, (int, float)):
+            tol = B.expand_dims(_tensor(tol, "linalg.matrix_rank", "tol"), axis=-1)
         return B.count_nonzero(s > tol, axis=-1)
     return B.linalg.matrix_rank(x, rtol=rtol)
 
