@@ -30,7 +30,7 @@ from .._host import BEYOND_KINDS, describe_beyond
 # parameters whose string values are options, not data (``side='left'``)
 _OPTIONS = frozenset({"order", "kind", "side", "mode", "casting", "method", "indexing",
                       "bitorder", "subok", "like", "flags", "op_flags", "op_axes",
-                      "itershape"})
+                      "itershape", "trim"})
 _PY_DATA = (str, bytes, datetime.date, datetime.timedelta)
 _CONTAINERS = (list, tuple, np.ndarray, np.generic)
 

@@ -115,6 +115,13 @@ def _admit(name, x, other, category, allowed, argname):
     return _dispatch.run("astype", (x,), target, True)
 
 
+def _bool_with_number(x, scalar_type):
+    """A bool tensor next to a Python int, float or complex in a function that takes bool
+    tensors (``mask == 0``, ``mask & 1``): NumPy 2 computes it in the scalar's default
+    dtype, so the tensor is cast to it (as ``_admit`` does for the arithmetic)."""
+    return _dispatch.run("astype", (x,), _SCALAR_DTYPE[scalar_type], True)
+
+
 def _scalar_operand(name, arr, scalar, argname):
     """Check a Python scalar against the array it is combined with."""
     if scalar.__class__ not in _SCALAR_OK[arr.dtype.kind]:
@@ -152,12 +159,18 @@ def _operands(name, x1, x2, allowed, category):
             if a.__class__ is not ndarray or b.__class__ is not ndarray:
                 _dispatch.same_device(name, (x1, x2))
             return a, b, (x1, x2)
+        if a.dtype.kind == "b" and _SCALAR_DTYPE.get(c2) in allowed:
+            x1 = _bool_with_number(x1, c2)  # mask == 0
+            a = x1._data
         _scalar_operand(name, a, x2, "x2")
         return a, x2, (x1,)
     if c2 is tensor:
         if x2._data.dtype not in allowed:
             x2 = _admit(name, x2, x1, category, allowed, "x2")
         b = x2._data
+        if b.dtype.kind == "b" and _SCALAR_DTYPE.get(c1) in allowed:
+            x2 = _bool_with_number(x2, c1)
+            b = x2._data
         _scalar_operand(name, b, x1, "x1")
         return x1, b, (x2,)
     # two Python scalars: NumPy makes them arrays of its default dtypes (np.add(1, 2.5) is

@@ -116,13 +116,18 @@ def _nan_like(x, shape):
 # ------------------------------------------------------------------ creation and conversion
 
 
-def array(object, dtype=None, *, copy=True, ndmin=0, device=None):  # noqa: A002 - NumPy's name
+def array(object, dtype=None, *, copy=True, order="K", ndmin=0, device=None):  # noqa: A002
     """A new tensor holding ``object`` (NumPy's ``array``: copies by default).
 
-    ``copy=None`` shares memory where it can, ``copy=False`` refuses to copy; ``ndmin``
+    ``copy=None`` shares memory where it can, ``copy=False`` refuses to copy; ``order``
+    'C' or 'F' lays the result out so ('K' and 'A' keep the input's layout); ``ndmin``
     prepends size-1 axes.
     """
     func = "array"
+    if order is None:
+        order = "K"
+    if order not in ("K", "A", "C", "F"):
+        raise ValueError(f"{func}: order must be one of 'C', 'F', 'A' or 'K', got {order!r}")
     if dtype is not None:
         dtype = normalize_dtype(dtype, func)
     if _is_tensor(object):
@@ -145,6 +150,11 @@ def array(object, dtype=None, *, copy=True, ndmin=0, device=None):  # noqa: A002
     ndmin = _index(ndmin, func, "ndmin")
     if out.ndim < ndmin:
         out = B.reshape(out, (1,) * (ndmin - out.ndim) + out.shape)
+    if order in ("C", "F"):
+        if copy is False and out._meta is None and not (
+                out._data.flags.c_contiguous if order == "C" else out._data.flags.f_contiguous):
+            raise ValueError(f"{func}: copy=False, but order={order!r} needs a copy")
+        out = _in_order(out, order, copy=False)
     return out
 
 
@@ -197,8 +207,18 @@ def identity(n, dtype=None, *, device=None):
     return B.eye(_index(n, "identity", "n"), dtype=dtype, device=device)
 
 
-def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, *, device=None):
-    """``base ** linspace(start, stop, num)`` as NumPy computes it."""
+def logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0, *,
+             device=None):
+    """``base ** linspace(start, stop, num)`` as NumPy computes it; array-valued
+    ``start``, ``stop`` and ``base`` broadcast, their samples along the new ``axis``."""
+    if any(_is_tensor(v) or np.ndim(v) for v in (start, stop, base)) or axis != 0:
+        ends = [v if _is_tensor(v) else B.asarray(v, device=device) for v in (start, stop, base)]
+        ndmax = max(v.ndim for v in ends)
+        start, stop, base = (B.reshape(v, (1,) * (ndmax - v.ndim) + v.shape) for v in ends)
+        y = numpy_linspace(start, stop, num, endpoint, axis=axis, device=device)
+        base = B.expand_dims(base, axis=_dispatch.normalize_axis(axis, y.ndim, "logspace"))
+        return _cast_result(B.pow(B.astype(base, y.dtype) if base.dtype != y.dtype else base, y),
+                            dtype, "logspace")
     exponents = B.linspace(float(start), float(stop), _index(num, "logspace", "num"),
                            endpoint=bool(endpoint), device=device)
     return _cast_result(B.pow(float(base), exponents), dtype, "logspace")
@@ -863,17 +883,33 @@ def concatenate(arrays, axis=0, *, dtype=None):
     return _cast_result(out, dtype, func)
 
 
-def hstack(tup, *, dtype=None):
+def _cast_inputs(func, tensors, dtype, casting):
+    """The inputs of a joining function cast to ``dtype``, each as the rule ``casting``
+    allows (NumPy's ``dtype=`` and ``casting=``; else TypeError)."""
+    if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
+        raise ValueError(f"{func}: casting must be one of 'no', 'equiv', 'safe', 'same_kind', "
+                         f"or 'unsafe', got {casting!r}")
+    if dtype is None:
+        return tensors
+    dtype = normalize_dtype(dtype, func)
+    for t in tensors:
+        if not np.can_cast(t.dtype, dtype, casting=casting):
+            raise TypeError(f"{func}: cannot cast array data from dtype('{t.dtype}') to "
+                            f"dtype('{dtype}') according to the rule {casting!r}")
+    return [t if t.dtype == dtype else B.astype(t, dtype) for t in tensors]
+
+
+def hstack(tup, *, dtype=None, casting="same_kind"):
     """Stack horizontally: along axis 1, or axis 0 for 1-d inputs."""
     tensors = [atleast_1d(t) for t in _sequence("hstack", tup)]
     axis = 0 if tensors[0].ndim == 1 else 1
-    return _cast_result(B.concat(tensors, axis=axis), dtype, "hstack")
+    return B.concat(_cast_inputs("hstack", tensors, dtype, casting), axis=axis)
 
 
-def vstack(tup, *, dtype=None):
+def vstack(tup, *, dtype=None, casting="same_kind"):
     """Stack vertically: 1-d inputs become rows, then join along axis 0."""
     tensors = [atleast_2d(t) for t in _sequence("vstack", tup)]
-    return _cast_result(B.concat(tensors, axis=0), dtype, "vstack")
+    return B.concat(_cast_inputs("vstack", tensors, dtype, casting), axis=0)
 
 
 def dstack(tup):
@@ -3302,6 +3338,8 @@ def put(a, ind, v, mode="raise"):
     (NumPy's ``put``; ``mode`` 'raise', 'wrap' or 'clip' for indices out of range)."""
     func = "put"
     x = _target(func, a)
+    if _values_tensor(func, v, x.dtype, x.device).size == 0:
+        return None  # NumPy writes nothing when there are no values, whatever ind holds
     idx = B.reshape(_tensor(ind, func, "ind"), (-1,))
     if idx.dtype.kind not in "iu":
         if idx.size:
@@ -3356,8 +3394,8 @@ def putmask(a, mask, values):
         raise ValueError(f"{func}: mask and data must be the same size ({m.shape} and "
                          f"{x.shape})")
     m = B.astype(m, B.bool) if m.dtype != B.bool else m
-    if x.size == 0:
-        return None
+    if x.size == 0 or _values_tensor(func, values, x.dtype, x.device).size == 0:
+        return None  # NumPy writes nothing when there are no values
     full = B.reshape(_cycled(func, values, x.size, x.dtype, x.device), x.shape)
     x[m] = full[m]
     return None
@@ -3747,9 +3785,10 @@ def select(condlist, choicelist, default=0):
             raise TypeError(f"{func}: invalid entry in condlist: should be boolean ndarray, got "
                             f"{c.dtype}")
     choices = [c if _is_tensor(c) else B.asarray(c, device=conds[0].device) for c in choicelist]
-    if not _is_tensor(default):
-        default = B.asarray(default, device=conds[0].device)
+    # a Python scalar default promotes as NumPy 2's weak scalars (int8 choices, 0: int8)
     dtype = B.result_type(*choices, default)
+    if not _is_tensor(default):
+        default = B.asarray(default, dtype=dtype, device=conds[0].device)
     result = B.astype(default, dtype)
     for c, v in zip(reversed(conds), reversed(choices)):
         result = B.where(c, B.astype(v, dtype), result)
@@ -3833,20 +3872,32 @@ def extract(condition, arr):
     return B.take(x, B.nonzero(c[:x.shape[0]])[0])
 
 
-def trim_zeros(filt, trim="fb"):
-    """``filt`` without its leading ('f') and/or trailing ('b') zeros (1-d)."""
+def trim_zeros(filt, trim="fb", axis=None):
+    """``filt`` without its leading ('f') and/or trailing ('b') zeros: along every axis
+    (``axis=None``) or the given ones, the smallest box holding its non-zeros (NumPy
+    2.2's ``trim_zeros``; a list stays a list)."""
     func = "trim_zeros"
     x = _tensor(filt, func, "filt")
-    if x.ndim != 1:
-        raise ValueError(f"{func}: filt must be 1-d, got {x.ndim} dimensions")
-    if not isinstance(trim, str) or not set(trim.lower()) <= {"f", "b"}:
-        raise ValueError(f"{func}: trim must be a combination of 'f' and 'b', got {trim!r}")
-    nonzero = B.nonzero(x != 0)[0]
-    if nonzero.shape[0] == 0:
-        return x[:0]
-    start = int(nonzero[0]) if "f" in trim.lower() else 0
-    stop = int(nonzero[-1]) + 1 if "b" in trim.lower() else x.shape[0]
-    return x[start:stop]
+    trim = trim.lower() if isinstance(trim, str) else trim
+    if trim not in ("fb", "bf", "f", "b"):
+        raise ValueError(f"{func}: unexpected character(s) in `trim`: {trim!r}")
+    if axis is None:
+        axes = tuple(range(x.ndim))
+    else:
+        axes = tuple(_dispatch.normalize_axis(a, x.ndim, func)
+                     for a in (axis if isinstance(axis, (tuple, list)) else (axis,)))
+    if not axes:
+        return filt
+    nonzero = B.nonzero(x != 0) if x.ndim else ()
+    if not nonzero or nonzero[0].shape[0] == 0:
+        box = [(0, 0)] * x.ndim  # all zeros: empty along the trimmed axes
+    else:
+        box = [(int(B.min(n)) if "f" in trim else None,
+                int(B.max(n)) + 1 if "b" in trim else None) for n in nonzero]
+    key = tuple(slice(*box[ax]) if ax in axes else slice(None) for ax in range(x.ndim))
+    if len(key) == 1 and isinstance(filt, list):
+        return filt[key[0]]
+    return x[key]
 
 
 def ediff1d(ary, to_end=None, to_begin=None):

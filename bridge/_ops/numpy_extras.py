@@ -50,8 +50,16 @@ def numpy_fallback(name: str, fn, numpy_fn):
     ``stable``, ...), which NumPy would take by its truth."""
     import inspect
 
-    bools = frozenset(p.name for p in inspect.signature(fn).parameters.values()
+    signature = inspect.signature(fn)
+    bools = frozenset(p.name for p in signature.parameters.values()
                       if isinstance(p.default, bool))
+
+    def takes(args, kwargs):
+        try:
+            signature.bind(*args, **kwargs)
+        except TypeError:
+            return False
+        return True
 
     def call(*args, **kwargs):
         try:
@@ -69,6 +77,8 @@ def numpy_fallback(name: str, fn, numpy_fn):
             except np.linalg.LinAlgError:
                 raise  # NumPy's answer: a singular matrix, not a refused call
             except (TypeError, ValueError):
+                if not takes(args, kwargs):
+                    raise  # a call only NumPy's signature takes (UPLO=): NumPy's error
                 raise exc from None  # NumPy refuses the call too: the standard's error
             finally:
                 active.discard(name)
@@ -2466,7 +2476,9 @@ _TESTING = ("assert_allclose", "assert_almost_equal", "assert_approx_equal",
 def can_cast(from_, to, casting="safe"):
     """NumPy's ``can_cast`` (the standard's takes no ``casting``): whether a dtype (or a
     tensor's) casts to ``to`` under the rule ``casting``."""
-    source = from_.dtype if _is_tensor(from_) else from_
+    # a tensor's or a NumPy array's dtype (NumPy takes arrays and NumPy scalars)
+    source = from_.dtype if _is_tensor(from_) or isinstance(from_, (np.ndarray, np.generic)) \
+        else from_
     return bool(np.can_cast(np.dtype(source), np.dtype(to), casting=casting))
 
 
