@@ -195,19 +195,27 @@ class _Transforms:
 
     @property
     def active(self) -> int:
-        from . import _fastpath
-
-        return _fastpath.transforms_active()
+        return _counter()()
 
     def enter(self) -> None:
-        from . import _fastpath
-
-        _fastpath.transforms_active(1)
+        _counter()(1)
 
     def exit(self) -> None:
+        _counter()(-1)
+
+
+def _counter():
+    """The C front's count of interpreter scopes (``_fastpath.transforms_active``),
+    looked up once: the Tensor operators ask it on every call."""
+    global _COUNTER
+    if _COUNTER is None:
         from . import _fastpath
 
-        _fastpath.transforms_active(-1)
+        _COUNTER = _fastpath.transforms_active
+    return _COUNTER
+
+
+_COUNTER = None
 
 
 TRANSFORMS = _Transforms()
