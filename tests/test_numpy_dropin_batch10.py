@@ -3,7 +3,8 @@ found bridge missing: ``less``/``less_equal``/``greater``/``greater_equal`` orde
 (False before True) as NumPy's do, ``bridge.linalg.LinAlgError`` (NumPy's exception,
 the one bridge raises), ``x.astype(dtype, casting=...)`` refuses the casts NumPy's rule
 refuses, ``bincount`` with weights gives NumPy's sums (in float64, each value's weights
-added in x's order) and ``linalg.matrix_rank`` takes NumPy's vectors and scalars.
+added in x's order), ``linalg.matrix_rank`` takes NumPy's vectors and scalars and
+``einsum`` sums in its operands' dtype.
 Each asserts NumPy's values."""
 
 from __future__ import annotations
@@ -176,3 +177,25 @@ def test_matrix_rank_of_vectors_and_scalars(backend, device):
           np.linalg.matrix_rank(stack, tol=tol))
     _same(bridge.linalg.matrix_rank(bridge.asarray(stack, device=device), tol=1e-8),
           np.linalg.matrix_rank(stack, tol=1e-8))
+
+
+EINSUM_CASES = [
+    ("ij->", [np.ones((2, 2), bool)]),
+    ("ij->i", [np.array([[True, False], [False, False]])]),
+    ("i,i->", [np.array([True, True]), np.array([True, False])]),
+    ("ij,jk->ik", [np.ones((2, 2), bool), np.ones((2, 2), bool)]),
+    ("ij->", [np.full((2, 2), 100, np.int8)]),
+    ("ij->j", [np.full((2, 3), 200, np.uint8)]),
+    ("ii", [np.ones((2, 2), np.int16)]),
+    ("ij,kl->", [np.full((2, 2), 50, np.int8), np.ones((2, 2), np.int8)]),
+    ("ij,ij->i", [np.full((2, 3), 60, np.int8), np.full((2, 3), 2, np.int8)]),
+    ("i,j->", [np.arange(3), np.arange(4.0)]),
+    ("ij->j", [np.arange(6.0, dtype=np.float32).reshape(2, 3)]),
+]
+
+
+@pytest.mark.parametrize("subscripts,operands", EINSUM_CASES)
+def test_einsum_sums_in_the_operands_dtype(backend, device, subscripts, operands):
+    # NumPy's einsum sums in the operands' dtype: int8 stays int8 (wrapping), bools or
+    got = bridge.einsum(subscripts, *[bridge.asarray(o, device=device) for o in operands])
+    _same(got, np.einsum(subscripts, *operands))

@@ -1396,11 +1396,21 @@ def einsum(subscripts, *operands, optimize=False):
     # labels not in the output are summed; then the output order
     gone = tuple(i for i, c in enumerate(cur) if c not in out_labels)
     if gone:
-        current = B.sum(current, axis=gone)
+        current = _einsum_sum(current, gone)
         cur = "".join(c for c in cur if c in out_labels)
     if cur != out_labels:
         current = B.permute_dims(current, tuple(cur.index(c) for c in out_labels))
     return current
+
+
+def _einsum_sum(x, axis):
+    """einsum's sum over ``axis``, in the operands' dtype as NumPy's einsum sums (int8
+    stays int8, wrapping; bools sum as logical or)."""
+    if x.dtype.kind == "b":
+        return B.any(x, axis=axis)
+    if x.dtype.kind in "iu":
+        return B.sum(x, axis=axis, dtype=x.dtype)
+    return B.sum(x, axis=axis)
 
 
 def _contract_pair(a, sa, b, sb, keep, sizes):
@@ -1408,11 +1418,11 @@ def _contract_pair(a, sa, b, sb, keep, sizes):
     that are not in ``keep``, with one batched matmul."""
     only_a = [i for i, c in enumerate(sa) if c not in sb and c not in keep]
     if only_a:
-        a = B.sum(a, axis=tuple(only_a))
+        a = _einsum_sum(a, tuple(only_a))
         sa = "".join(c for c in sa if c in sb or c in keep)
     only_b = [i for i, c in enumerate(sb) if c not in sa and c not in keep]
     if only_b:
-        b = B.sum(b, axis=tuple(only_b))
+        b = _einsum_sum(b, tuple(only_b))
         sb = "".join(c for c in sb if c in sa or c in keep)
     batch = [c for c in sa if c in sb and c in keep]
     contracted = [c for c in sa if c in sb and c not in keep]
