@@ -140,3 +140,34 @@ def test_bool_tensor_with_python_number_functions(backend):
     assert np.bitwise_and(m, 1).dtype == np.int64
     with pytest.raises(TypeError):  # NumPy refuses a float in a bitwise function too
         m & 1.0
+
+
+@pytest.mark.parametrize("kwargs", [dict(dtype="int64", casting="unsafe"), dict(dtype="int64"),
+                                    dict(dtype="float32"), dict(casting="no"),
+                                    dict(dtype="float32", casting="safe"), dict(axis=None, dtype="int32",
+                                                                                casting="unsafe")])
+def test_concatenate_dtype_casting(backend, kwargs):
+    parts = [[1.5, 2.5], [3.5]]
+    try:
+        want = numpy.concatenate([numpy.asarray(p) for p in parts], **kwargs)
+    except TypeError:
+        with pytest.raises(TypeError):
+            np.concatenate([np.asarray(p) for p in parts], **kwargs)
+        return
+    got = np.concatenate([np.asarray(p) for p in parts], **kwargs)
+    assert got.dtype == want.dtype
+    numpy.testing.assert_array_equal(to_numpy(got), want)
+
+
+@pytest.mark.parametrize("casting", ["unsafe", "same_kind", None])
+def test_concatenate_out_follows_casting(backend, casting):
+    kwargs = {} if casting is None else {"casting": casting}
+    out, ref = np.zeros(3, dtype=np.int64), numpy.zeros(3, dtype=numpy.int64)
+    try:
+        numpy.concatenate([numpy.asarray([1.5, 2.5]), numpy.asarray([3.5])], out=ref, **kwargs)
+    except TypeError:
+        with pytest.raises(TypeError):
+            np.concatenate([np.asarray([1.5, 2.5]), np.asarray([3.5])], out=out, **kwargs)
+        return
+    assert np.concatenate([np.asarray([1.5, 2.5]), np.asarray([3.5])], out=out, **kwargs) is out
+    assert to_numpy(out).tolist() == ref.tolist()

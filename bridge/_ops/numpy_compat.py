@@ -875,12 +875,12 @@ def _sequence(func, tup):
     return [_tensor(t, func, "arrays") for t in tup]
 
 
-def concatenate(arrays, axis=0, *, dtype=None):
-    """Join arrays along an existing ``axis`` (``axis=None`` flattens them first)."""
+def concatenate(arrays, axis=0, *, dtype=None, casting="same_kind"):
+    """Join arrays along an existing ``axis`` (``axis=None`` flattens them first); with
+    ``dtype``, each input is cast to it as the rule ``casting`` allows (else TypeError)."""
     func = "concatenate"
-    tensors = _sequence(func, arrays)
-    out = B.concat(tensors, axis=_axis_arg(axis, func))
-    return _cast_result(out, dtype, func)
+    tensors = _cast_inputs(func, _sequence(func, arrays), dtype, casting)
+    return B.concat(tensors, axis=_axis_arg(axis, func))
 
 
 def _cast_inputs(func, tensors, dtype, casting):

@@ -133,6 +133,7 @@ def numpy_out(name: str, fn, numpy_name: str | None = None):
     casting_param = numpy_sig.parameters.get("casting")
     takes_casting = "casting" not in own_params and (casting_param is not None or any(
         p.kind == p.VAR_KEYWORD for p in params))
+    fn_casting = "casting" in own_params and casting_param is not None
     default_rule = casting_param.default if casting_param is not None and takes_casting \
         else OUT_CASTING.get(name, "same_kind")
     reduced = numpy_sig.replace(parameters=[p for p in params if p.name != "out" and not (
@@ -155,6 +156,8 @@ def numpy_out(name: str, fn, numpy_name: str | None = None):
         arguments = dict(bound.arguments)
         out = arguments.pop("out", None)
         rule = default_rule
+        if fn_casting:  # fn checks its inputs by casting=; out takes the same rule
+            rule = arguments.get("casting", casting_param.default)
         if takes_casting:
             rule = arguments.pop("casting", rule)
             var_keyword = [p.name for p in params if p.kind == p.VAR_KEYWORD]
