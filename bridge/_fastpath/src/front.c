@@ -484,17 +484,27 @@ static inline PyObject *decline(Front *op, PyObject *const *args, size_t nargsf,
 }
 
 /* ---- the elementwise family: f(x), f(x1, x2), operators, matmul */
+static PyObject *s_x1_kwnames = NULL; /* ("x1",): a Python scalar first operand, recorded */
+static PyObject *s_x2_kwnames = NULL; /* ("x2",) */
+
 
 static PyArray_Descr *raw_dtype(PyObject *a);
 static int raw_shape(PyObject *a, npy_intp *dims, int *ndim);
 
-/* the raw array of tensor `t` when it is a tensor without an autograd record whose
- * memory is a NumPy array (or a CuPy array on a machine with one GPU) of the op's
- * dtypes (borrowed), else NULL; *descr: its dtype */
-static inline PyObject *plain_raw(Front *op, PyObject *t, PyArray_Descr **descr)
+/* the raw array of tensor `t` when it is a tensor whose memory is a NumPy array (or a
+ * CuPy array on a machine with one GPU) of the op's dtypes (borrowed), else NULL;
+ * *descr: its dtype. A tensor with an autograd record is taken when autograd's recorder
+ * is bound (*meta is then set: the call is recorded after the kernel ran) */
+static inline PyObject *plain_raw(Front *op, PyObject *t, PyArray_Descr **descr, int *meta)
 {
-    if (!is_tensor(t) || T_META(t) != Py_None) {
+    if (!is_tensor(t)) {
         return NULL;
+    }
+    if (T_META(t) != Py_None) {
+        if (g_record == NULL) {
+            return NULL;
+        }
+        *meta = 1;
     }
     PyObject *a = T_DATA(t);
     if (a == NULL || (!PyArray_CheckExact(a) && !(g_single_gpu && Py_TYPE(a) == g_gpu_array_type))) {
@@ -521,7 +531,8 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
         return decline(op, args, nargsf, kwnames);
     }
     PyArray_Descr *da, *db;
-    PyObject *a = plain_raw(op, args[0], &da);
+    int meta = 0;
+    PyObject *a = plain_raw(op, args[0], &da, &meta);
     if (a == NULL) {
         return decline(op, args, nargsf, kwnames);
     }
@@ -536,7 +547,7 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
     else {
         PyObject *other = args[1], *b;
         if (is_tensor(other)) {
-            b = plain_raw(op, other, &db);
+            b = plain_raw(op, other, &db, &meta);
             if (b != NULL && Py_TYPE(b) != Py_TYPE(a)) {
                 b = NULL; /* another kind of memory: the Python path decides */
             }
@@ -575,7 +586,31 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
         }
         return NULL;
     }
-    return kernel_result(out);
+    PyObject *result = kernel_result(out);
+    if (result == NULL || !meta) {
+        return result;
+    }
+    /* what the Python functions record (bridge/_ops/elementwise.py): the tensors in
+     * operand order, a Python scalar as the parameter it stands for */
+    PyObject *first = op->reflected && op->nin == 2 ? args[1] : args[0];
+    PyObject *second = op->nin == 2 ? (op->reflected ? args[0] : args[1]) : NULL;
+    PyObject *inputs, *kwn = NULL, *scalar = NULL;
+    if (second == NULL || (is_tensor(first) && is_tensor(second))) {
+        inputs = second == NULL ? PyTuple_Pack(1, first) : PyTuple_Pack(2, first, second);
+    }
+    else {
+        int tensor_first = is_tensor(first);
+        inputs = PyTuple_Pack(1, tensor_first ? first : second);
+        scalar = tensor_first ? second : first;
+        kwn = tensor_first ? s_x2_kwnames : s_x1_kwnames;
+    }
+    if (inputs == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    result = record_call(op->name, inputs, &scalar, 0, kwn, result);
+    Py_DECREF(inputs);
+    return result;
 }
 
 /* ---- in-place operators: x += y, x *= 2.0, ...
@@ -2466,9 +2501,11 @@ PyMODINIT_FUNC PyInit__front(void)
     s_setitem = PyUnicode_InternFromString("setitem");
     s_getitem = PyUnicode_InternFromString("getitem");
     s_out_kwnames = Py_BuildValue("(s)", "out");
+    s_x1_kwnames = Py_BuildValue("(s)", "x1");
+    s_x2_kwnames = Py_BuildValue("(s)", "x2");
     g_required = PyObject_CallNoArgs((PyObject *)&PyBaseObject_Type);
     if (s_cpu == NULL || s_cuda == NULL || s_setitem == NULL || s_getitem == NULL ||
-        s_out_kwnames == NULL ||
+        s_out_kwnames == NULL || s_x1_kwnames == NULL || s_x2_kwnames == NULL ||
         g_required == NULL) {
         return NULL;
     }
