@@ -482,6 +482,28 @@ def test_disk_cache_serves_a_new_process(tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == mtimes  # not rebuilt
 
 
+def train_side_by_side(compiled, eager_fn, start, data, *, steps, lr, rtol, atol):
+    """SGD steps of a compiled loss and of its eager function from the same starting
+    parameters: losses and gradients agree at every step as the parameters change."""
+    ours = [bridge.asarray(p, requires_grad=True) for p in start]
+    eager = [bridge.asarray(p, requires_grad=True) for p in start]
+    for _ in range(steps):
+        losses = []
+        for params, fn in ((ours, compiled), (eager, eager_fn)):
+            for p in params:
+                p.grad = None
+            loss = fn(*params, *data)
+            loss.backward()
+            losses.append(to_numpy(loss))
+        np.testing.assert_allclose(losses[0], losses[1], rtol=rtol, atol=atol)
+        for a, b in zip(ours, eager):
+            np.testing.assert_allclose(to_numpy(a.grad), to_numpy(b.grad), rtol=rtol, atol=atol)
+        with bridge.no_grad():
+            for params in (ours, eager):
+                for p in params:
+                    p -= lr * p.grad
+
+
 @pytest.mark.parametrize("mode", [None, "reduce-overhead"])
 def test_training_loop_compiles_forward_and_backward(backend, mode):
     """A whole training step: the forward and backward graphs are traced together and
@@ -500,19 +522,7 @@ def test_training_loop_compiles_forward_and_backward(backend, mode):
         return bridge.mean((h @ w2 + b2 - y) ** 2)
 
     compiled = bridge.compile(loss, mode=mode)
-    ours = [bridge.asarray(p, requires_grad=True) for p in start]
-    eager = [bridge.asarray(p, requires_grad=True) for p in start]
-    for _ in range(5):
-        for params, fn in ((ours, compiled), (eager, loss)):
-            for p in params:
-                p.grad = None
-            fn(*params, x, y).backward()
-        for a, b in zip(ours, eager):
-            np.testing.assert_allclose(to_numpy(a.grad), to_numpy(b.grad), rtol=2e-5, atol=1e-6)
-        with bridge.no_grad():
-            for params in (ours, eager):
-                for p in params:
-                    p -= 0.1 * p.grad
+    train_side_by_side(compiled, loss, start, (x, y), steps=5, lr=0.1, rtol=2e-5, atol=1e-6)
     assert compiled.traces == 1
     branch = next(iter(compiled._cache.values()))
     assert branch.aot is not None
@@ -562,23 +572,7 @@ def test_training_loops_cnn_and_rnn(backend, model, mode):
     start = [rng.normal(size=s) * 0.4 for s in shapes]
     x, y = (bridge.asarray(d) for d in data)
     compiled = bridge.compile(fn, mode=mode)
-    ours = [bridge.asarray(p, requires_grad=True) for p in start]
-    eager = [bridge.asarray(p, requires_grad=True) for p in start]
-    for _ in range(4):
-        losses = []
-        for params, f in ((ours, compiled), (eager, fn)):
-            for p in params:
-                p.grad = None
-            loss = f(*params, x, y)
-            loss.backward()
-            losses.append(to_numpy(loss))
-        np.testing.assert_allclose(losses[0], losses[1], rtol=1e-12)
-        for a, b in zip(ours, eager):
-            np.testing.assert_allclose(to_numpy(a.grad), to_numpy(b.grad), rtol=1e-10, atol=1e-13)
-        with bridge.no_grad():
-            for params in (ours, eager):
-                for p in params:
-                    p -= 0.2 * p.grad
+    train_side_by_side(compiled, fn, start, (x, y), steps=4, lr=0.2, rtol=1e-10, atol=1e-13)
     assert compiled.traces == 1
 
 
