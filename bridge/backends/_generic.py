@@ -302,9 +302,12 @@ def make_kernels(xp) -> dict:
     k["repeat"] = repeat
 
     def reshape(x, shape, copy):
+        # the array's own method: xp.reshape(x, shape) without its Python wrapper
+        if copy is None:
+            return x.reshape(shape)
         if copy:
-            return xp.reshape(x, shape).copy()
-        out = xp.reshape(x, shape)
+            return x.reshape(shape).copy()
+        out = x.reshape(shape)
         if copy is False and not _shares_memory(xp, out, x):
             raise ValueError("reshape: copy=False, but this reshape needs a copy")
         return out
