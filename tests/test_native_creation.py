@@ -24,11 +24,14 @@ NUMPY = load_backend("numpy").kernels
 
 
 def outcome(kernel, *args, **kwargs):
-    """(result or the exception's type and text, the warnings' texts)"""
+    """(result or the exception's type and text, the warnings' texts); a NumPy scalar
+    as the 0-d array the front makes of it"""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             out = kernel(*args, **kwargs)
+            if isinstance(out, np.generic):  # a 0-d result, as the front wraps it
+                out = np.asarray(out)
         except Exception as exc:  # noqa: BLE001 - the error is what is compared
             out = (type(exc), str(exc))
     return out, [str(w.message) for w in caught]

@@ -239,11 +239,17 @@ static PyObject *new_tensor(PyObject *arr)
     return (PyObject *)t;
 }
 
-/* A kernel's result as a new Tensor: NumPy scalars (0-d results) and array subclasses
- * through _dispatch.normalize_raw, as the Python paths do. */
+/* A kernel's result as a new Tensor: a NumPy scalar (a 0-d result) as the 0-d array
+ * np.asarray makes of it, array subclasses through _dispatch.normalize_raw, as the
+ * Python paths do. */
 static PyObject *kernel_result(PyObject *out)
 {
-    if (out != NULL && !PyArray_CheckExact(out) &&
+    if (out != NULL && PyArray_IsScalar(out, Generic)) {
+        PyObject *raw = PyArray_FromScalar(out, NULL);
+        Py_DECREF(out);
+        out = raw;
+    }
+    else if (out != NULL && !PyArray_CheckExact(out) &&
         !(g_gpu_array_type != NULL && Py_IS_TYPE(out, g_gpu_array_type))) {
         PyObject *raw = PyObject_CallOneArg(g_normalize_raw, out);
         Py_DECREF(out);
