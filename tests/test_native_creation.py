@@ -142,3 +142,19 @@ def test_bad_arguments_reach_the_numpy_kernel():
                    {"axis": None, "keepdims": False, "ord": 2**80}]:
         assert_same(outcome(NUMPY["linalg.vector_norm"], x, **kwargs),
                     outcome(NATIVE["linalg.vector_norm"], x, **kwargs), kwargs)
+
+
+def test_reshape_is_the_arrays_method():
+    for x in shapes_and_views():
+        size = x.size
+        for target in [(size,), (1, size), (size, 1), (-1,), (1, -1), (2, -1), (size + 1,), (),
+                       (-1, -1), (-2,), [size], (float(size),), (2**70,)]:
+            args = (x, target, None)
+            label = (x.shape, x.strides, x.dtype, target)
+            ours = outcome(NATIVE["reshape"], *args)
+            assert_same(outcome(NUMPY["reshape"], *args), ours, label)
+            if isinstance(ours[0], np.ndarray) and ours[0].size:
+                assert np.shares_memory(ours[0], x) == np.shares_memory(x.reshape(target), x)
+        for copy in (True, False):
+            assert_same(outcome(NUMPY["reshape"], x, (size,), copy),
+                        outcome(NATIVE["reshape"], x, (size,), copy), (x.shape, copy))

@@ -298,9 +298,8 @@ static PyObject *record_call(PyObject *name, PyObject *inputs, PyObject *const *
     for (Py_ssize_t i = 0; ok && i < nkw; i++) {
         ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), values[npos + i]) == 0;
     }
-    PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, name, inputs, pos, kw, result,
-                                                    NULL)
-                     : NULL;
+    PyObject *call[5] = {name, inputs, pos, kw, result};
+    PyObject *r = ok ? PyObject_Vectorcall(g_record, call, 5, NULL) : NULL;
     Py_XDECREF(pos);
     Py_XDECREF(kw);
     if (r == NULL) {

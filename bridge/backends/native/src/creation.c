@@ -1,5 +1,6 @@
-/* Three small kernels whose NumPy functions are written in Python, so that their
- * dispatch, not their arithmetic, is most of their time on small inputs:
+/* Small kernels whose NumPy functions are written in Python (or reached through
+ * one), so that their dispatch, not their arithmetic, is most of their time on small
+ * inputs:
  *
  *   linspace(fallback, start, stop, num, dtype=, endpoint=)
  *       numpy.linspace's arithmetic step for step (float64: i * step + start, the last
@@ -7,6 +8,8 @@
  *   broadcast_to(fallback, x, shape)
  *       the read-only view numpy.broadcast_to makes (stride 0 on the broadcast and the
  *       size-1 dimensions, x's strides on the others);
+ *   reshape(fallback, x, shape, copy)
+ *       copy None: x.reshape(shape) (PyArray_Newshape, the method's own function);
  *   vector_norm(fallback, x, axis=, keepdims=, ord=)
  *       ord 2 over every axis of a C-contiguous float32/float64 array: the square
  *       root of NumPy's pairwise sum of the squares (numpy.add.reduce's algorithm,
@@ -229,6 +232,36 @@ PyObject *native_broadcast_to(PyObject *self, PyObject *const *args, Py_ssize_t 
         return NULL;
     }
     return view;
+}
+
+PyObject *native_reshape(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1) {
+        PyErr_SetString(PyExc_TypeError, "reshape(fallback, x, shape, copy)");
+        return NULL;
+    }
+    if (nargs != 4 || !PyArray_CheckExact(args[1]) || !PyTuple_CheckExact(args[2]) ||
+        args[3] != Py_None || PyTuple_GET_SIZE(args[2]) > NPY_MAXDIMS) {
+        return fall_back(args, nargs, NULL);
+    }
+    PyObject *shape = args[2];
+    npy_intp dims[NPY_MAXDIMS];
+    Py_ssize_t nd = PyTuple_GET_SIZE(shape);
+    for (Py_ssize_t i = 0; i < nd; i++) {
+        PyObject *item = PyTuple_GET_ITEM(shape, i);
+        int overflow = 0;
+        long long s = PyLong_CheckExact(item) ? PyLong_AsLongLongAndOverflow(item, &overflow) : -2;
+        if (overflow || s < -1 || s > NPY_MAX_INTP) {
+            PyErr_Clear();
+            return fall_back(args, nargs, NULL);
+        }
+        dims[i] = (npy_intp)s;
+    }
+    /* x.reshape(shape): a view where the strides allow one, else a C-order copy; its
+     * errors are its own */
+    PyArray_Dims newshape = {dims, (int)nd};
+    return PyArray_Newshape((PyArrayObject *)args[1], &newshape, NPY_CORDER);
 }
 
 /* numpy.add.reduce's pairwise sum (loops_utils.h.src) of the squares of a[0..n) */

@@ -57,6 +57,8 @@ static PyMethodDef METHODS[] = {
      "linspace(fallback, start, stop, num, dtype=, endpoint=): numpy.linspace's samples"},
     {"broadcast_to", (PyCFunction)(void (*)(void))native_broadcast_to, METH_FASTCALL,
      "broadcast_to(fallback, x, shape): the read-only view numpy.broadcast_to makes"},
+    {"reshape", (PyCFunction)(void (*)(void))native_reshape, METH_FASTCALL,
+     "reshape(fallback, x, shape, copy): copy None: x.reshape(shape)"},
     {"vector_norm", (PyCFunction)(void (*)(void))native_vector_norm,
      METH_FASTCALL | METH_KEYWORDS,
      "vector_norm(fallback, x, axis=, keepdims=, ord=): the 2-norm over every axis"},
