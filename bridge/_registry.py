@@ -49,7 +49,12 @@ class Kind:
              recorded by autograd), "holds" (a "dtype" that must hold the row's "scalar"
              values: a complex needs a complex dtype, a float a floating or complex one),
              "cpu" (on any parameter: the front serves calls that run on the CPU; a
-             GPU's call takes the Python function)
+             GPU's call takes the Python function), "range" (a "real" whose default is
+             None, with ``ref`` a "real" before it: Python's ``range(stop)`` form, None
+             passes and the kernel then gets ``ref``'s value here and 0 for ``ref``),
+             "reals" (a "dtype" whose None is the standard's default dtype of the row's
+             "real" values together: float64 when one is a float, else int64; an int past
+             int64's range takes the Python function), "nonzero" (a "real" that is not 0)
 
     Anything a kind does not accept goes to the row's Python function, which decides
     (and raises bridge's errors): the front declines, it never rejects.

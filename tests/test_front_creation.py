@@ -17,7 +17,7 @@ from bridge.backends import state
 
 from .conftest import to_numpy
 
-CREATION_FRONTS = ("asarray", "linspace", "zeros_like", "ones_like", "empty_like", "full_like",
+CREATION_FRONTS = ("arange", "asarray", "linspace", "zeros_like", "ones_like", "empty_like", "full_like",
                    "full", "zeros")
 
 
@@ -57,6 +57,12 @@ def test_the_front_serves_the_everyday_calls(backend, no_python_path):
     assert bridge.full(3, 2.0, dtype=bridge.float32).dtype == bridge.float32
     assert bridge.linspace(0, 1, 8).dtype == bridge.float64
     assert bridge.linspace(0, 10, 5, endpoint=False, dtype=bridge.float32).dtype == bridge.float32
+    assert bridge.arange(8).dtype == bridge.int64 and bridge.arange(8).shape == (8,)
+    assert bridge.arange(2.0).dtype == bridge.float64
+    assert bridge.arange(1, 2.5, 0.5).shape == (3,)
+    assert bridge.arange(5, 0, -2).tolist() == [5, 3, 1]
+    assert bridge.arange(3, None, dtype=bridge.float32).dtype == bridge.float32
+    assert bridge.arange(0, stop=4, step=2).tolist() == [0, 2]
     if not on_cpu():
         return  # (asarray's front serves host memory on the CPU: a GPU's call is Python's)
     assert bridge.asarray([1.0, 2.0, 3.0]).dtype == bridge.float64
@@ -76,6 +82,13 @@ def test_the_front_declines_what_it_does_not_take(backend, no_python_path):
                  lambda: bridge.full_like(x, np.float32(1)),
                  lambda: bridge.linspace(np.float32(0), 1, 4),
                  lambda: bridge.linspace(0, 1j, 4),
+                 lambda: bridge.arange(np.int64(3)),
+                 lambda: bridge.arange(True),
+                 lambda: bridge.arange(2**63),
+                 lambda: bridge.arange(0, 2**63 + 3, 2**62),
+                 lambda: bridge.arange(0.0, float("nan")),
+                 lambda: bridge.arange(4, dtype="float32"),
+                 lambda: bridge.arange(4.0, requires_grad=True),
                  lambda: bridge.asarray([1, np.float64(2)]),
                  lambda: bridge.asarray(np.arange(3.0).astype(">f8")),
                  lambda: bridge.asarray([1.0], copy=True),
@@ -114,6 +127,13 @@ def test_asarray_of_a_numpy_array_shares_its_memory(backend):
     assert float(t[0]) == 1.0
 
 
+def test_arange_requires_grad_takes_the_python_path(backend):
+    t = bridge.arange(3.0, requires_grad=True)
+    assert t.requires_grad and t.grad_fn is None and t.dtype == bridge.float64
+    (t * t).sum().backward()
+    assert np.array_equal(to_numpy(t.grad), [0.0, 2.0, 4.0])
+
+
 def test_like_functions_record_nothing(backend):
     x = bridge.asarray(np.arange(3.0), requires_grad=True)
     y = x * 2
@@ -132,6 +152,11 @@ def test_like_functions_record_nothing(backend):
     (lambda: bridge.linspace(0, 1, True), TypeError, "linspace"),
     (lambda: bridge.linspace(0, 1, 2**62), ValueError, "linspace"),
     (lambda: bridge.linspace(0, 1j, 3, dtype=bridge.float64), TypeError, "linspace"),
+    (lambda: bridge.arange(0, 8, 0), ValueError, "arange: step"),
+    (lambda: bridge.arange(0.0, 1.0, 0.0), ValueError, "arange: step"),
+    (lambda: bridge.arange("3"), TypeError, "arange"),
+    (lambda: bridge.arange(3, requires_grad=True), TypeError, "arange"),
+    (lambda: bridge.arange(0, float("inf")), ValueError, "arange: Maximum"),
     (lambda: bridge.asarray([[1, 2], [3]]), ValueError, "asarray"),
     (lambda: bridge.asarray([2**70]), OverflowError, "asarray"),
     (lambda: bridge.asarray([1.0], dtype="float16"), TypeError, "asarray"),
@@ -160,6 +185,14 @@ def test_values_and_dtypes_are_the_python_paths(backend):
         (bridge.linspace, (-2.5, 10, 7), {"endpoint": False}),
         (bridge.linspace, (0, 100, 5), {"dtype": bridge.int64}),
         (bridge.linspace, (float("inf"), 1, 3), {}),
+        (bridge.linspace, (1e308, -1e308, 3), {}), (bridge.linspace, (0, 1e300, 9), {"dtype": bridge.float32}),
+        (bridge.linspace, (1, 2**63, 4), {"dtype": bridge.complex64}),
+        (bridge.arange, (8,), {}), (bridge.arange, (8.0,), {}), (bridge.arange, (-3,), {}),
+        (bridge.arange, (1, 5), {}), (bridge.arange, (5, 1, -1), {}), (bridge.arange, (0, 1, 0.1), {}),
+        (bridge.arange, (2**63 + 5, 2**63 + 8), {}), (bridge.arange, (-2**63, -2**63 + 2), {}),
+        (bridge.arange, (0, 10, 3), {"dtype": bridge.float32}), (bridge.arange, (3, None), {}),
+        (bridge.arange, (0.5, 3), {"dtype": bridge.int8}), (bridge.arange, (10, 0), {}),
+        (bridge.arange, (0, 3), {"requires_grad": False}),
         (bridge.asarray, ([[1.5, 2], [True, 0]],), {}), (bridge.asarray, ([1, 2],), {"dtype": bridge.int8}),
         (bridge.asarray, ([1.5, 2.5],), {"dtype": bridge.int32}),
         (bridge.asarray, ([1j],), {"dtype": bridge.float64}),

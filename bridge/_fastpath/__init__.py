@@ -51,6 +51,9 @@ _FLAGS = {
     "meta": _front.F_META,
     "holds": _front.F_HOLDS,
     "cpu": _front.F_CPU,
+    "range": _front.F_RANGE,
+    "reals": _front.F_REALS,
+    "nonzero": _front.F_NONZERO,
 }
 # the kinds of a value the kernel gets that no caller gives (the front derives it)
 _DERIVED = frozenset({"dtype_of", "shape_of"})

@@ -458,7 +458,13 @@ _LIKE = Fast(dict(x=Kind("tensor", flags=("meta",)), dtype=Kind("dtype", ref="x"
              pos=("shape",), kw=("dtype",))
 
 OPS = [
-    Op("arange", "creation", arange, differentiable=False),
+    # Python numbers as bounds, range's arange(stop) form included: kernel(start, stop,
+    # step, dtype=dtype), the dtype by default the Python numbers' (float64 or int64)
+    Op("arange", "creation", arange, differentiable=False,
+       fast=Fast(dict(start=Kind("real"), stop=Kind("real", ref="start", flags=("range",)),
+                      step=Kind("real", flags=("nonzero",)), dtype=Kind("dtype", flags=("reals",)),
+                      device=DEFAULT, requires_grad=DEFAULT),
+                 pos=("start", "stop", "step"), kw=("dtype",))),
     # a NumPy array or nested Python scalars, in host memory: kernel(obj, dtype=dtype)
     Op("asarray", "creation", asarray, differentiable=False, batch="unary",
        fast=Fast(dict(obj=Kind("data"), dtype=Kind("dtype", ref="obj"),

@@ -389,7 +389,19 @@ def record(name, inputs, args, params, result):
     """
     switches = _SWITCHES.get()
     if switches.grad:
-        if len(inputs) == 2:  # unrolled for binary ops, the most frequent case
+        n_inputs = len(inputs)
+        if n_inputs == 1:  # unrolled for unary ops, views and reductions
+            t0 = inputs[0]
+            m0 = t0._meta
+            d0 = t0._data
+            avals = [(d0.shape, d0.dtype)]
+            tracked = m0 is not None and m0.requires_grad
+            if tracked:
+                fn = m0.grad_fn
+                edges = [(m0, 0) if fn is None else (fn, m0.output_nr)]
+            else:
+                edges = [None]
+        elif n_inputs == 2:  # unrolled for binary ops, the most frequent case
             t0, t1 = inputs
             m0 = t0._meta
             m1 = t1._meta

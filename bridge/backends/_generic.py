@@ -207,9 +207,16 @@ def make_kernels(xp) -> dict:
     k["arange"] = arange
     k["eye"] = lambda n_rows, n_cols, k_, dtype: xp.eye(n_rows, n_cols, k=k_, dtype=dtype)
 
+    float64 = xp.dtype("float64") if xp.__name__ == "numpy" else None
+    python_reals = (int, float, bool)
+
     def linspace(start, stop, num, dtype, endpoint):
-        out = xp.linspace(start, stop, num, dtype=dtype, endpoint=endpoint)
-        return out
+        if dtype is float64 and start.__class__ in python_reals \
+                and stop.__class__ in python_reals:
+            # NumPy's own dtype for Python real bounds is float64: without dtype= it
+            # skips its integer-dtype test and the final cast (the same array)
+            return xp.linspace(start, stop, num, endpoint=endpoint)
+        return xp.linspace(start, stop, num, dtype=dtype, endpoint=endpoint)
 
     k["linspace"] = linspace
     k["tril"] = lambda x, k_: xp.tril(x, k=k_)
@@ -302,9 +309,12 @@ def make_kernels(xp) -> dict:
     k["repeat"] = repeat
 
     def reshape(x, shape, copy):
+        # the array's own method: xp.reshape(x, shape) without its Python wrapper
+        if copy is None:
+            return x.reshape(shape)
         if copy:
-            return xp.reshape(x, shape).copy()
-        out = xp.reshape(x, shape)
+            return x.reshape(shape).copy()
+        out = x.reshape(shape)
         if copy is False and not _shares_memory(xp, out, x):
             raise ValueError("reshape: copy=False, but this reshape needs a copy")
         return out

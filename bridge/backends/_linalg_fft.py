@@ -197,7 +197,17 @@ def make_linalg_kernels(xp) -> dict:
 
         total, largest, smallest = reducer(xp.sum), reducer(xp.max), reducer(xp.min)
 
+    sqrt = xp.sqrt
+    add_reduce = xp.add.reduce if xp.__name__ == "numpy" else None
+
     def vector_norm(x, axis, keepdims, ord):
+        if ord == 2 and x.dtype.kind == "f":
+            if add_reduce is not None:
+                # NumPy: the reduction's positional form, whose full reduction is a
+                # scalar (a 0-d array once the front wraps it); its square root skips
+                # the array machinery of out=
+                return sqrt(add_reduce(x * x, axis, None, None, keepdims))
+            return sqrt(total(x * x, axis, keepdims))
         real = real_dtype_of(x.dtype)
         # |x| for complex x; for real x, x itself where only its square is needed
         magnitude = xp.abs(x) if ord != 2 or x.dtype.kind == "c" else x

@@ -239,11 +239,17 @@ static PyObject *new_tensor(PyObject *arr)
     return (PyObject *)t;
 }
 
-/* A kernel's result as a new Tensor: NumPy scalars (0-d results) and array subclasses
- * through _dispatch.normalize_raw, as the Python paths do. */
+/* A kernel's result as a new Tensor: a NumPy scalar (a 0-d result) as the 0-d array
+ * np.asarray makes of it, array subclasses through _dispatch.normalize_raw, as the
+ * Python paths do. */
 static PyObject *kernel_result(PyObject *out)
 {
-    if (out != NULL && !PyArray_CheckExact(out) &&
+    if (out != NULL && PyArray_IsScalar(out, Generic)) {
+        PyObject *raw = PyArray_FromScalar(out, NULL);
+        Py_DECREF(out);
+        out = raw;
+    }
+    else if (out != NULL && !PyArray_CheckExact(out) &&
         !(g_gpu_array_type != NULL && Py_IS_TYPE(out, g_gpu_array_type))) {
         PyObject *raw = PyObject_CallOneArg(g_normalize_raw, out);
         Py_DECREF(out);
@@ -292,9 +298,8 @@ static PyObject *record_call(PyObject *name, PyObject *inputs, PyObject *const *
     for (Py_ssize_t i = 0; ok && i < nkw; i++) {
         ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), values[npos + i]) == 0;
     }
-    PyObject *r = ok ? PyObject_CallFunctionObjArgs(g_record, name, inputs, pos, kw, result,
-                                                    NULL)
-                     : NULL;
+    PyObject *call[5] = {name, inputs, pos, kw, result};
+    PyObject *r = ok ? PyObject_Vectorcall(g_record, call, 5, NULL) : NULL;
     Py_XDECREF(pos);
     Py_XDECREF(kw);
     if (r == NULL) {
@@ -409,7 +414,8 @@ enum {
     K_DTYPE_OF,    /* only None: the kernel gets the dtype of param `ref` (a tensor's, or
                     * the standard's default for a K_SCALAR's Python type) */
     K_SCALAR,      /* a Python bool, int, float or complex (exactly those types) */
-    K_REAL,        /* a Python int or float (exactly, not bool) that is not NaN */
+    K_REAL,        /* a Python int or float (exactly, not bool) that is not NaN (F_NONZERO:
+                    * nor 0; F_RANGE: or None, see there) */
     K_SHAPE_OF,    /* derived: the shape of tensor param `ref`, as a tuple */
     K_DATA,        /* an exact numpy.ndarray of one of the 13 dtypes, or an exact list or
                     * tuple nesting exact lists and tuples of Python bools, ints, floats
@@ -432,6 +438,13 @@ enum {
                          * standard's rule (complex: a complex dtype; float: a floating or
                          * complex one) */
     F_CPU = 1024,       /* any param: the front serves calls on the CPU only */
+    F_RANGE = 2048,     /* K_REAL whose default is None, with ref a K_REAL before it: the
+                         * range(stop) convention: None passes, and then the kernel gets
+                         * ref's value here and 0 for ref */
+    F_REALS = 4096,     /* K_DTYPE: None is the standard's default dtype of the row's
+                         * K_REAL values together: float64 when one is a float, else
+                         * int64 (an int past int64's range declines) */
+    F_NONZERO = 8192,   /* K_REAL: 0 (and 0.0) declines */
 };
 
 /* how a parameter is given; M_DERIVED: never by the caller (a value the kernel gets
@@ -1120,9 +1133,15 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
         return NULL;
     case K_REAL:
         if (PyFloat_CheckExact(v)) {
-            return isnan(PyFloat_AS_DOUBLE(v)) ? NULL : Py_NewRef(v);
+            double d = PyFloat_AS_DOUBLE(v);
+            return isnan(d) || ((p->flag & F_NONZERO) && d == 0) ? NULL : Py_NewRef(v);
         }
-        return PyLong_CheckExact(v) ? Py_NewRef(v) : NULL;
+        if (v == Py_None && (p->flag & F_RANGE)) {
+            return Py_NewRef(v); /* generic_call moves ref's value here */
+        }
+        return PyLong_CheckExact(v) && !((p->flag & F_NONZERO) && _PyLong_Sign(v) == 0)
+                   ? Py_NewRef(v)
+                   : NULL;
     case K_DTYPE:
         if (v == Py_None && p->ref >= 0) {
             return dtype_of_ref(p, ts, scalar);
@@ -1190,6 +1209,31 @@ static int holds_scalars(Front *op, PyObject *const *values, PyObject *d)
         }
     }
     return 1;
+}
+
+/* F_REALS: the standard's default dtype of the K_REAL values of `op` together (float64
+ * when one is a float, else int64), or NULL (declined) for an int past int64's range */
+static PyObject *reals_dtype(Front *op, PyObject *const *values)
+{
+    int floats = 0;
+    for (int i = 0; i < op->n_params; i++) {
+        PyObject *v = values[i];
+        if (op->params[i].kind != K_REAL || v == NULL) {
+            continue;
+        }
+        if (PyFloat_CheckExact(v)) {
+            floats = 1;
+        }
+        else if (PyLong_CheckExact(v)) {
+            int overflow = 0;
+            long long n = PyLong_AsLongLongAndOverflow(v, &overflow);
+            if (overflow || (n == -1 && PyErr_Occurred())) {
+                PyErr_Clear();
+                return NULL; /* the Python function picks uint64 or reports it */
+            }
+        }
+    }
+    return floats ? Py_NewRef(g_default_float) : (PyObject *)PyArray_DescrFromType(NPY_INT64);
 }
 
 static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t nargsf,
@@ -1305,8 +1349,28 @@ static PyObject *generic_call(PyObject *callable, PyObject *const *args, size_t 
         }
     }
     for (int j = 0; j < np_; j++) {
-        if ((op->params[j].flag & F_HOLDS) && !holds_scalars(op, values, values[j])) {
+        Param *p = &op->params[j];
+        if ((p->flag & F_RANGE) && values[j] == Py_None) {
+            /* range(stop): the one bound given is the stop, the start 0 */
+            PyObject *zero = PyLong_FromLong(0);
+            if (zero == NULL) {
+                PyErr_Clear();
+                goto declined;
+            }
+            Py_SETREF(values[j], values[p->ref]);
+            values[p->ref] = zero;
+        }
+    }
+    for (int j = 0; j < np_; j++) {
+        Param *p = &op->params[j];
+        if ((p->flag & F_HOLDS) && !holds_scalars(op, values, values[j])) {
             goto declined;
+        }
+        if ((p->flag & F_REALS) && given[j] == Py_None) {
+            Py_SETREF(values[j], reals_dtype(op, values));
+            if (values[j] == NULL) {
+                goto declined;
+            }
         }
     }
     PyObject *kernels = ts.n ? kernels_for(ts.raw_class) : default_kernels();
@@ -1914,7 +1978,11 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
             p->mode < M_POSITIONAL || p->mode > M_DERIVED ||
             (p->mode == M_DERIVED && p->kind != K_DTYPE_OF && p->kind != K_SHAPE_OF) ||
             ((p->flag & F_META) && p->kind != K_TENSOR) ||
-            ((p->flag & F_HOLDS) && p->kind != K_DTYPE)) {
+            ((p->flag & F_HOLDS) && p->kind != K_DTYPE) ||
+            ((p->flag & F_REALS) && p->kind != K_DTYPE) ||
+            ((p->flag & F_NONZERO) && p->kind != K_REAL) ||
+            ((p->flag & F_RANGE) && (p->kind != K_REAL || p->dflt != Py_None || p->ref < 0 ||
+                                     op->params[p->ref].kind != K_REAL))) {
             PyErr_Format(PyExc_ValueError, "generic: parameter %U is malformed", pname);
             Py_DECREF(op);
             return NULL;
@@ -1923,7 +1991,8 @@ static PyObject *make_generic(PyObject *Py_UNUSED(module), PyObject *args)
             int rk = op->params[p->ref].kind;
             if (rk != K_TENSOR && rk != K_TENSORS &&
                 !((rk == K_SCALAR || rk == K_DATA) &&
-                  (p->kind == K_DTYPE_OF || p->kind == K_DTYPE))) {
+                  (p->kind == K_DTYPE_OF || p->kind == K_DTYPE)) &&
+                !(rk == K_REAL && (p->flag & F_RANGE))) {
                 PyErr_Format(PyExc_ValueError, "generic: parameter %U refers to a non-tensor",
                              pname);
                 Py_DECREF(op);
@@ -2522,7 +2591,8 @@ PyMODINIT_FUNC PyInit__front(void)
         {"F_INSERT", F_INSERT}, {"F_OPTIONAL", F_OPTIONAL}, {"F_NONEMPTY", F_NONEMPTY},
         {"F_SQUEEZE", F_SQUEEZE}, {"F_SAME_SHAPE", F_SAME_SHAPE}, {"F_CONCAT", F_CONCAT},
         {"F_RESHAPE", F_RESHAPE}, {"F_INT", F_INT}, {"F_META", F_META}, {"F_HOLDS", F_HOLDS},
-        {"F_CPU", F_CPU},
+        {"F_CPU", F_CPU}, {"F_RANGE", F_RANGE}, {"F_REALS", F_REALS},
+        {"F_NONZERO", F_NONZERO},
         {"M_POSITIONAL", M_POSITIONAL}, {"M_EITHER", M_EITHER}, {"M_KEYWORD", M_KEYWORD},
         {"M_DERIVED", M_DERIVED},
     };

@@ -67,6 +67,12 @@ def native_kernels(numpy_kernels: dict) -> dict:
     from ._indexing import indexing_kernels
 
     kernels.update(indexing_kernels(native, numpy_kernels))
+    # numpy.linspace, numpy.broadcast_to and the 2-norm are Python functions in NumPy
+    # (and reshape a Python kernel around the array's method); these C kernels compute
+    # the same results (src/creation.c) and call the numpy kernel for every case they
+    # do not serve
+    for name in ("linspace", "broadcast_to", "reshape", "linalg.vector_norm"):
+        kernels[name] = partial(getattr(native, name.rpartition(".")[2]), numpy_kernels[name])
     # matmul, tensordot and vecdot call the gemm of the BLAS NumPy itself loaded (no
     # second BLAS in the process); BRIDGE_NATIVE_BLAS=0 opts out. None when _blas is
     # not built or no gemm was found: these ops then stay numpy's.

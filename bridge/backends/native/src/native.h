@@ -115,6 +115,14 @@ PyObject *native_concat(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 PyObject *native_stack(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_nonzero(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_searchsorted(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+/* creation.c: linspace, broadcast_to, reshape and the 2-norm; each takes the numpy kernel
+ * first and calls it for what it does not serve */
+PyObject *native_linspace(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                          PyObject *kwnames);
+PyObject *native_broadcast_to(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_reshape(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *native_vector_norm(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                             PyObject *kwnames);
 /* sort.c: sort/argsort and unique_*; each returns None where it declines */
 PyObject *native_sort(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 PyObject *native_unique(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
