@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 import operator
 import os
 import sys
@@ -296,9 +297,28 @@ def check_fits(func, count, itemsize=8, copies=3):
                           f"{_physical_memory() / 2**30:.1f} GiB")
 
 
+def _window_length(M, func, copies=1):
+    """A window's ``M`` as NumPy takes it: an integer, or any real number (NumPy computes
+    with ``float(M)``: a float M of 5.0 is the window of 5 points, 5.5 spaces its points
+    by the fractional length)."""
+    if isinstance(M, B.Tensor) and M.ndim == 0 and M.dtype.kind in "biuf":
+        M = M.item()
+    try:
+        M = operator.index(M)
+    except TypeError:
+        if isinstance(M, (bool, complex)) or not isinstance(M, numbers.Real):
+            raise TypeError(f"{func}: M must be a real number, got {type(M).__name__}") from None
+        M = float(M)
+        if not math.isfinite(M):
+            raise ValueError(f"{func}: M must be finite, got {M}") from None
+        check_fits(func, max(0, math.ceil(M)), copies=copies)
+        return M
+    check_fits(func, M, copies=copies)
+    return M
+
+
 def _window(M, formula, func="window"):
-    M = operator.index(M)
-    check_fits(func, M)
+    M = _window_length(M, func)
     if M < 1:
         return B.zeros((0,), dtype=B.float64)
     if M == 1:
@@ -380,11 +400,10 @@ def i0(x):
 
 def kaiser(M, beta):
     """The Kaiser window of ``M`` points and shape ``beta``."""
-    M = operator.index(M)
-    check_fits("kaiser", M, copies=6)
+    M = _window_length(M, "kaiser", copies=6)
     if M == 1:
         return B.ones((1,), dtype=B.float64)
-    if M < 1:
+    if M <= 0:  # (NumPy's arange(0, M): one point for 0 < M < 1)
         return B.zeros((0,), dtype=B.float64)
     n = B.arange(0, M, dtype=B.float64)
     alpha = (M - 1) / 2.0
