@@ -25,6 +25,7 @@ import contextlib
 import dataclasses
 import math
 import operator
+import warnings
 
 import numpy as np
 
@@ -1821,6 +1822,14 @@ def nancumsum(a, axis=None, dtype=None):
     return cumsum(x, axis, dtype)
 
 
+def _warn_nan_slices(condition, message):
+    """NumPy's RuntimeWarning of the nan-functions (``"All-NaN slice encountered"``,
+    ``"Mean of empty slice"``, ``"Degrees of freedom <= 0 for slice."``) when
+    ``condition`` (a bool tensor) holds anywhere."""
+    if condition.size and bool(B.any(condition)):
+        warnings.warn(message, RuntimeWarning, stacklevel=4)
+
+
 def _nan_count(func, a, axis, keepdims):
     x = _float(_tensor(a, func))
     mask = B.isnan(x)
@@ -1842,7 +1851,9 @@ def nanmean(a, axis=None, dtype=None, *, keepdims=False):
         x = B.astype(x, normalize_dtype(dtype, func))
     total = B.sum(B.where(mask, B.zeros_like(x), x), axis=_axis_arg(axis, func),
                   keepdims=bool(keepdims))
-    return total / count
+    _warn_nan_slices(count == 0, "Mean of empty slice")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return total / count
 
 
 def nanvar(a, axis=None, dtype=None, *, ddof=0, keepdims=False):
@@ -1853,12 +1864,14 @@ def nanvar(a, axis=None, dtype=None, *, ddof=0, keepdims=False):
         x = B.astype(x, normalize_dtype(dtype, func))
     axis = _axis_arg(axis, func)
     zeros = B.zeros_like(x)
-    centre = B.sum(B.where(mask, zeros, x), axis=axis, keepdims=True) / count
-    dev = B.where(mask, zeros, x - centre)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        centre = B.sum(B.where(mask, zeros, x), axis=axis, keepdims=True) / count
+        dev = B.where(mask, zeros, x - centre)
     sq = B.real(dev * B.conj(dev)) if x.dtype.kind == "c" else dev * dev
     total = B.sum(sq, axis=axis, keepdims=bool(keepdims))
     count = B.sum(B.astype(B.logical_not(mask), total.dtype), axis=axis, keepdims=bool(keepdims))
     denom = count - ddof
+    _warn_nan_slices(denom <= 0, "Degrees of freedom <= 0 for slice.")
     safe = B.where(denom > 0, denom, B.ones_like(denom))
     return B.where(denom > 0, total / safe, B.full_like(total, math.nan))
 
@@ -1876,6 +1889,7 @@ def _nan_extremum(func, reduce, fill, a, axis, keepdims):
     mask = B.isnan(x)
     out = reduce(B.where(mask, B.full_like(x, fill), x), axis=axis, keepdims=bool(keepdims))
     all_nan = B.all(mask, axis=axis, keepdims=bool(keepdims))
+    _warn_nan_slices(all_nan, "All-NaN slice encountered")
     return B.where(all_nan, B.full_like(out, math.nan), out)
 
 
@@ -2068,6 +2082,7 @@ def _quantile(func, a, q, axis, method, keepdims, *, ignore_nan=False, weights=N
         if nan_mask is not None and elements is None:  # (integer data holds no NaN)
             if ignore_nan:
                 poisoned = B.all(nan_mask, axis=-1, keepdims=True)
+                _warn_nan_slices(poisoned, "All-NaN slice encountered")
             else:
                 poisoned = B.any(nan_mask, axis=-1, keepdims=True)
             vals = B.where(B.broadcast_to(poisoned, vals.shape), B.full_like(vals, math.nan),
