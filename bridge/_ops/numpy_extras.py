@@ -2051,6 +2051,28 @@ def _pairs(value, ndim, func, name, as_int):
                          "(use a value, (before, after), or one pair per axis)") from None
 
 
+def _pad_width_of_dict(pad_width, ndim, func):
+    """NumPy's ``{axis: width or (before, after)}`` form of ``pad_width`` (NumPy 2.3):
+    the axes not named get no padding; a negative axis counts from the end."""
+    seq = [(0, 0)] * ndim
+    for axis, width in pad_width.items():
+        if isinstance(width, int):
+            pair = (width, width)
+        elif (isinstance(width, tuple) and len(width) == 2
+              and all(isinstance(w, int) for w in width)):
+            pair = width
+        else:
+            # NumPy's match statement ends in typing.assert_never
+            raise AssertionError(f"{func}: pad_width[{axis!r}]={width!r} is neither an int "
+                                 "nor a (before, after) tuple of ints")
+        try:
+            seq[axis] = pair
+        except IndexError:
+            raise IndexError(f"{func}: pad_width names axis {axis!r}, but the array has "
+                             f"{ndim} dimensions") from None
+    return seq
+
+
 def _gather_pad(x, axis, before, after, mode, reflect_type):
     """Pad one axis by a pattern of NumPy's own: np.pad of the positions (of an
     identity matrix for the odd reflections, whose values are combinations)."""
@@ -2126,13 +2148,15 @@ def _ramp_pad(x, axis, before, after, ends):
 
 def pad(array, pad_width, mode="constant", **kwargs):  # noqa: A002
     """NumPy's ``pad``: ``pad_width`` = ((before, after), ...) per axis (or one pair, or
-    one int), in every mode of NumPy's: ``'constant'`` (``constant_values``),
-    ``'edge'``, ``'linear_ramp'`` (``end_values``), ``'maximum'``, ``'mean'``,
-    ``'median'``, ``'minimum'`` (``stat_length``), ``'reflect'`` and ``'symmetric'``
-    (``reflect_type``), ``'wrap'``, ``'empty'`` (zeros here), or a function called on
-    each 1-d slice as NumPy calls it."""
+    one int, or NumPy's dict ``{axis: int or (before, after)}``), in every mode of
+    NumPy's: ``'constant'`` (``constant_values``), ``'edge'``, ``'linear_ramp'``
+    (``end_values``), ``'maximum'``, ``'mean'``, ``'median'``, ``'minimum'``
+    (``stat_length``), ``'reflect'`` and ``'symmetric'`` (``reflect_type``), ``'wrap'``,
+    ``'empty'`` (zeros here), or a function called on each 1-d slice as NumPy calls it."""
     func = "pad"
     x = _tensor(array, func, "array")
+    if isinstance(pad_width, dict):
+        pad_width = _pad_width_of_dict(pad_width, x.ndim, func)
     widths = _pairs(pad_width, x.ndim, func, "pad_width", True)
     if (widths < 0).any():
         raise ValueError(f"{func}: index can't contain negative values")
