@@ -1,7 +1,8 @@
 """NumPy's behaviour that the eleventh batch of unseen programs (tests/numpy_programs,
 issue 19) and its probes found bridge missing: ``pad`` takes NumPy 2.3's dict form of
 ``pad_width`` (``{axis: width or (before, after)}``, other axes unpadded), with NumPy's
-errors for a width of another type and an axis out of range.
+errors for a width of another type and an axis out of range; a pad of no width is a
+copy, as NumPy's always is (bridge returned the input itself, so writes reached it).
 Each asserts NumPy's values."""
 
 from __future__ import annotations
@@ -61,3 +62,24 @@ def test_pad_dict_gradient(backend, device):
     expected[:, 0] += scale[:, 0]
     expected[:, -1] += scale[:, 5:].sum(axis=1)
     np.testing.assert_allclose(to_numpy(x.grad), expected)
+
+
+@pytest.mark.parametrize("width", [0, ((0, 0), (0, 0)), {}, {1: 0}], ids=repr)
+@pytest.mark.parametrize("mode", ["constant", "edge", "reflect", "mean"])
+def test_pad_of_no_width_is_a_copy(backend, device, width, mode):
+    # NumPy's pad always returns a new array: a write to it never reaches the input
+    x = bridge.asarray(X, device=device)
+    y = bridge.pad(x, width, mode=mode)
+    expected = np.pad(X, width, mode=mode)
+    assert not np.shares_memory(X, expected)
+    assert not bridge.shares_memory(x, y)
+    y[0, 0] = -1.0
+    _same(x, X)
+    expected[0, 0] = -1.0
+    _same(y, expected)
+
+
+def test_pad_of_no_width_keeps_the_gradient(backend, device):
+    x = bridge.asarray(X, device=device, requires_grad=True)
+    (bridge.pad(x, 0) * 3.0).sum().backward()
+    np.testing.assert_array_equal(to_numpy(x.grad), np.full(X.shape, 3.0))

@@ -2185,6 +2185,9 @@ def pad(array, pad_width, mode="constant", **kwargs):  # noqa: A002
         length = kwargs.get("stat_length")
         values = (np.full((x.ndim, 2), None, dtype=object) if length is None else
                   _pairs(length, x.ndim, func, "stat_length", True))
+    if not widths.any():
+        # NumPy's pad always returns a new array: no width is never the input itself
+        return B.astype(x, x.dtype, copy=True)
     for axis in builtins_range(x.ndim):
         before, after = (int(w) for w in widths[axis])
         if before == 0 and after == 0:
