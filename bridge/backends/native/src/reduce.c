@@ -12,10 +12,11 @@
  *   outer  - the kept axis is the fast one (axis-0 sums of C arrays): rows are added
  *            into the output vector in order; threads split the output vector, so the
  *            result does not depend on the thread count at all.
- * Sums use pairwise summation over blocks of 512 elements, each summed into 32
- * independent accumulators (vectorised; 16 additions deep, as NumPy's 8 accumulators of
- * 128-element blocks are); the blocks' accumulator vectors are combined pairwise lane by
- * lane and folded once at the end: error O((16 + log n) * eps), no worse than NumPy's.
+ * Sums cascade: blocks of 512 elements, each summed into 8 AVX2 vectors of lanes (32
+ * lanes of float64, 16 additions deep, as NumPy's 8 accumulators of 128-element blocks
+ * are; 64 lanes of float32, 8 deep), read in memory order; the blocks' lane vectors are
+ * combined pairwise on a small stack and the lanes folded once at the end: error
+ * O((16 + log n) * eps), no worse than NumPy's, with a purely streaming traversal.
  */
 #include "loops.h"
 
@@ -25,7 +26,11 @@ enum { R_SUM, R_PROD, R_MAX, R_MIN, R_COUNT, N_REDUCE };
 static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", "count"};
 
 #define PAIRWISE_BLOCK 512
-#define LANES 32
+#define LANES 32  /* max and min: independent running extremes */
+/* levels of the sum cascade's stack: one per power of two of blocks, 2^63 / 512 at most */
+#define CASCADE_DEPTH 64
+/* the sum's vectors: AVX2 registers (a block's lanes are 8 of them) */
+#define VEC_BYTES 32
 
 /* ---- per-type kernels, generated from one template ------------------------------ */
 
@@ -64,62 +69,106 @@ static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", 
     }
 
 #define DEFINE_REAL_REDUCE(SUF, T, UT, ADD, MUL)                                              \
-    /* r[0..LANES) = the lane sums of n >= LANES elements: blocks of PAIRWISE_BLOCK summed  \
-     * into LANES accumulators (each one adds PAIRWISE_BLOCK / LANES elements in turn),     \
-     * the blocks' lane vectors combined pairwise, lane by lane; the lanes are folded by   \
-     * the caller once, not per block */                                                    \
-    static CLONES void pairwise_lanes_##SUF(const char *p, npy_intp n, npy_intp s,            \
-                                            T *restrict out)                                  \
+    /* A block's lanes: 8 vectors of VEC_BYTES (32 lanes of float64, 64 of float32);     \
+     * integers add in the unsigned type of their width (wrap-around, as WADD) */           \
+    typedef UT vec_##SUF __attribute__((vector_size(VEC_BYTES)));                             \
+    enum { LN_##SUF = 8 * VEC_BYTES / sizeof(T) };                                            \
+    /* out[0..LN) = the lane sums of one block of PAIRWISE_BLOCK elements: lane j adds the  \
+     * elements j, j + LN, j + 2 LN, ... in turn (PAIRWISE_BLOCK / LN of them) */            \
+    static inline void block_lanes_##SUF(const char *p, npy_intp s, T *restrict out)          \
     {                                                                                         \
-        if (n <= PAIRWISE_BLOCK) {                                                            \
-            T r[LANES]; /* local: in registers (out might alias p as far as C can tell) */   \
-            npy_intp i;                                                                       \
-            for (int j = 0; j < LANES; j++) {                                                 \
-                r[j] = *(const T *)(p + j * s);                                               \
+        if (s == sizeof(T)) {                                                                 \
+            /* eight named vectors: GCC kept an array of accumulators in memory here */      \
+            vec_##SUF v0, v1, v2, v3, v4, v5, v6, v7, w;                                      \
+            memcpy(&v0, p + 0 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v1, p + 1 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v2, p + 2 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v3, p + 3 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v4, p + 4 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v5, p + 5 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v6, p + 6 * VEC_BYTES, VEC_BYTES);                                        \
+            memcpy(&v7, p + 7 * VEC_BYTES, VEC_BYTES);                                        \
+            for (size_t i = 8 * VEC_BYTES; i < PAIRWISE_BLOCK * sizeof(T); i += 8 * VEC_BYTES) { \
+                memcpy(&w, p + i + 0 * VEC_BYTES, VEC_BYTES); v0 += w;                         \
+                memcpy(&w, p + i + 1 * VEC_BYTES, VEC_BYTES); v1 += w;                         \
+                memcpy(&w, p + i + 2 * VEC_BYTES, VEC_BYTES); v2 += w;                         \
+                memcpy(&w, p + i + 3 * VEC_BYTES, VEC_BYTES); v3 += w;                         \
+                memcpy(&w, p + i + 4 * VEC_BYTES, VEC_BYTES); v4 += w;                         \
+                memcpy(&w, p + i + 5 * VEC_BYTES, VEC_BYTES); v5 += w;                         \
+                memcpy(&w, p + i + 6 * VEC_BYTES, VEC_BYTES); v6 += w;                         \
+                memcpy(&w, p + i + 7 * VEC_BYTES, VEC_BYTES); v7 += w;                         \
             }                                                                                 \
-            if (s == sizeof(T)) {                                                             \
-                const T *a = (const T *)p;                                                    \
-                for (i = LANES; i + LANES <= n; i += LANES) {                                 \
-                    for (int j = 0; j < LANES; j++) {                                         \
-                        r[j] = ADD(r[j], a[i + j]);                                           \
-                    }                                                                         \
-                }                                                                             \
-            } else {                                                                          \
-                for (i = LANES; i + LANES <= n; i += LANES) {                                 \
-                    for (int j = 0; j < LANES; j++) {                                         \
-                        r[j] = ADD(r[j], *(const T *)(p + (i + j) * s));                      \
-                    }                                                                         \
-                }                                                                             \
-            }                                                                                 \
-            for (int j = 0; i < n; i++, j++) { /* the tail: one more in each first lane */   \
-                r[j] = ADD(r[j], *(const T *)(p + i * s));                                    \
-            }                                                                                 \
-            for (int j = 0; j < LANES; j++) {                                                 \
-                out[j] = r[j];                                                                \
-            }                                                                                 \
+            char *o = (char *)out;                                                            \
+            memcpy(o + 0 * VEC_BYTES, &v0, VEC_BYTES);                                        \
+            memcpy(o + 1 * VEC_BYTES, &v1, VEC_BYTES);                                        \
+            memcpy(o + 2 * VEC_BYTES, &v2, VEC_BYTES);                                        \
+            memcpy(o + 3 * VEC_BYTES, &v3, VEC_BYTES);                                        \
+            memcpy(o + 4 * VEC_BYTES, &v4, VEC_BYTES);                                        \
+            memcpy(o + 5 * VEC_BYTES, &v5, VEC_BYTES);                                        \
+            memcpy(o + 6 * VEC_BYTES, &v6, VEC_BYTES);                                        \
+            memcpy(o + 7 * VEC_BYTES, &v7, VEC_BYTES);                                        \
             return;                                                                           \
         }                                                                                     \
-        npy_intp half = n / 2;                                                                \
-        half -= half % LANES;                                                                 \
-        T q[LANES];                                                                           \
-        pairwise_lanes_##SUF(p, half, s, out);                                                \
-        pairwise_lanes_##SUF(p + half * s, n - half, s, q);                                   \
-        for (int j = 0; j < LANES; j++) {                                                     \
-            out[j] = ADD(out[j], q[j]);                                                       \
+        T r[LN_##SUF];                                                                        \
+        for (int j = 0; j < LN_##SUF; j++) {                                                  \
+            r[j] = *(const T *)(p + j * s);                                                   \
         }                                                                                     \
+        for (npy_intp i = LN_##SUF; i < PAIRWISE_BLOCK; i += LN_##SUF) {                      \
+            for (int j = 0; j < LN_##SUF; j++) {                                              \
+                r[j] = ADD(r[j], *(const T *)(p + (i + j) * s));                              \
+            }                                                                                 \
+        }                                                                                     \
+        memcpy(out, r, sizeof r);                                                             \
     }                                                                                         \
-    static CLONES T pairwise_sum_##SUF(const char *p, npy_intp n, npy_intp s)                 \
+    /* The cascade: blocks in memory order, their lane vectors combined pairwise on a     \
+     * stack (a binary counter: two partial sums of 2^k blocks each make one of 2^(k+1));  \
+     * then the tail (under a block) into fresh lanes, the stack added to it from its top  \
+     * (smallest first), and the lanes pairwise. The loads stream linearly, in the         \
+     * prefetcher's order. Depth: the stack holds distinct levels, so an element of a     \
+     * level-k entry takes k + 1 + (levels above k) <= log2(blocks) + 1 additions in the  \
+     * cascade: PAIRWISE_BLOCK / LN + log2(LN) + ceil(log2(blocks)) + 2 in all (float64:   \
+     * 16 + 5 + ..., float32 8 + 6 + ...), as shallow as NumPy's pairwise sum. */           \
+    static CLONES_STREAM T pairwise_sum_##SUF(const char *p, npy_intp n, npy_intp s)          \
     {                                                                                         \
-        if (n < LANES) {                                                                      \
+        enum { LN = LN_##SUF };                                                               \
+        if (n < LN) {                                                                         \
             T acc = 0;                                                                        \
             for (npy_intp i = 0; i < n; i++) {                                                \
                 acc = ADD(acc, *(const T *)(p + i * s));                                      \
             }                                                                                 \
             return acc;                                                                       \
         }                                                                                     \
-        T r[LANES];                                                                           \
-        pairwise_lanes_##SUF(p, n, s, r);                                                     \
-        for (int w = LANES / 2; w > 0; w /= 2) {                                              \
+        T stack[CASCADE_DEPTH][LN];                                                           \
+        int level[CASCADE_DEPTH];                                                             \
+        int sp = 0;                                                                           \
+        T r[LN];                                                                              \
+        npy_intp i = 0;                                                                       \
+        for (; n - i >= PAIRWISE_BLOCK; i += PAIRWISE_BLOCK) {                                \
+            block_lanes_##SUF(p + i * s, s, r);                                               \
+            int l = 0;                                                                        \
+            while (sp > 0 && level[sp - 1] == l) {                                            \
+                sp--;                                                                         \
+                for (int j = 0; j < LN; j++) {                                                \
+                    r[j] = ADD(stack[sp][j], r[j]);                                           \
+                }                                                                             \
+                l++;                                                                          \
+            }                                                                                 \
+            memcpy(stack[sp], r, sizeof r);                                                   \
+            level[sp++] = l;                                                                  \
+        }                                                                                     \
+        for (int j = 0; j < LN; j++) {                                                        \
+            r[j] = 0;                                                                         \
+        }                                                                                     \
+        for (int j = 0; i < n; i++, j = j + 1 == LN ? 0 : j + 1) {                            \
+            r[j] = ADD(r[j], *(const T *)(p + i * s));                                        \
+        }                                                                                     \
+        while (sp > 0) {                                                                      \
+            sp--;                                                                             \
+            for (int j = 0; j < LN; j++) {                                                    \
+                r[j] = ADD(stack[sp][j], r[j]);                                               \
+            }                                                                                 \
+        }                                                                                     \
+        for (int w = LN / 2; w > 0; w /= 2) {                                                 \
             for (int j = 0; j < w; j++) {                                                     \
                 r[j] = ADD(r[j], r[j + w]);                                                   \
             }                                                                                 \
