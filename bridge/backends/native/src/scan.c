@@ -7,9 +7,20 @@
 
 #include <math.h>
 
-/* First index of the maximum (minimum) of a line; the first NaN wins, as in NumPy. */
-#define DEFINE_ARG(SUF, T, IS_FLOAT)                                                  \
-    static npy_intp argmax_##SUF(const char *p, npy_intp n, npy_intp s)              \
+/* First index of the maximum (minimum) of a line; the first NaN wins, as in NumPy.
+ *
+ * Contiguous lines of two blocks and more go block by block: a block's extremum in
+ * ARG_LANES independent lanes (vectorised; NaN propagates through PICK as in the max
+ * reduction), the first block whose extremum beats every earlier one's remembered; a
+ * block with a NaN is searched for its first NaN at once. Then the one remembered block
+ * is searched for the first element equal to the extremum: one pass over the line and
+ * one block again, instead of a compare-and-branch per element. */
+#define ARG_BLOCK 256
+#define ARG_LANES 32
+#define ARG_PICK(CMP, a, b) ((a) CMP (b) || (a) != (a) ? (a) : (b))
+
+#define DEFINE_ARG_DIR(NAME, SUF, T, IS_FLOAT, CMP)                                   \
+    static npy_intp NAME##_scalar_##SUF(const char *p, npy_intp n, npy_intp s)       \
     {                                                                                 \
         T best = *(const T *)p;                                                       \
         npy_intp at = 0;                                                              \
@@ -21,32 +32,70 @@
             if (IS_FLOAT && v != v) {                                                 \
                 return i;                                                             \
             }                                                                         \
-            if (v > best) {                                                           \
+            if (v CMP best) {                                                         \
                 best = v;                                                             \
                 at = i;                                                               \
             }                                                                         \
         }                                                                             \
         return at;                                                                    \
     }                                                                                 \
-    static npy_intp argmin_##SUF(const char *p, npy_intp n, npy_intp s)              \
+    /* the extremum of ARG_BLOCK contiguous elements (NaN if there is one) */        \
+    static CLONES T NAME##_block_##SUF(const T *a)                                    \
     {                                                                                 \
-        T best = *(const T *)p;                                                       \
-        npy_intp at = 0;                                                              \
-        if (IS_FLOAT && best != best) {                                               \
-            return 0;                                                                 \
+        T r[ARG_LANES];                                                               \
+        for (int j = 0; j < ARG_LANES; j++) {                                         \
+            r[j] = a[j];                                                              \
         }                                                                             \
-        for (npy_intp i = 1; i < n; i++) {                                            \
-            const T v = *(const T *)(p + i * s);                                      \
-            if (IS_FLOAT && v != v) {                                                 \
-                return i;                                                             \
+        for (int k = 1; k < ARG_BLOCK / ARG_LANES; k++) {                             \
+            const T *b = a + k * ARG_LANES;                                           \
+            for (int j = 0; j < ARG_LANES; j++) {                                     \
+                r[j] = ARG_PICK(CMP, b[j], r[j]);                                     \
             }                                                                         \
-            if (v < best) {                                                           \
-                best = v;                                                             \
+        }                                                                             \
+        for (int w = ARG_LANES / 2; w > 0; w /= 2) {                                  \
+            for (int j = 0; j < w; j++) {                                             \
+                r[j] = ARG_PICK(CMP, r[j + w], r[j]);                                 \
+            }                                                                         \
+        }                                                                             \
+        return r[0];                                                                  \
+    }                                                                                 \
+    static npy_intp NAME##_##SUF(const char *p, npy_intp n, npy_intp s)              \
+    {                                                                                 \
+        if (s != (npy_intp)sizeof(T) || n < 2 * ARG_BLOCK) {                          \
+            return NAME##_scalar_##SUF(p, n, s);                                      \
+        }                                                                             \
+        const T *a = (const T *)p;                                                    \
+        T best = NAME##_block_##SUF(a);                                               \
+        npy_intp at = 0, i = 0;                                                       \
+        for (;;) {                                                                    \
+            if (IS_FLOAT && best != best) {  /* the first NaN, in this block */       \
+                return i + NAME##_scalar_##SUF((const char *)(a + i), ARG_BLOCK, s);  \
+            }                                                                         \
+            i += ARG_BLOCK;                                                           \
+            if (n - i < ARG_BLOCK) {                                                  \
+                break;                                                                \
+            }                                                                         \
+            T m = NAME##_block_##SUF(a + i);                                          \
+            if (m CMP best || (IS_FLOAT && m != m)) {                                 \
+                best = m;                                                             \
                 at = i;                                                               \
             }                                                                         \
         }                                                                             \
+        if (i < n) {  /* the tail, under a block */                                   \
+            npy_intp t = i + NAME##_scalar_##SUF((const char *)(a + i), n - i, s);    \
+            if ((IS_FLOAT && a[t] != a[t]) || a[t] CMP best) {                        \
+                return t;                                                             \
+            }                                                                         \
+        }                                                                             \
+        while (!(a[at] == best)) { /* the first of the extremum in its block */      \
+            at++;                                                                     \
+        }                                                                             \
         return at;                                                                    \
     }
+
+#define DEFINE_ARG(SUF, T, IS_FLOAT)                                                  \
+    DEFINE_ARG_DIR(argmax, SUF, T, IS_FLOAT, >)                                       \
+    DEFINE_ARG_DIR(argmin, SUF, T, IS_FLOAT, <)
 
 DEFINE_ARG(b, npy_bool, 0)
 DEFINE_ARG(i8, int8_t, 0)
@@ -101,6 +150,22 @@ static void arg_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
         line_pointers(j, k, &p, &o);
         *(int64_t *)o = (int64_t)j->arg(p, j->len, j->xstep);
     }
+}
+
+/* One long line split across threads: each chunk's own arg-extremum, then the same
+ * arg function over the chunks' winning elements (in chunk order: the first NaN, else
+ * the first of the extremum) picks the chunk. */
+#define ARG_MAX_CHUNKS 256
+typedef struct {
+    const line_job *j;
+    npy_intp at[ARG_MAX_CHUNKS];
+} split_job;
+
+static void arg_split_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    split_job *sj = ctx;
+    const line_job *j = sj->j;
+    sj->at[chunk] = lo + j->arg(j->x + lo * j->xstep, hi - lo, j->xstep);
 }
 
 static int check_line_arrays(PyObject *xo, PyObject *oo, int need_same_type)
@@ -175,6 +240,24 @@ PyObject *native_arg_reduce(PyObject *self, PyObject *const *args, Py_ssize_t na
     j.arg = is_max ? ARGMAX[t] : ARGMIN[t];
     npy_intp lines = outer_count(&j);
     int chunks = pool_chunks_for((double)lines * (double)j.len);
+    if (lines == 1 && chunks > 1) {
+        split_job sj;
+        char vals[ARG_MAX_CHUNKS * sizeof(c128_t)];
+        const npy_intp size = TYPE_SIZE[t];
+        if (chunks > ARG_MAX_CHUNKS) {
+            chunks = ARG_MAX_CHUNKS;
+        }
+        sj.j = &j;
+        Py_BEGIN_ALLOW_THREADS
+        pool_run(j.len, chunks, arg_split_chunk, &sj);
+        Py_END_ALLOW_THREADS
+        for (int c = 0; c < chunks; c++) {
+            memcpy(vals + c * size, j.x + sj.at[c] * j.xstep, (size_t)size);
+        }
+        *(int64_t *)j.out = (int64_t)sj.at[j.arg(vals, chunks, size)];
+        Py_INCREF(args[2]);
+        return args[2];
+    }
     if (chunks > lines) {
         chunks = (int)lines;
     }
