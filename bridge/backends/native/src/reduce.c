@@ -214,6 +214,62 @@ static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", 
             default: o[i] = MINOF(v, o[i]); break;                                            \
             }                                                                                 \
         }                                                                                     \
+    }                                                                                         \
+    /* acc[i] = op(acc[i], op of ROW_GROUP contiguous rows' x[i]), the rows combined as a   \
+     * tree (sums: ((r0 + r1) + (r2 + r3)) + ...; one load and store of acc per group) */    \
+    static CLONES void accumulate_group_##SUF(int op, char *acc, const char *const *rows,     \
+                                              npy_intp n)                                     \
+    {                                                                                         \
+        T *restrict o = (T *)acc;                                                             \
+        const T *restrict a0 = (const T *)rows[0], *restrict a1 = (const T *)rows[1];         \
+        const T *restrict a2 = (const T *)rows[2], *restrict a3 = (const T *)rows[3];         \
+        const T *restrict a4 = (const T *)rows[4], *restrict a5 = (const T *)rows[5];         \
+        const T *restrict a6 = (const T *)rows[6], *restrict a7 = (const T *)rows[7];         \
+        switch (op) {                                                                         \
+        case R_SUM:                                                                           \
+            for (npy_intp i = 0; i < n; i++) {                                                \
+                T l = ADD(ADD(a0[i], a1[i]), ADD(a2[i], a3[i]));                              \
+                T h = ADD(ADD(a4[i], a5[i]), ADD(a6[i], a7[i]));                              \
+                o[i] = ADD(o[i], ADD(l, h));                                                  \
+            }                                                                                 \
+            break;                                                                            \
+        case R_MAX:                                                                           \
+            for (npy_intp i = 0; i < n; i++) {                                                \
+                /* a chain of the form accumulate_ vectorises (nested, the macro     \
+                 * repeats its arguments; a tree of selects stays scalar) */               \
+                T m = o[i];                                                                   \
+                const T v0 = a0[i], v1 = a1[i], v2 = a2[i], v3 = a3[i];                       \
+                const T v4 = a4[i], v5 = a5[i], v6 = a6[i], v7 = a7[i];                       \
+                m = MAXOF(v0, m);                                                            \
+                m = MAXOF(v1, m);                                                            \
+                m = MAXOF(v2, m);                                                            \
+                m = MAXOF(v3, m);                                                            \
+                m = MAXOF(v4, m);                                                            \
+                m = MAXOF(v5, m);                                                            \
+                m = MAXOF(v6, m);                                                            \
+                m = MAXOF(v7, m);                                                            \
+                o[i] = m;                                                                     \
+            }                                                                                 \
+            break;                                                                            \
+        default:                                                                              \
+            for (npy_intp i = 0; i < n; i++) {                                                \
+                /* a chain of the form accumulate_ vectorises (nested, the macro     \
+                 * repeats its arguments; a tree of selects stays scalar) */               \
+                T m = o[i];                                                                   \
+                const T v0 = a0[i], v1 = a1[i], v2 = a2[i], v3 = a3[i];                       \
+                const T v4 = a4[i], v5 = a5[i], v6 = a6[i], v7 = a7[i];                       \
+                m = MINOF(v0, m);                                                            \
+                m = MINOF(v1, m);                                                            \
+                m = MINOF(v2, m);                                                            \
+                m = MINOF(v3, m);                                                            \
+                m = MINOF(v4, m);                                                            \
+                m = MINOF(v5, m);                                                            \
+                m = MINOF(v6, m);                                                            \
+                m = MINOF(v7, m);                                                            \
+                o[i] = m;                                                                     \
+            }                                                                                 \
+            break;                                                                            \
+        }                                                                                     \
     }
 
 #define FADD(a, b) ((a) + (b))
@@ -348,6 +404,27 @@ static int accumulate_row(int op, int t, char *acc, const char *p, npy_intp s, n
     }
 }
 
+/* ROW_GROUP contiguous rows at once (sum, max, min of real types); -1: not handled */
+static int accumulate_group(int op, int t, char *acc, const char *const *rows, npy_intp n)
+{
+    if (op == R_PROD) {
+        return -1;
+    }
+    switch (t) {
+    case T_I8: accumulate_group_i8(op, acc, rows, n); return 0;
+    case T_I16: accumulate_group_i16(op, acc, rows, n); return 0;
+    case T_I32: accumulate_group_i32(op, acc, rows, n); return 0;
+    case T_I64: accumulate_group_i64(op, acc, rows, n); return 0;
+    case T_U8: accumulate_group_u8(op, acc, rows, n); return 0;
+    case T_U16: accumulate_group_u16(op, acc, rows, n); return 0;
+    case T_U32: accumulate_group_u32(op, acc, rows, n); return 0;
+    case T_U64: accumulate_group_u64(op, acc, rows, n); return 0;
+    case T_F32: accumulate_group_f32(op, acc, rows, n); return 0;
+    case T_F64: accumulate_group_f64(op, acc, rows, n); return 0;
+    default: return -1;
+    }
+}
+
 static void identity(int op, int t, red_value *v)
 {
     memset(v, 0, sizeof *v);
@@ -467,29 +544,55 @@ static void inner_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
     }
 }
 
-/* outer: one kept dim, contiguous output; the chunk is a slice of the output vector */
+/* outer: one kept dim, contiguous output; the chunk is a slice of the output vector.
+ * Contiguous rows go ROW_GROUP at a time (the group's rows combined first, then into the
+ * output: one pass over the output per group, not per row), over column blocks of
+ * OUTER_BLOCK bytes so that the output block stays in L2 while the rows stream. Blocks
+ * that fit L1 were measured slower (3162 x 3162 float64: 8 KiB blocks 3.7 ms, whole rows
+ * 2.9 ms): short pieces of many rows break the prefetcher's streams at every block. */
+#define ROW_GROUP 8
+#define OUTER_BLOCK 262144
 static void outer_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
 {
     (void)chunk;
     const reduce_job *j = ctx;
     const int last = j->rnd - 1;
-    npy_intp idx[NPY_MAXDIMS] = {0};
     char *o = j->out + lo * j->ostride[0];
     red_value init;
     identity(j->op, j->t, &init);
     for (npy_intp k = lo; k < hi; k++) {
         memcpy(o + (k - lo) * j->acc_size, &init, (size_t)j->acc_size);
     }
-    for (npy_intp r = 0; r < j->rsize; r++) {
-        const char *p = j->x + lo * j->kstride[0];
-        for (int d = 0; d <= last; d++) {
-            p += idx[d] * j->rstride[d];
+    const int grouped = j->kstride[0] == j->acc_size && j->op != R_PROD;
+    npy_intp block = grouped ? OUTER_BLOCK / j->acc_size : hi - lo;
+    for (npy_intp c0 = lo; c0 < hi; c0 += block) {
+        const npy_intp cols = hi - c0 < block ? hi - c0 : block;
+        char *oc = o + (c0 - lo) * j->acc_size;
+        npy_intp idx[NPY_MAXDIMS] = {0};
+        const char *rows[ROW_GROUP];
+        int have = 0;
+        for (npy_intp r = 0; r < j->rsize; r++) {
+            const char *p = j->x + c0 * j->kstride[0];
+            for (int d = 0; d <= last; d++) {
+                p += idx[d] * j->rstride[d];
+            }
+            idx[last]++;
+            for (int d = last; d > 0 && idx[d] == j->rshape[d]; d--) {
+                idx[d] = 0;
+                idx[d - 1]++;
+            }
+            if (!grouped) {
+                accumulate_row(j->op, j->t, oc, p, j->kstride[0], cols);
+                continue;
+            }
+            rows[have++] = p;
+            if (have == ROW_GROUP) {
+                accumulate_group(j->op, j->t, oc, rows, cols);
+                have = 0;
+            }
         }
-        accumulate_row(j->op, j->t, o, p, j->kstride[0], hi - lo);
-        idx[last]++;
-        for (int d = last; d > 0 && idx[d] == j->rshape[d]; d--) {
-            idx[d] = 0;
-            idx[d - 1]++;
+        for (int g = 0; g < have; g++) {
+            accumulate_row(j->op, j->t, oc, rows[g], j->kstride[0], cols);
         }
     }
 }
