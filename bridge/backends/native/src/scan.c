@@ -93,7 +93,36 @@
         return at;                                                                    \
     }
 
+/* Many lines side by side (x's lines are its columns: the reduced axis has the large
+ * stride, the lines are adjacent): row by row, a running extremum per line, vectorised
+ * across the lines, and the row index where it last changed; a line's first NaN stops
+ * its updates (NaN compares false; the test `best == best` keeps it). */
+#define DEFINE_ARG_COLS(NAME, SUF, T, IS_FLOAT, CMP)                                  \
+    static CLONES void NAME##_cols_##SUF(const char *p, npy_intp rows, npy_intp rs,   \
+                                         npy_intp cols, void *best_buf,               \
+                                         int64_t *restrict at)                        \
+    {                                                                                 \
+        T *restrict best = best_buf;                                                  \
+        const T *a = (const T *)p;                                                    \
+        for (npy_intp c = 0; c < cols; c++) {                                         \
+            best[c] = a[c];                                                           \
+            at[c] = 0;                                                                \
+        }                                                                             \
+        for (npy_intp r = 1; r < rows; r++) {                                         \
+            const T *restrict row = (const T *)(p + r * rs);                          \
+            for (npy_intp c = 0; c < cols; c++) {                                     \
+                const T v = row[c], b = best[c];                                      \
+                /* no short-circuit (GCC 12 still leaves this loop scalar) */          \
+                const int take = ((v CMP b) | (IS_FLOAT && v != v)) & (b == b);        \
+                best[c] = take ? v : b;                                               \
+                at[c] = take ? (int64_t)r : at[c];                                    \
+            }                                                                         \
+        }                                                                             \
+    }
+
 #define DEFINE_ARG(SUF, T, IS_FLOAT)                                                  \
+    DEFINE_ARG_COLS(argmax, SUF, T, IS_FLOAT, >)                                      \
+    DEFINE_ARG_COLS(argmin, SUF, T, IS_FLOAT, <)                                      \
     DEFINE_ARG_DIR(argmax, SUF, T, IS_FLOAT, >)                                       \
     DEFINE_ARG_DIR(argmin, SUF, T, IS_FLOAT, <)
 
@@ -110,6 +139,16 @@ DEFINE_ARG(f32, float, 1)
 DEFINE_ARG(f64, double, 1)
 
 typedef npy_intp (*arg_fn)(const char *, npy_intp, npy_intp);
+typedef void (*arg_cols_fn)(const char *, npy_intp, npy_intp, npy_intp, void *, int64_t *);
+#define COLS_ENTRY(NAME, SUF) NAME##_cols_##SUF
+static const arg_cols_fn ARGMAX_COLS[N_TYPES] = {COLS_ENTRY(argmax, b), COLS_ENTRY(argmax, i8),
+    COLS_ENTRY(argmax, i16), COLS_ENTRY(argmax, i32), COLS_ENTRY(argmax, i64),
+    COLS_ENTRY(argmax, u8), COLS_ENTRY(argmax, u16), COLS_ENTRY(argmax, u32),
+    COLS_ENTRY(argmax, u64), COLS_ENTRY(argmax, f32), COLS_ENTRY(argmax, f64), NULL, NULL};
+static const arg_cols_fn ARGMIN_COLS[N_TYPES] = {COLS_ENTRY(argmin, b), COLS_ENTRY(argmin, i8),
+    COLS_ENTRY(argmin, i16), COLS_ENTRY(argmin, i32), COLS_ENTRY(argmin, i64),
+    COLS_ENTRY(argmin, u8), COLS_ENTRY(argmin, u16), COLS_ENTRY(argmin, u32),
+    COLS_ENTRY(argmin, u64), COLS_ENTRY(argmin, f32), COLS_ENTRY(argmin, f64), NULL, NULL};
 static const arg_fn ARGMAX[N_TYPES] = {argmax_b, argmax_i8, argmax_i16, argmax_i32, argmax_i64,
     argmax_u8, argmax_u16, argmax_u32, argmax_u64, argmax_f32, argmax_f64, NULL, NULL};
 static const arg_fn ARGMIN[N_TYPES] = {argmin_b, argmin_i8, argmin_i16, argmin_i32, argmin_i64,
@@ -166,6 +205,27 @@ static void arg_split_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
     split_job *sj = ctx;
     const line_job *j = sj->j;
     sj->at[chunk] = lo + j->arg(j->x + lo * j->xstep, hi - lo, j->xstep);
+}
+
+/* lines side by side: chunks of lines, in blocks of COLS_BLOCK (the running extrema) */
+#define COLS_BLOCK 4096
+typedef struct {
+    const line_job *j;
+    arg_cols_fn cols;
+    npy_intp size;
+} cols_job;
+
+static void arg_cols_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    (void)chunk;
+    const cols_job *cj = ctx;
+    const line_job *j = cj->j;
+    double best[COLS_BLOCK * sizeof(int64_t) / sizeof(double)];  /* 8-byte types at most */
+    for (npy_intp c = lo; c < hi; c += COLS_BLOCK) {
+        npy_intp n = hi - c < COLS_BLOCK ? hi - c : COLS_BLOCK;
+        cj->cols(j->x + c * cj->size, j->len, j->xstep, n, best,
+                 (int64_t *)(j->out + c * (npy_intp)sizeof(int64_t)));
+    }
 }
 
 static int check_line_arrays(PyObject *xo, PyObject *oo, int need_same_type)
@@ -260,6 +320,16 @@ PyObject *native_arg_reduce(PyObject *self, PyObject *const *args, Py_ssize_t na
     }
     if (chunks > lines) {
         chunks = (int)lines;
+    }
+    const npy_intp size = TYPE_SIZE[t];
+    if (j.nd == 1 && lines > 1 && j.xs[0] == size && j.os[0] == (npy_intp)sizeof(int64_t)
+        && (j.xstep < 0 ? -j.xstep : j.xstep) > size) {
+        cols_job cj = {&j, is_max ? ARGMAX_COLS[t] : ARGMIN_COLS[t], size};
+        Py_BEGIN_ALLOW_THREADS
+        pool_run(lines, chunks, arg_cols_chunk, &cj);
+        Py_END_ALLOW_THREADS
+        Py_INCREF(args[2]);
+        return args[2];
     }
     Py_BEGIN_ALLOW_THREADS
     pool_run(lines, chunks, arg_chunk, &j);
