@@ -7,9 +7,20 @@
 
 #include <math.h>
 
-/* First index of the maximum (minimum) of a line; the first NaN wins, as in NumPy. */
-#define DEFINE_ARG(SUF, T, IS_FLOAT)                                                  \
-    static npy_intp argmax_##SUF(const char *p, npy_intp n, npy_intp s)              \
+/* First index of the maximum (minimum) of a line; the first NaN wins, as in NumPy.
+ *
+ * Contiguous lines of two blocks and more go block by block: a block's extremum in
+ * ARG_LANES independent lanes (vectorised; NaN propagates through PICK as in the max
+ * reduction), the first block whose extremum beats every earlier one's remembered; a
+ * block with a NaN is searched for its first NaN at once. Then the one remembered block
+ * is searched for the first element equal to the extremum: one pass over the line and
+ * one block again, instead of a compare-and-branch per element. */
+#define ARG_BLOCK 256
+#define ARG_LANES 32
+#define ARG_PICK(CMP, a, b) ((a) CMP (b) || (a) != (a) ? (a) : (b))
+
+#define DEFINE_ARG_DIR(NAME, SUF, T, IS_FLOAT, CMP)                                   \
+    static npy_intp NAME##_scalar_##SUF(const char *p, npy_intp n, npy_intp s)       \
     {                                                                                 \
         T best = *(const T *)p;                                                       \
         npy_intp at = 0;                                                              \
@@ -21,32 +32,99 @@
             if (IS_FLOAT && v != v) {                                                 \
                 return i;                                                             \
             }                                                                         \
-            if (v > best) {                                                           \
+            if (v CMP best) {                                                         \
                 best = v;                                                             \
                 at = i;                                                               \
             }                                                                         \
         }                                                                             \
         return at;                                                                    \
     }                                                                                 \
-    static npy_intp argmin_##SUF(const char *p, npy_intp n, npy_intp s)              \
+    /* the extremum of ARG_BLOCK contiguous elements (NaN if there is one) */        \
+    static CLONES T NAME##_block_##SUF(const T *a)                                    \
     {                                                                                 \
-        T best = *(const T *)p;                                                       \
-        npy_intp at = 0;                                                              \
-        if (IS_FLOAT && best != best) {                                               \
-            return 0;                                                                 \
+        T r[ARG_LANES];                                                               \
+        for (int j = 0; j < ARG_LANES; j++) {                                         \
+            r[j] = a[j];                                                              \
         }                                                                             \
-        for (npy_intp i = 1; i < n; i++) {                                            \
-            const T v = *(const T *)(p + i * s);                                      \
-            if (IS_FLOAT && v != v) {                                                 \
-                return i;                                                             \
+        for (int k = 1; k < ARG_BLOCK / ARG_LANES; k++) {                             \
+            const T *b = a + k * ARG_LANES;                                           \
+            for (int j = 0; j < ARG_LANES; j++) {                                     \
+                r[j] = ARG_PICK(CMP, b[j], r[j]);                                     \
             }                                                                         \
-            if (v < best) {                                                           \
-                best = v;                                                             \
+        }                                                                             \
+        for (int w = ARG_LANES / 2; w > 0; w /= 2) {                                  \
+            for (int j = 0; j < w; j++) {                                             \
+                r[j] = ARG_PICK(CMP, r[j + w], r[j]);                                 \
+            }                                                                         \
+        }                                                                             \
+        return r[0];                                                                  \
+    }                                                                                 \
+    static npy_intp NAME##_##SUF(const char *p, npy_intp n, npy_intp s)              \
+    {                                                                                 \
+        if (s != (npy_intp)sizeof(T) || n < 2 * ARG_BLOCK) {                          \
+            return NAME##_scalar_##SUF(p, n, s);                                      \
+        }                                                                             \
+        const T *a = (const T *)p;                                                    \
+        T best = NAME##_block_##SUF(a);                                               \
+        npy_intp at = 0, i = 0;                                                       \
+        for (;;) {                                                                    \
+            if (IS_FLOAT && best != best) {  /* the first NaN, in this block */       \
+                return i + NAME##_scalar_##SUF((const char *)(a + i), ARG_BLOCK, s);  \
+            }                                                                         \
+            i += ARG_BLOCK;                                                           \
+            if (n - i < ARG_BLOCK) {                                                  \
+                break;                                                                \
+            }                                                                         \
+            T m = NAME##_block_##SUF(a + i);                                          \
+            if (m CMP best || (IS_FLOAT && m != m)) {                                 \
+                best = m;                                                             \
                 at = i;                                                               \
             }                                                                         \
         }                                                                             \
+        if (i < n) {  /* the tail, under a block */                                   \
+            npy_intp t = i + NAME##_scalar_##SUF((const char *)(a + i), n - i, s);    \
+            if ((IS_FLOAT && a[t] != a[t]) || a[t] CMP best) {                        \
+                return t;                                                             \
+            }                                                                         \
+        }                                                                             \
+        while (!(a[at] == best)) { /* the first of the extremum in its block */      \
+            at++;                                                                     \
+        }                                                                             \
         return at;                                                                    \
     }
+
+/* Many lines side by side (x's lines are its columns: the reduced axis has the large
+ * stride, the lines are adjacent): row by row, a running extremum per line, vectorised
+ * across the lines, and the row index where it last changed; a line's first NaN stops
+ * its updates (NaN compares false; the test `best == best` keeps it). */
+#define DEFINE_ARG_COLS(NAME, SUF, T, IS_FLOAT, CMP)                                  \
+    static CLONES void NAME##_cols_##SUF(const char *p, npy_intp rows, npy_intp rs,   \
+                                         npy_intp cols, void *best_buf,               \
+                                         int64_t *restrict at)                        \
+    {                                                                                 \
+        T *restrict best = best_buf;                                                  \
+        const T *a = (const T *)p;                                                    \
+        for (npy_intp c = 0; c < cols; c++) {                                         \
+            best[c] = a[c];                                                           \
+            at[c] = 0;                                                                \
+        }                                                                             \
+        for (npy_intp r = 1; r < rows; r++) {                                         \
+            const T *restrict row = (const T *)(p + r * rs);                          \
+            for (npy_intp c = 0; c < cols; c++) {                                     \
+                const T v = row[c], b = best[c];                                      \
+                /* no short-circuit (GCC 12 still leaves this loop scalar) */          \
+                const int take = ((v CMP b) | (IS_FLOAT && v != v)) & (b == b);        \
+                best[c] = take ? v : b;                                               \
+                at[c] = take ? (int64_t)r : at[c];                                    \
+            }                                                                         \
+        }                                                                             \
+    }
+
+#define DEFINE_ARG(SUF, T, IS_FLOAT)                                                  \
+    DEFINE_ARG_COLS(argmax, SUF, T, IS_FLOAT, >)                                      \
+    DEFINE_ARG_COLS(argmin, SUF, T, IS_FLOAT, <)                                      \
+    DEFINE_ARG_DIR(argmax, SUF, T, IS_FLOAT, >)                                       \
+    DEFINE_ARG_DIR(argmin, SUF, T, IS_FLOAT, <)
 
 DEFINE_ARG(b, npy_bool, 0)
 DEFINE_ARG(i8, int8_t, 0)
@@ -61,6 +139,16 @@ DEFINE_ARG(f32, float, 1)
 DEFINE_ARG(f64, double, 1)
 
 typedef npy_intp (*arg_fn)(const char *, npy_intp, npy_intp);
+typedef void (*arg_cols_fn)(const char *, npy_intp, npy_intp, npy_intp, void *, int64_t *);
+#define COLS_ENTRY(NAME, SUF) NAME##_cols_##SUF
+static const arg_cols_fn ARGMAX_COLS[N_TYPES] = {COLS_ENTRY(argmax, b), COLS_ENTRY(argmax, i8),
+    COLS_ENTRY(argmax, i16), COLS_ENTRY(argmax, i32), COLS_ENTRY(argmax, i64),
+    COLS_ENTRY(argmax, u8), COLS_ENTRY(argmax, u16), COLS_ENTRY(argmax, u32),
+    COLS_ENTRY(argmax, u64), COLS_ENTRY(argmax, f32), COLS_ENTRY(argmax, f64), NULL, NULL};
+static const arg_cols_fn ARGMIN_COLS[N_TYPES] = {COLS_ENTRY(argmin, b), COLS_ENTRY(argmin, i8),
+    COLS_ENTRY(argmin, i16), COLS_ENTRY(argmin, i32), COLS_ENTRY(argmin, i64),
+    COLS_ENTRY(argmin, u8), COLS_ENTRY(argmin, u16), COLS_ENTRY(argmin, u32),
+    COLS_ENTRY(argmin, u64), COLS_ENTRY(argmin, f32), COLS_ENTRY(argmin, f64), NULL, NULL};
 static const arg_fn ARGMAX[N_TYPES] = {argmax_b, argmax_i8, argmax_i16, argmax_i32, argmax_i64,
     argmax_u8, argmax_u16, argmax_u32, argmax_u64, argmax_f32, argmax_f64, NULL, NULL};
 static const arg_fn ARGMIN[N_TYPES] = {argmin_b, argmin_i8, argmin_i16, argmin_i32, argmin_i64,
@@ -100,6 +188,43 @@ static void arg_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
         char *o;
         line_pointers(j, k, &p, &o);
         *(int64_t *)o = (int64_t)j->arg(p, j->len, j->xstep);
+    }
+}
+
+/* One long line split across threads: each chunk's own arg-extremum, then the same
+ * arg function over the chunks' winning elements (in chunk order: the first NaN, else
+ * the first of the extremum) picks the chunk. */
+#define ARG_MAX_CHUNKS 256
+typedef struct {
+    const line_job *j;
+    npy_intp at[ARG_MAX_CHUNKS];
+} split_job;
+
+static void arg_split_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    split_job *sj = ctx;
+    const line_job *j = sj->j;
+    sj->at[chunk] = lo + j->arg(j->x + lo * j->xstep, hi - lo, j->xstep);
+}
+
+/* lines side by side: chunks of lines, in blocks of COLS_BLOCK (the running extrema) */
+#define COLS_BLOCK 4096
+typedef struct {
+    const line_job *j;
+    arg_cols_fn cols;
+    npy_intp size;
+} cols_job;
+
+static void arg_cols_chunk(void *ctx, int chunk, npy_intp lo, npy_intp hi)
+{
+    (void)chunk;
+    const cols_job *cj = ctx;
+    const line_job *j = cj->j;
+    double best[COLS_BLOCK * sizeof(int64_t) / sizeof(double)];  /* 8-byte types at most */
+    for (npy_intp c = lo; c < hi; c += COLS_BLOCK) {
+        npy_intp n = hi - c < COLS_BLOCK ? hi - c : COLS_BLOCK;
+        cj->cols(j->x + c * cj->size, j->len, j->xstep, n, best,
+                 (int64_t *)(j->out + c * (npy_intp)sizeof(int64_t)));
     }
 }
 
@@ -175,8 +300,36 @@ PyObject *native_arg_reduce(PyObject *self, PyObject *const *args, Py_ssize_t na
     j.arg = is_max ? ARGMAX[t] : ARGMIN[t];
     npy_intp lines = outer_count(&j);
     int chunks = pool_chunks_for((double)lines * (double)j.len);
+    if (lines == 1 && chunks > 1) {
+        split_job sj;
+        char vals[ARG_MAX_CHUNKS * sizeof(c128_t)];
+        const npy_intp size = TYPE_SIZE[t];
+        if (chunks > ARG_MAX_CHUNKS) {
+            chunks = ARG_MAX_CHUNKS;
+        }
+        sj.j = &j;
+        Py_BEGIN_ALLOW_THREADS
+        pool_run(j.len, chunks, arg_split_chunk, &sj);
+        Py_END_ALLOW_THREADS
+        for (int c = 0; c < chunks; c++) {
+            memcpy(vals + c * size, j.x + sj.at[c] * j.xstep, (size_t)size);
+        }
+        *(int64_t *)j.out = (int64_t)sj.at[j.arg(vals, chunks, size)];
+        Py_INCREF(args[2]);
+        return args[2];
+    }
     if (chunks > lines) {
         chunks = (int)lines;
+    }
+    const npy_intp size = TYPE_SIZE[t];
+    if (j.nd == 1 && lines > 1 && j.xs[0] == size && j.os[0] == (npy_intp)sizeof(int64_t)
+        && (j.xstep < 0 ? -j.xstep : j.xstep) > size) {
+        cols_job cj = {&j, is_max ? ARGMAX_COLS[t] : ARGMIN_COLS[t], size};
+        Py_BEGIN_ALLOW_THREADS
+        pool_run(lines, chunks, arg_cols_chunk, &cj);
+        Py_END_ALLOW_THREADS
+        Py_INCREF(args[2]);
+        return args[2];
     }
     Py_BEGIN_ALLOW_THREADS
     pool_run(lines, chunks, arg_chunk, &j);
