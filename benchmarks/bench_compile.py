@@ -81,7 +81,7 @@ def main(argv=None):
     a, b, c = (bridge.asarray(v) for v in (an, bn, cn))
     compiled = bridge.compile(lambda a, b, c: chain(bridge, a, b, c))
     got = compiled(a, b, c)
-    assert np.allclose(np.asarray(bridge.to_device(got, "cpu") if gpu else got),
+    assert np.allclose(np.asarray(got.to_device("cpu") if gpu else got),
                        chain(np, an, bn, cn), rtol=1e-12, atol=1e-12), "compiled result differs"
     t_numpy = best_time(lambda: chain(np, an, bn, cn), sync, repeat=5, number=1)
     t_eager = best_time(lambda: chain(bridge, a, b, c), sync, repeat=5, number=1)

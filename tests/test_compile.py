@@ -529,9 +529,6 @@ def test_training_loop_compiles_forward_and_backward(backend, mode):
     if bridge.get_backend() == "native" and _codegen.compiler() is not None:
         for part in (branch.aot.forward, branch.aot.backward):
             assert any(type(c).__name__ == "FusedCall" for c in part.plan[1])
-    if bridge.get_backend() == "cupy" and mode == "reduce-overhead":
-        for part in (branch.aot.forward, branch.aot.backward):
-            assert part.graphs.graph is not None and not part.graphs.off
 
 
 def _conv_net(k, b, w, x, y):
@@ -580,15 +577,17 @@ def test_reduce_overhead(backend):
     """mode="reduce-overhead" gives the default mode's results: a new input tensor each
     call (copied into the graph's buffer), a parameter changed in place between calls
     (read where it is), results handed out earlier that never change afterwards, and a
-    new shape (recorded anew). On the GPU the branch replays as one CUDA graph."""
+    new shape (recorded anew). On the GPU the branch replays as one CUDA graph (no
+    matmul here: CuPy refuses cuBLAS calls while a stream captures, and such a graph
+    runs without a CUDA graph, warned, as the training-loop tests show)."""
     rng = np.random.default_rng(8)
 
     def f(a, w):
-        h = bridge.tanh(a @ w + 1.0)
-        return bridge.sum(h * h, axis=1), bridge.matrix_transpose(h) @ h, w
+        h = bridge.maximum(a * w + 1.0, 0.0)
+        return bridge.sum(h * h, axis=1), bridge.matrix_transpose(h) * 2.0 - 1.0, w
 
     compiled = bridge.compile(f, mode="reduce-overhead")
-    w = bridge.asarray(rng.normal(size=(5, 3)))
+    w = bridge.asarray(rng.normal(size=(5,)))
     kept = []
     for rows in (8, 8, 8, 8, 12, 12, 12):
         a = bridge.asarray(rng.normal(size=(rows, 5)))

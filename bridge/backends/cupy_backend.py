@@ -326,7 +326,12 @@ def _stepwise_arange(xp):
         dtype = numpy.dtype(dtype)
         if dtype.kind != "f":
             return xp.arange(start, stop, step, dtype=dtype)
-        n = max(int(numpy.ceil((stop - start) / step)), 0)
+        length = numpy.ceil((stop - start) / step)
+        if numpy.isnan(length):  # (NumPy's errors: nan and infinite lengths are refused)
+            raise ValueError("arange: cannot compute length")
+        if numpy.isinf(length):
+            raise ValueError("arange: Maximum allowed size exceeded")
+        n = max(int(length), 0)
         if n * 8 > _MAX_BYTES:
             raise ValueError(f"arange: {n} values exceed the largest possible array")
         # in the result's dtype, as NumPy's fill computes (a[1] from the Python sum)
