@@ -318,7 +318,7 @@ def _window_length(M, func, copies=1):
 
 
 def _window(M, formula, func="window"):
-    M = _window_length(M, func)
+    M = _window_length(M, func, copies=5)  # (n, its scaling, the cosines and their sums)
     if M < 1:
         return B.zeros((0,), dtype=B.float64)
     if M == 1:
