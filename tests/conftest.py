@@ -52,3 +52,12 @@ def to_numpy(x):
     if isinstance(x, bridge.Tensor):
         return np.asarray(x.to_device("cpu"))
     return np.asarray(x)
+
+
+def same_as_numpy(got, expected):
+    """``got`` (a tensor on any device, or anything array-like) has exactly NumPy's
+    ``expected`` dtype, shape and values."""
+    got = to_numpy(got)
+    expected = np.asarray(expected)
+    assert got.dtype == expected.dtype and got.shape == expected.shape, (got, expected)
+    np.testing.assert_array_equal(got, expected)

@@ -16,15 +16,8 @@ import pytest
 
 import bridge
 
+from .conftest import same_as_numpy as _same
 from .conftest import to_numpy
-
-
-def _same(got, expected):
-    got = to_numpy(got)
-    expected = np.asarray(expected)
-    assert got.dtype == expected.dtype and got.shape == expected.shape, (got, expected)
-    np.testing.assert_array_equal(got, expected)
-
 
 P = np.array([True, False, True, False])
 Q = np.array([True, True, False, False])

@@ -12,15 +12,8 @@ import pytest
 
 import bridge
 
+from .conftest import same_as_numpy as _same
 from .conftest import to_numpy
-
-
-def _same(got, expected):
-    got = to_numpy(got)
-    expected = np.asarray(expected)
-    assert got.dtype == expected.dtype and got.shape == expected.shape, (got, expected)
-    np.testing.assert_array_equal(got, expected)
-
 
 X = np.arange(12, dtype=np.float64).reshape(3, 4)
 DICT_WIDTHS = [{0: (1, 0)}, {-1: 2}, {1: (1, 2), 0: 1}, {}, {0: True}, {-2: (0, 3)}]
