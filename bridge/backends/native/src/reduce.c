@@ -40,6 +40,27 @@ static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", 
 #define MAXOF(a, b) PICK(>, a, b)
 #define MINOF(a, b) PICK(<, a, b)
 
+/* The max (PICK_AB = MAXOF) or min (MINOF) case of accumulate_group_*: each output
+ * element o[i] and the group's eight rows a0..a7 combined as a chain (a chain of the
+ * form accumulate_ vectorises; a tree of selects stays scalar, and the nested form
+ * repeats the macro's arguments). Expanded inside DEFINE_REAL_REDUCE with o, a0..a7
+ * and n in scope. */
+#define GROUP_EXTREMUM(T, PICK_AB)                                                            \
+    for (npy_intp i = 0; i < n; i++) {                                                        \
+        T m = o[i];                                                                           \
+        const T v0 = a0[i], v1 = a1[i], v2 = a2[i], v3 = a3[i];                               \
+        const T v4 = a4[i], v5 = a5[i], v6 = a6[i], v7 = a7[i];                               \
+        m = PICK_AB(v0, m);                                                                   \
+        m = PICK_AB(v1, m);                                                                   \
+        m = PICK_AB(v2, m);                                                                   \
+        m = PICK_AB(v3, m);                                                                   \
+        m = PICK_AB(v4, m);                                                                   \
+        m = PICK_AB(v5, m);                                                                   \
+        m = PICK_AB(v6, m);                                                                   \
+        m = PICK_AB(v7, m);                                                                   \
+        o[i] = m;                                                                             \
+    }
+
 /* The body of fold_* for max (PICK_AB = MAXOF) and min (MINOF): LANES independent
  * running extremes (vectorised without a loop-carried dependency through one register),
  * then folded into acc in lane order, then the tail. Expanded inside DEFINE_REAL_REDUCE,
@@ -234,40 +255,10 @@ static const char *const REDUCE_NAMES[N_REDUCE] = {"sum", "prod", "max", "min", 
             }                                                                                 \
             break;                                                                            \
         case R_MAX:                                                                           \
-            for (npy_intp i = 0; i < n; i++) {                                                \
-                /* a chain of the form accumulate_ vectorises (nested, the macro     \
-                 * repeats its arguments; a tree of selects stays scalar) */               \
-                T m = o[i];                                                                   \
-                const T v0 = a0[i], v1 = a1[i], v2 = a2[i], v3 = a3[i];                       \
-                const T v4 = a4[i], v5 = a5[i], v6 = a6[i], v7 = a7[i];                       \
-                m = MAXOF(v0, m);                                                            \
-                m = MAXOF(v1, m);                                                            \
-                m = MAXOF(v2, m);                                                            \
-                m = MAXOF(v3, m);                                                            \
-                m = MAXOF(v4, m);                                                            \
-                m = MAXOF(v5, m);                                                            \
-                m = MAXOF(v6, m);                                                            \
-                m = MAXOF(v7, m);                                                            \
-                o[i] = m;                                                                     \
-            }                                                                                 \
+            GROUP_EXTREMUM(T, MAXOF)                                                          \
             break;                                                                            \
         default:                                                                              \
-            for (npy_intp i = 0; i < n; i++) {                                                \
-                /* a chain of the form accumulate_ vectorises (nested, the macro     \
-                 * repeats its arguments; a tree of selects stays scalar) */               \
-                T m = o[i];                                                                   \
-                const T v0 = a0[i], v1 = a1[i], v2 = a2[i], v3 = a3[i];                       \
-                const T v4 = a4[i], v5 = a5[i], v6 = a6[i], v7 = a7[i];                       \
-                m = MINOF(v0, m);                                                            \
-                m = MINOF(v1, m);                                                            \
-                m = MINOF(v2, m);                                                            \
-                m = MINOF(v3, m);                                                            \
-                m = MINOF(v4, m);                                                            \
-                m = MINOF(v5, m);                                                            \
-                m = MINOF(v6, m);                                                            \
-                m = MINOF(v7, m);                                                            \
-                o[i] = m;                                                                     \
-            }                                                                                 \
+            GROUP_EXTREMUM(T, MINOF)                                                          \
             break;                                                                            \
         }                                                                                     \
     }
