@@ -20,7 +20,7 @@ from __future__ import annotations
 import inspect
 
 from . import _front
-from ._front import TensorBase
+from ._front import Meta, NodeBase, TensorBase  # noqa: F401 (autograd's records)
 
 _KINDS = {
     "tensor": _front.K_TENSOR,
@@ -155,6 +155,8 @@ bind = _front.bind
 run = _front.run
 wrap = _front.wrap
 set_record = _front.set_record
+record = _front.record  # autograd's recorder (src/record.c)
+bind_autograd = _front.bind_autograd
 interpose = _front.interpose
 set_interpose_hooks = _front.set_interpose_hooks
 set_defer_hooks = _front.set_defer_hooks

@@ -20,10 +20,10 @@ import contextvars
 import threading
 import traceback
 
-from .. import _dispatch
+from .. import _dispatch, _fastpath
 from .._dispatch import wrap
 
-_NEW = object.__new__
+_NEW = _fastpath.NodeBase.__new__  # a Node without __init__: _NEW(Node)
 
 # ------------------------------------------------------------------ grad mode
 
@@ -213,31 +213,12 @@ def is_anomaly_enabled() -> bool:
 # ------------------------------------------------------------------ records
 
 
-class Meta:
-    """The autograd record of one tensor.
-
-    requires_grad  whether gradients flow to this tensor
-    grad           accumulated gradient of a leaf (or of a non-leaf that retains it)
-    grad_fn        the Node that produced it (None for a leaf)
-    output_nr      which output of grad_fn it is
-    version        a one-element list shared with the tensor's views: bumped by every
-                   in-place write, checked by nodes that saved the tensor
-    tangent        forward mode: (level, tangent Tensor) or None
-    extra          None, or an :class:`Extra` with the rarely used fields
-
-    The rarely set fields default at class level: a record is made for every output
-    of every recorded op, so each store counts.
-    """
-
-    grad = None
-    tangent = None
-    extra = None
-
-    def __init__(self, requires_grad=False, grad_fn=None, output_nr=0, version=None):
-        self.requires_grad = requires_grad
-        self.grad_fn = grad_fn
-        self.output_nr = output_nr
-        self.version = [0] if version is None else version
+# The autograd record of one tensor (requires_grad, grad, grad_fn, output_nr, version,
+# tangent, extra) is a C type, so that the C recorder (bridge/_fastpath/src/record.c)
+# writes its fields directly: Meta(requires_grad=False, grad_fn=None, output_nr=0,
+# version=None), where version is the one-element list shared with the tensor's views,
+# bumped by every in-place write and checked by the nodes that saved the tensor.
+Meta = _fastpath.Meta
 
 
 class Extra:
@@ -268,7 +249,7 @@ def edge_of(t):
     return (fn, m.output_nr)
 
 
-class Node:
+class Node(_fastpath.NodeBase):
     """One recorded call: the rule, what it saved, and one edge per input.
 
     Nodes are also the ``ctx`` that rules receive: ``ctx.inputs``, ``ctx.args``,
@@ -276,11 +257,9 @@ class Node:
     ``ctx.needs[i]`` (whether input i wants a cotangent at all).
     """
 
-    # Defaults as class attributes: recording sets only what differs (a node is made
-    # on every recorded call, so each attribute store counts).
-    saved_inputs = ()
-    saved_versions = None
-    saved_out = ()
+    # The fields every recorded call sets (name, rule, args, params, edges, avals,
+    # saved_inputs, saved_versions, saved_out, out_version) are NodeBase's struct
+    # members; the rarely set ones default as class attributes.
     out_avals = None
     needs = None
     released = False
@@ -289,7 +268,6 @@ class Node:
     trace = None
     device = None
     out_tangent = None
-    out_version = ([0], 0)
 
     # -- what rules see
 
@@ -381,11 +359,12 @@ def _differentiable_dtype(data) -> bool:
     return data.dtype.kind in "fc"
 
 
-def record(name, inputs, args, params, result):
+def record_general(name, inputs, args, params, result):
     """Called by the dispatcher after an op ran, when some input has a record.
 
-    This is the hot path of every op on tensors that require grad: one pass over the
-    inputs builds the edges, and a node stores only what differs from its defaults.
+    ``record`` (below) is this function's common case in C, which declines every other
+    call here: forward mode, anomaly mode, several outputs, special recorders, inputs
+    that do not require grad, ops without a rule. Both make the same node.
     """
     switches = _SWITCHES.get()
     if switches.grad:
@@ -459,11 +438,7 @@ def record(name, inputs, args, params, result):
                         node.trace = traceback.format_stack()[:-2]
                     m = result._meta
                     if m is None:
-                        m = result._meta = _NEW(Meta)  # Meta(True, node, 0), inlined
-                        m.requires_grad = True
-                        m.grad_fn = node
-                        m.output_nr = 0
-                        m.version = [0]
+                        m = result._meta = Meta(True, node, 0)
                     else:
                         m.requires_grad = True
                         m.grad_fn = node
@@ -477,6 +452,11 @@ def record(name, inputs, args, params, result):
                         node.out_version = (m.version, m.version[0])
     if switches.forward is not None:
         _forward(name, inputs, args, params, result)
+
+
+# the recorder the dispatcher and the C front call: record_general's common case in C
+_fastpath.bind_autograd(Node, RULES, VIEW_OPS, _SWITCHES, record_general)
+record = _fastpath.record
 
 
 def _record_multi(name, rule, inputs, args, params, result, edges, avals):
