@@ -23,17 +23,14 @@
 #include <numpy/arrayobject.h>
 #include <structmember.h>
 
+#include "tensor.h"
+
 #include <limits.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ TensorBase */
 
-typedef struct {
-    PyObject_HEAD
-    PyObject *data;     /* the raw array: numpy.ndarray, or cupy.ndarray on a GPU */
-    PyObject *meta;     /* the autograd record, or None */
-    PyObject *weakrefs;
-} TensorObject;
+
 
 static PyObject *tensorbase_new(PyTypeObject *type, PyObject *Py_UNUSED(args),
                                 PyObject *Py_UNUSED(kwds))
@@ -78,7 +75,7 @@ static PyMemberDef tensorbase_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
-static PyTypeObject TensorBaseType = {
+PyTypeObject TensorBaseType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "bridge._fastpath._front.TensorBase",
     .tp_doc = "The C layout of bridge.Tensor: a raw array and an autograd record.",
@@ -92,8 +89,6 @@ static PyTypeObject TensorBaseType = {
     .tp_weaklistoffset = offsetof(TensorObject, weakrefs),
 };
 
-#define T_DATA(t) (((TensorObject *)(t))->data)
-#define T_META(t) (((TensorObject *)(t))->meta)
 
 /* ------------------------------------------------------------------ bound state */
 
@@ -298,8 +293,14 @@ static PyObject *record_call(PyObject *name, PyObject *inputs, PyObject *const *
     for (Py_ssize_t i = 0; ok && i < nkw; i++) {
         ok = PyDict_SetItem(kw, PyTuple_GET_ITEM(kwnames, i), values[npos + i]) == 0;
     }
-    PyObject *call[5] = {name, inputs, pos, kw, result};
-    PyObject *r = ok ? PyObject_Vectorcall(g_record, call, 5, NULL) : NULL;
+    PyObject *r = NULL;
+    if (ok && g_record == g_c_record) { /* autograd's C recorder (record.c): no call */
+        r = record_node(name, inputs, pos, kw, result);
+    }
+    else if (ok) {
+        PyObject *call[5] = {name, inputs, pos, kw, result};
+        r = PyObject_Vectorcall(g_record, call, 5, NULL);
+    }
     Py_XDECREF(pos);
     Py_XDECREF(kw);
     if (r == NULL) {
@@ -2210,12 +2211,11 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
             Py_XDECREF(raw);
         }
     }
-    else if (T_META(self) == Py_None && data != NULL && !TRACING() &&
+    else if ((T_META(self) == Py_None || g_record != NULL) && data != NULL && !TRACING() &&
              (PyArray_CheckExact(data) || (g_single_gpu && Py_TYPE(data) == g_gpu_array_type))) {
         PyObject *raw = basic_key(key);
         if (raw != NULL) {
             PyObject *out = PyObject_GetItem(data, raw);
-            Py_DECREF(raw);
             npy_intp odims[NPY_MAXDIMS];
             int ond;
             if (out != NULL && one_element(key) && raw_shape(out, odims, &ond) == 0 &&
@@ -2226,8 +2226,21 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
                                    ? PyArray_NewCopy((PyArrayObject *)out, NPY_KEEPORDER)
                                    : PyObject_CallMethod(out, "copy", NULL));
             }
-            if (out != NULL) {
-                return new_tensor(out);
+            PyObject *result = out != NULL ? new_tensor(out) : NULL;
+            if (result != NULL && T_META(self) != Py_None) {
+                /* recorded as the Python getitem records it: run("getitem", (x,), raw) */
+                PyObject *inputs = PyTuple_Pack(1, self);
+                if (inputs == NULL) {
+                    Py_CLEAR(result);
+                }
+                else {
+                    result = record_call(s_getitem, inputs, &raw, 1, NULL, result);
+                    Py_DECREF(inputs);
+                }
+            }
+            Py_DECREF(raw);
+            if (result != NULL || out != NULL) {
+                return result;
             }
             if (!PyErr_ExceptionMatches(PyExc_IndexError)) {
                 return NULL;
@@ -2602,7 +2615,8 @@ PyMODINIT_FUNC PyInit__front(void)
             return NULL;
         }
     }
-    if (PyModule_AddObjectRef(module, "TensorBase", (PyObject *)&TensorBaseType) < 0 ||
+    if (record_module_init(module) < 0 ||
+        PyModule_AddObjectRef(module, "TensorBase", (PyObject *)&TensorBaseType) < 0 ||
         PyModule_AddObjectRef(module, "Front", (PyObject *)&FrontType) < 0 ||
         PyModule_AddObjectRef(module, "REQUIRED", g_required) < 0) {
         Py_DECREF(module);
