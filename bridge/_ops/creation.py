@@ -465,9 +465,11 @@ OPS = [
                       step=Kind("real", flags=("nonzero",)), dtype=Kind("dtype", flags=("reals",)),
                       device=DEFAULT, requires_grad=DEFAULT),
                  pos=("start", "stop", "step"), kw=("dtype",))),
-    # a NumPy array or nested Python scalars, in host memory: kernel(obj, dtype=dtype)
+    # a NumPy array, nested Python scalars or one Python number, in host memory:
+    # kernel(obj, dtype=dtype), a dtype given holding a number (a float needs a floating
+    # dtype, a complex a complex one; an int into an integer dtype: the Python function)
     Op("asarray", "creation", asarray, differentiable=False, batch="unary",
-       fast=Fast(dict(obj=Kind("data"), dtype=Kind("dtype", ref="obj"),
+       fast=Fast(dict(obj=Kind("data"), dtype=Kind("dtype", ref="obj", flags=("holds",)),
                       device=Kind("default", flags=("cpu",)), copy=DEFAULT, requires_grad=DEFAULT),
                  pos=("obj",), kw=("dtype",))),
     Op("empty", "creation", empty, differentiable=False, fast=_FILLED),

@@ -562,7 +562,7 @@ def check_versions(node):
 def check_inplace_target(target, opname):
     """In-place writes to a leaf that requires grad are refused while recording."""
     m = target._meta
-    if m is not None and m.requires_grad and m.grad_fn is None and MODE.grad:
+    if m is not None and m.requires_grad and m.grad_fn is None and _SWITCHES.get().grad:
         raise RuntimeError(
             f"bridge.autograd: {opname} writes in place into a leaf tensor that requires "
             "grad; wrap the update in `with bridge.no_grad():` (as an optimiser step does) "
@@ -572,7 +572,11 @@ def check_inplace_target(target, opname):
 
 def inplace(target, result, opname):
     """An in-place operator: write ``result`` into ``target`` and rebase its history."""
-    check_inplace_target(target, opname)
+    switches = _SWITCHES.get()  # (read once: each MODE.x is a context-variable lookup)
+    grad = switches.grad
+    m = target._meta
+    if m is not None and m.requires_grad and m.grad_fn is None and grad:
+        check_inplace_target(target, opname)  # raises
     rm = result._meta
     if rm is not None and rm.grad_fn is not None:
         _preserve_saved_target(rm.grad_fn, target)
@@ -581,10 +585,10 @@ def inplace(target, result, opname):
     if m is None:
         m = target._meta = Meta()
     m.version[0] += 1
-    if MODE.forward is not None and rm is not None and rm.tangent is not None:
+    if switches.forward is not None and rm is not None and rm.tangent is not None:
         m.tangent = rm.tangent
-    if not MODE.grad or rm is None or not rm.requires_grad:
-        if MODE.grad and m.grad_fn is not None:
+    if not grad or rm is None or not rm.requires_grad:
+        if grad and m.grad_fn is not None:
             # the new value no longer depends on the old graph
             m.grad_fn = None
             m.requires_grad = False
@@ -646,7 +650,7 @@ def _make_node(name, rule, inputs, args, params):
     if rule.save_inputs:
         node.saved_inputs = tuple(inputs)
         node.saved_versions = _versions(inputs)
-    if MODE.anomaly:
+    if _SWITCHES.get().anomaly:
         node.trace = traceback.format_stack()[:-3]
     return node
 

@@ -418,9 +418,10 @@ enum {
     K_REAL,        /* a Python int or float (exactly, not bool) that is not NaN (F_NONZERO:
                     * nor 0; F_RANGE: or None, see there) */
     K_SHAPE_OF,    /* derived: the shape of tensor param `ref`, as a tuple */
-    K_DATA,        /* an exact numpy.ndarray of one of the 13 dtypes, or an exact list or
+    K_DATA,        /* an exact numpy.ndarray of one of the 13 dtypes, an exact list or
                     * tuple nesting exact lists and tuples of Python bools, ints, floats
-                    * and complex numbers (exactly those types) */
+                    * and complex numbers (exactly those types), or one such number (an
+                    * int within int64) */
 };
 
 /* flags */
@@ -959,6 +960,12 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
     case K_BOOL:
         return v == Py_True || v == Py_False ? Py_NewRef(v) : NULL;
     case K_DEFAULT:
+        if (v != p->dflt && (p->flag & F_CPU) && g_device_type != NULL &&
+            Py_IS_TYPE(v, g_device_type)) {
+            /* a device parameter of a CPU-only front: the CPU device is its default */
+            PyObject *type = *(PyObject **)((char *)v + g_device_type_offset);
+            return type != NULL && same_str(type, s_cpu) ? Py_NewRef(p->dflt) : NULL;
+        }
         return v == p->dflt ? Py_NewRef(v) : NULL;
     case K_AXIS: {
         if (v == Py_None) {
@@ -1190,7 +1197,18 @@ static PyObject *normalize(Param *p, PyObject *v, Tensors *ts, PyObject *scalar)
             int kinds = 0;
             return scalar_kinds(v, 1, &kinds) < 0 ? NULL : Py_NewRef(v);
         }
-        return NULL;
+        if (PyLong_CheckExact(v)) { /* an int that int64 holds (beyond: the Python path) */
+            int overflow = 0;
+            long long value = PyLong_AsLongLongAndOverflow(v, &overflow);
+            if (value == -1 && PyErr_Occurred()) {
+                PyErr_Clear();
+                return NULL;
+            }
+            return overflow == 0 ? Py_NewRef(v) : NULL;
+        }
+        return PyFloat_CheckExact(v) || PyBool_Check(v) || PyComplex_CheckExact(v)
+                   ? Py_NewRef(v)
+                   : NULL;
     }
     return NULL;
 }
@@ -1201,11 +1219,15 @@ static int holds_scalars(Front *op, PyObject *const *values, PyObject *d)
 {
     char kind = ((PyArray_Descr *)d)->kind;
     for (int i = 0; i < op->n_params; i++) {
-        if (op->params[i].kind != K_SCALAR || values[i] == NULL) {
+        PyObject *v = values[i];
+        if (v == NULL || (op->params[i].kind != K_SCALAR && op->params[i].kind != K_DATA)) {
             continue;
         }
-        if ((PyComplex_CheckExact(values[i]) && kind != 'c') ||
-            (PyFloat_CheckExact(values[i]) && kind != 'f' && kind != 'c')) {
+        if (op->params[i].kind == K_DATA && PyLong_CheckExact(v) && kind != 'f' && kind != 'c') {
+            return 0; /* a bare int into an integer or bool dtype: the Python path checks it */
+        }
+        if ((PyComplex_CheckExact(v) && kind != 'c') ||
+            (PyFloat_CheckExact(v) && kind != 'f' && kind != 'c')) {
             return 0;
         }
     }

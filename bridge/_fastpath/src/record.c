@@ -4,8 +4,8 @@
  * it and adds the methods and the rarely set fields).
  *
  * record() makes the node of the common call: grad mode on, no forward-mode level, no
- * anomaly mode, one output, an op whose rule is not a special recorder, some input
- * requiring grad. It declines every other call to autograd's Python recorder
+ * anomaly mode, one output, some input requiring grad (a rule with a recorder of its
+ * own, in-place setitem's, gets that recorder called). It declines every other call to autograd's Python recorder
  * (bridge/autograd/_graph.py: record_general), the readable path that also does what
  * this one does, so the two make the same node: test_autograd_record.py compares them
  * field by field.
@@ -479,9 +479,11 @@ PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject
     if (special == NULL) {
         return NULL;
     }
-    Py_DECREF(special);
+    Py_DECREF(special); /* (the rule holds it) */
     if (special != Py_None) {
-        return general(name, inputs, args, params, result);
+        /* a recorder of its own (in-place setitem), as record_general calls it */
+        PyObject *call[5] = {name, inputs, args, params, result};
+        return PyObject_Vectorcall(special, call, 5, NULL);
     }
     PyObject *rdata = T_DATA(result);
     int diff = differentiable(rdata);
