@@ -59,9 +59,12 @@ def cases(grad: bool):
 
     x, y, mx, x2 = bt(a), bt(b), bt(m), bt(m2)
     bi, bmask, bint = xp.asarray(idx), xp.asarray(mask), xp.asarray(ia)
-    # in-place targets never require grad (in-place on a leaf that requires grad is an
-    # error in bridge and PyTorch alike)
+    # in-place targets are never leaves that require grad (in-place on one is an error in
+    # bridge and PyTorch alike); with --grad they carry a history (w = x * 1), so that
+    # both libraries record every in-place write and indexed store
     w, wa = xp.asarray(a.copy()), a.copy()
+    if grad:
+        w = x * 1.0
 
     def tt(arr):
         t = torch.from_numpy(arr.copy())
@@ -78,6 +81,8 @@ def cases(grad: bool):
         tx, ty, tmx, tx2 = tt(a), tt(b), tt(m), tt(m2)
         ti, tmask, tint = torch.from_numpy(idx), torch.from_numpy(mask), torch.from_numpy(ia)
         tw = torch.from_numpy(a.copy())
+        if grad:
+            tw = tx * 1.0
     else:
         tx = ty = tmx = tx2 = ti = tmask = tint = tw = None
 
@@ -96,7 +101,7 @@ def cases(grad: bool):
     case("x < y", lambda: x < y, lambda: a < b, T(lambda: tx < ty))
     case("x == 0.5", lambda: x == 0.5, lambda: a == 0.5, T(lambda: tx == 0.5))
     # in-place operators
-    case("w += y", lambda: w.__iadd__(y), lambda: wa.__iadd__(b), T(lambda: tw.__iadd__(ty.detach())))
+    case("w += y", lambda: w.__iadd__(y), lambda: wa.__iadd__(b), T(lambda: tw.__iadd__(ty)))
     case("w *= 2.0", lambda: w.__imul__(1.0), lambda: wa.__imul__(1.0), T(lambda: tw.__imul__(1.0)))
     # unary math
     case("exp(x)", lambda: xp.exp(x), lambda: np.exp(a), T(lambda: torch.exp(tx)))
