@@ -1,0 +1,172 @@
+"""Autograd's recorder: the C one (bridge/_fastpath/src/record.c), which makes the node
+of the common call, and the Python ``record_general``, which serves every call the C one
+declines, make the same node and the same output record for the same call."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+
+import numpy as np
+import pytest
+
+import bridge
+from bridge import _dispatch
+from bridge.autograd import _graph
+
+from .conftest import to_numpy
+
+# (op, kernel arguments after the tensors, kernel keyword arguments, number of inputs)
+CALLS = [
+    ("add", (), {}, 2),
+    ("multiply", (), {}, 2),  # saves its inputs
+    ("exp", (), {}, 1),  # saves its output
+    ("negative", (), {}, 1),
+    ("getitem", ((2, Ellipsis),), {}, 1),  # a view: shares the version counter
+    ("reshape", ((2, 4), None), {}, 1),
+    ("sum", (None, None, False), {}, 1),
+]
+
+
+def _inputs(n, device):
+    """A non-leaf with a history first, then leaves that require grad."""
+    rng = np.random.default_rng(0)
+    first = bridge.asarray(rng.random(8), device=device).requires_grad_() * 1.0
+    rest = [bridge.asarray(rng.random(8), device=device).requires_grad_() for _ in range(n - 1)]
+    return (first, *rest)
+
+
+def _both(name, args, params, inputs):
+    """The node the C recorder and the Python one make for one call, and the results."""
+    raws = [t._data for t in inputs]
+    kernel = _dispatch.kernels_of(raws[0])[name]
+    results = []
+    for recorder in (_graph.record, _graph.record_general):
+        result = _dispatch.wrap(kernel(*raws, *args, **params))
+        recorder(name, inputs, args, params, result)
+        results.append(result)
+    return results
+
+
+def _same_aval(a, b):
+    assert tuple(a[0]) == tuple(b[0]) and a[1] == b[1]
+
+
+def _same_node(c, p):
+    assert type(c) is type(p)
+    assert c.name == p.name and c.rule is p.rule
+    assert c.args == p.args and c.params == p.params
+    assert len(c.edges) == len(p.edges)
+    for ec, ep in zip(c.edges, p.edges):
+        assert (ec is None) == (ep is None)
+        if ec is not None:
+            assert ec[0] is ep[0] and ec[1] == ep[1]
+    for ac, ap in zip(c.avals, p.avals):
+        _same_aval(ac, ap)
+    assert len(c.saved_inputs) == len(p.saved_inputs)
+    for sc, sp in zip(c.saved_inputs, p.saved_inputs):
+        assert sc is sp
+    if p.saved_versions is None:
+        assert c.saved_versions is None
+    else:
+        assert len(c.saved_versions) == len(p.saved_versions)
+        for (vc, sc), (vp, sp) in zip(c.saved_versions, p.saved_versions):
+            assert vc is vp and sc == sp
+    if isinstance(p.saved_out, tuple):
+        assert c.saved_out == ()
+    else:
+        assert np.array_equal(to_numpy(_dispatch.wrap(c.saved_out)),
+                              to_numpy(_dispatch.wrap(p.saved_out)))
+    assert c.out_version[1] == p.out_version[1]
+
+
+@pytest.mark.parametrize("name,args,params,n", CALLS, ids=[c[0] for c in CALLS])
+def test_c_and_python_recorders_make_the_same_node(backend, device, name, args, params, n):
+    inputs = _inputs(n, device)
+    rc, rp = _both(name, args, params, inputs)
+    mc, mp = rc._meta, rp._meta
+    assert mc.requires_grad is mp.requires_grad is True
+    assert mc.output_nr == mp.output_nr == 0
+    assert mc.version == mp.version
+    if name in _graph.VIEW_OPS:  # a view shares its base's version counter
+        assert mc.version is inputs[0]._meta.version is mp.version
+    _same_node(mc.grad_fn, mp.grad_fn)
+
+
+def test_an_input_without_a_record_gets_one_when_saved(backend, device):
+    x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
+    y = bridge.asarray([3.0, 4.0], device=device)
+    assert y._meta is None
+    out = x * y  # multiply saves both inputs: y gets a record for its version counter
+    assert y._meta is not None and y._meta.requires_grad is False
+    assert out.grad_fn.saved_versions[1][0] is y._meta.version
+    y[0] = 9.0  # ... so the write is seen by backward
+    with pytest.raises(RuntimeError, match="modified by an in-place operation"):
+        out.sum().backward()
+
+
+def test_no_graph_for_integer_results_or_without_grad(backend, device):
+    x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
+    assert (x < 1.5).grad_fn is None and not (x < 1.5).requires_grad
+    assert bridge.argmax(x)._meta is None or bridge.argmax(x).grad_fn is None
+    with bridge.no_grad():
+        assert (x + x).grad_fn is None and not (x + x).requires_grad
+    assert (x + x).grad_fn is not None
+
+
+def test_result_with_a_record_is_rebased(backend, device):
+    """An output that already has a record (here from an earlier recorded call) gets the
+    new node: requires_grad, grad_fn and output_nr set, its version counter kept."""
+    x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
+    raws = (x._data,)
+    kernel = _dispatch.kernels_of(raws[0])["exp"]
+    result = _dispatch.wrap(kernel(*raws))
+    result._meta = _graph.Meta(False, None, 3, [5])
+    version = result._meta.version
+    _graph.record("exp", (x,), (), {}, result)
+    assert result._meta.requires_grad is True and result._meta.output_nr == 0
+    assert result._meta.grad_fn.name == "exp" and result._meta.version is version
+    assert result.grad_fn.out_version == (version, 5)
+
+
+def test_meta_type():
+    m = _graph.Meta()
+    assert (m.requires_grad, m.grad_fn, m.output_nr, m.version) == (False, None, 0, [0])
+    assert m.grad is None and m.tangent is None and m.extra is None
+    assert _graph.Meta().version is not m.version  # a new counter each
+    m2 = _graph.Meta(True, None, output_nr=2, version=m.version)
+    assert m2.requires_grad and m2.output_nr == 2 and m2.version is m.version
+    assert weakref.ref(m)() is m
+    with pytest.raises(TypeError):
+        _graph.Meta(1, 2, 3, 4, 5)
+    node = _graph._NEW(_graph.Node)
+    assert node.saved_inputs == () and node.saved_out == () and node.saved_versions is None
+    node.anything = 1  # a Node (a ctx of custom Functions) takes attributes of its own
+    assert node.anything == 1
+
+
+def test_recording_threads_keep_their_own_grad_mode(backend, device):
+    """Many threads record while others are in no_grad: each sees its own switch (the
+    C recorder reads the calling thread's switches on every call)."""
+    errors = []
+
+    def worker(i):
+        try:
+            x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
+            for _ in range(200):
+                if i % 2:
+                    with bridge.no_grad():
+                        assert (x * 2.0).grad_fn is None
+                else:
+                    y = (x * 2.0).sum()
+                    assert y.grad_fn is not None
+                    y.backward()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
