@@ -157,6 +157,7 @@ wrap = _front.wrap
 set_record = _front.set_record
 record = _front.record  # autograd's recorder (src/record.c)
 bind_autograd = _front.bind_autograd
+make_node = _front.make_node
 interpose = _front.interpose
 set_interpose_hooks = _front.set_interpose_hooks
 set_defer_hooks = _front.set_defer_hooks

@@ -640,16 +640,9 @@ def _identity_node(source):
 
 
 def _make_node(name, rule, inputs, args, params):
-    node = _NEW(Node)
-    node.name = name
-    node.rule = rule
-    node.args = args
-    node.params = params
-    node.edges = [edge_of(t) for t in inputs]
-    node.avals = [(t._data.shape, t._data.dtype) for t in inputs]
-    if rule.save_inputs:
-        node.saved_inputs = tuple(inputs)
-        node.saved_versions = _versions(inputs)
+    """The node record() makes for a call (edges, avals, saved inputs and versions), for
+    the recorders that then set the output's record themselves."""
+    node = _fastpath.make_node(name, rule, inputs, args, params)
     if _SWITCHES.get().anomaly:
         node.trace = traceback.format_stack()[:-3]
     return node

@@ -432,6 +432,70 @@ static PyObject *versions_of(PyObject *inputs)
     return out;
 }
 
+/* the node of a call of `name` (rule `rule`) on tensors `inputs` (a tuple of tensors
+ * whose records, where set, are Metas): one edge and one (shape, dtype) per input, and
+ * the inputs with their versions when `save_inputs` */
+static NodeObject *build_node(PyObject *name, PyObject *rule, PyObject *inputs, PyObject *args,
+                              PyObject *params, int save_inputs)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(inputs);
+    PyObject *edges = PyList_New(n);
+    PyObject *avals = PyList_New(n);
+    if (edges == NULL || avals == NULL) {
+        goto fail_lists;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_GET_ITEM(inputs, i);
+        PyObject *aval = aval_of(T_DATA(t));
+        if (aval == NULL) {
+            goto fail_lists;
+        }
+        PyList_SET_ITEM(avals, i, aval);
+        MetaObject *m = (MetaObject *)T_META(t);
+        PyObject *edge;
+        if ((PyObject *)m == Py_None || PyObject_IsTrue(m->requires_grad) != 1) {
+            edge = Py_NewRef(Py_None);
+        }
+        else if (m->grad_fn == Py_None) {
+            PyObject *zero = PyLong_FromLong(0);
+            edge = zero ? PyTuple_Pack(2, (PyObject *)m, zero) : NULL;
+            Py_XDECREF(zero);
+        }
+        else {
+            edge = PyTuple_Pack(2, m->grad_fn, m->output_nr);
+        }
+        if (edge == NULL) {
+            goto fail_lists;
+        }
+        PyList_SET_ITEM(edges, i, edge);
+    }
+    NodeObject *node = (NodeObject *)node_alloc(g_node_type);
+    if (node == NULL) {
+        goto fail_lists;
+    }
+    Py_SETREF(node->name, Py_NewRef(name));
+    Py_SETREF(node->rule, Py_NewRef(rule));
+    Py_SETREF(node->args, Py_NewRef(args));
+    Py_SETREF(node->params, Py_NewRef(params));
+    Py_SETREF(node->edges, edges);
+    Py_SETREF(node->avals, avals);
+    if (save_inputs) {
+        PyObject *versions = versions_of(inputs);
+        if (versions == NULL) {
+            Py_DECREF(node);
+            return NULL;
+        }
+        Py_SETREF(node->saved_inputs, Py_NewRef(inputs));
+        Py_SETREF(node->saved_versions, versions);
+    }
+    return node;
+
+fail_lists:
+    Py_XDECREF(edges);
+    Py_XDECREF(avals);
+    return NULL;
+}
+
 /* record(name, inputs, args, params, result): see the top of this file. New reference
  * to None, or NULL with an exception. */
 PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject *params,
@@ -495,54 +559,9 @@ PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject
     if (save_output < 0) {
         return NULL;
     }
-    PyObject *edges = PyList_New(n);
-    PyObject *avals = PyList_New(n);
-    if (edges == NULL || avals == NULL) {
-        goto fail_lists;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PyTuple_GET_ITEM(inputs, i);
-        PyObject *aval = aval_of(T_DATA(t));
-        if (aval == NULL) {
-            goto fail_lists;
-        }
-        PyList_SET_ITEM(avals, i, aval);
-        MetaObject *m = (MetaObject *)T_META(t);
-        PyObject *edge;
-        if ((PyObject *)m == Py_None || PyObject_IsTrue(m->requires_grad) != 1) {
-            edge = Py_NewRef(Py_None);
-        }
-        else if (m->grad_fn == Py_None) {
-            PyObject *zero = PyLong_FromLong(0);
-            edge = zero ? PyTuple_Pack(2, (PyObject *)m, zero) : NULL;
-            Py_XDECREF(zero);
-        }
-        else {
-            edge = PyTuple_Pack(2, m->grad_fn, m->output_nr);
-        }
-        if (edge == NULL) {
-            goto fail_lists;
-        }
-        PyList_SET_ITEM(edges, i, edge);
-    }
-    NodeObject *node = (NodeObject *)node_alloc(g_node_type);
+    NodeObject *node = build_node(name, rule, inputs, args, params, save_inputs);
     if (node == NULL) {
-        goto fail_lists;
-    }
-    Py_SETREF(node->name, Py_NewRef(name));
-    Py_SETREF(node->rule, Py_NewRef(rule));
-    Py_SETREF(node->args, Py_NewRef(args));
-    Py_SETREF(node->params, Py_NewRef(params));
-    Py_SETREF(node->edges, edges);
-    Py_SETREF(node->avals, avals);
-    if (save_inputs) {
-        PyObject *versions = versions_of(inputs);
-        if (versions == NULL) {
-            Py_DECREF(node);
-            return NULL;
-        }
-        Py_SETREF(node->saved_inputs, Py_NewRef(inputs));
-        Py_SETREF(node->saved_versions, versions);
+        return NULL;
     }
     MetaObject *m = (MetaObject *)T_META(result);
     if ((PyObject *)m == Py_None) {
@@ -596,11 +615,6 @@ PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject
     }
     Py_DECREF(node); /* the result's record holds it */
     Py_RETURN_NONE;
-
-fail_lists:
-    Py_XDECREF(edges);
-    Py_XDECREF(avals);
-    return NULL;
 }
 
 static PyObject *record(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
@@ -610,6 +624,39 @@ static PyObject *record(PyObject *Py_UNUSED(module), PyObject *const *args, Py_s
         return NULL;
     }
     return record_node(args[0], args[1], args[2], args[3], args[4]);
+}
+
+/* make_node(name, rule, inputs, args, params) -> Node: the node record() makes, for the
+ * recorders of autograd's Python side (in-place writes, casts, special rules) */
+static PyObject *make_node(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 5) {
+        PyErr_Format(PyExc_TypeError, "make_node expected 5 arguments, got %zd", nargs);
+        return NULL;
+    }
+    if (g_node_type == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "make_node: bind_autograd() has not run");
+        return NULL;
+    }
+    PyObject *inputs = PySequence_Tuple(args[2]);
+    if (inputs == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(inputs); i++) {
+        PyObject *t = PyTuple_GET_ITEM(inputs, i);
+        if (!PyObject_TypeCheck(t, &TensorBaseType) || T_DATA(t) == NULL ||
+            (T_META(t) != Py_None && !Py_IS_TYPE(T_META(t), &MetaType))) {
+            Py_DECREF(inputs);
+            PyErr_SetString(PyExc_TypeError, "make_node: inputs must be tensors");
+            return NULL;
+        }
+    }
+    int save_inputs = rule_flag(args[1], s_save_inputs);
+    PyObject *node = save_inputs < 0 ? NULL
+                     : (PyObject *)build_node(args[0], args[1], inputs, args[3], args[4],
+                                              save_inputs);
+    Py_DECREF(inputs);
+    return node;
 }
 
 /* bind_autograd(Node, RULES, VIEW_OPS, switches_var, record_general) -> None */
@@ -638,6 +685,8 @@ static PyObject *bind_autograd(PyObject *Py_UNUSED(module), PyObject *args)
 static PyMethodDef record_methods[] = {
     {"record", (PyCFunction)(void (*)(void))record, METH_FASTCALL,
      "record(name, inputs, args, params, result) -> None: autograd's recorder"},
+    {"make_node", (PyCFunction)(void (*)(void))make_node, METH_FASTCALL,
+     "make_node(name, rule, inputs, args, params) -> Node"},
     {"bind_autograd", bind_autograd, METH_VARARGS,
      "bind_autograd(Node, RULES, VIEW_OPS, switches_var, record_general)"},
     {NULL, NULL, 0, NULL},
