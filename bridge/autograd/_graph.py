@@ -572,11 +572,9 @@ def check_inplace_target(target, opname):
 
 def inplace(target, result, opname):
     """An in-place operator: write ``result`` into ``target`` and rebase its history."""
+    check_inplace_target(target, opname)
     switches = _SWITCHES.get()  # (read once: each MODE.x is a context-variable lookup)
     grad = switches.grad
-    m = target._meta
-    if m is not None and m.requires_grad and m.grad_fn is None and grad:
-        check_inplace_target(target, opname)  # raises
     rm = result._meta
     if rm is not None and rm.grad_fn is not None:
         _preserve_saved_target(rm.grad_fn, target)
