@@ -208,8 +208,10 @@ class Generator:
         """Samples of the normal distribution N(loc, scale²); ``loc``/``scale`` broadcast."""
         size = _size(size, "normal")
         if self._on_gpu():
-            return self._wrap(self._gpu.normal(self._device_param(loc), self._device_param(scale),
-                                               size=size))
+            scale = self._device_param(scale)
+            if bool((scale < 0).any()) if hasattr(scale, "any") else scale < 0:
+                raise ValueError("random.normal: scale must be non-negative")
+            return self._wrap(self._gpu.normal(self._device_param(loc), scale, size=size))
         if np.any(np.asarray(_host(scale)) < 0):
             raise ValueError("random.normal: scale must be non-negative")
         return self._wrap(self._numpy.normal(_host(loc), _host(scale), size))
@@ -247,10 +249,20 @@ class Generator:
         return self._wrap(self._numpy.integers(low, high, size, dtype=dtype, endpoint=endpoint))
 
     def _device_param(self, value):
+        """A distribution parameter for the GPU stream: a tensor moved to the stream's
+        device, host data (a list, a tuple, a NumPy array) copied there; anything else (a
+        Python or NumPy scalar, a dtype) as it is."""
         B = _bridge()
         if isinstance(value, B.Tensor):
             return value.to_device(self.device)._data
-        return value
+        if not isinstance(value, (list, tuple, np.ndarray)):
+            return value
+        host = np.asarray(value)
+        if host.dtype.kind not in "biuf":
+            raise TypeError(f"random: a distribution parameter must be real numbers, "
+                            f"not {type(value).__name__} of dtype {host.dtype}")
+        with self._gpu.cupy.cuda.Device(self.device.index or 0):
+            return self._gpu.cupy.asarray(host)
 
     # ------------------------------------------------------------ sampling and permutations
 
@@ -344,8 +356,9 @@ def _distribution(name):
         if "size" in kwargs:
             kwargs["size"] = _size(kwargs["size"], name)
         if self._on_gpu() and getattr(self._gpu.state, name, None) is not None:
-            args = tuple(self._device_param(a) for a in args)
-            kwargs = {k: self._device_param(v) for k, v in kwargs.items()}
+            # a positional tuple may be the size (binomial(10, 0.5, (3, 4))): it stays
+            args = tuple(a if isinstance(a, tuple) else self._device_param(a) for a in args)
+            kwargs = {k: v if k == "size" else self._device_param(v) for k, v in kwargs.items()}
             return self._wrap(getattr(self._gpu, name)(*args, **kwargs))
         args = tuple(_host(a) for a in args)
         kwargs = {k: _host(v) for k, v in kwargs.items()}

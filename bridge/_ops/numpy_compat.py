@@ -435,29 +435,73 @@ def _lcm(x1, x2):
     return B.where(g == 0, B.zeros_like(g), B.abs(B.floor_divide(a, safe) * b))
 
 
+def _float_layout(dtype):
+    """(the same-width integer dtype, mantissa bits, exponent bias, smallest exponent of
+    a power of two the dtype holds) of a real floating-point dtype."""
+    info = np.finfo(dtype)
+    return (B.int64 if dtype == B.float64 else B.int32), info.nmant, info.maxexp - 1, \
+        info.minexp - info.nmant
+
+
+def _pow2(k, dtype):
+    """2**k, exactly, in ``dtype`` for every integer k the dtype holds a power of two of
+    (subnormal ones too): built from the bits, where ``pow(2.0, k)`` would be a
+    transcendental call that need not be exact (it is not on every GPU)."""
+    int_dtype, nmant, bias, lowest = _float_layout(dtype)
+    k = B.astype(k, int_dtype)
+    normal = B.bitwise_left_shift(k + bias, nmant)
+    subnormal = B.bitwise_left_shift(B.ones_like(k), B.clip(k - lowest, 0, nmant))
+    return B.where(k > -bias, normal, subnormal).view(dtype)
+
+
+def _exponent(x):
+    """(e, scale): x * scale = m * 2**e with |m| in [0.5, 1), exactly, for finite nonzero
+    x (a subnormal x is first scaled by 2**64, so ``scale`` is 1 or 2**64); e is 0 where
+    x is zero, infinite or nan. Read from the bits, so it is exact where log2 is not."""
+    int_dtype, nmant, bias, _ = _float_layout(x.dtype)
+    finite = B.logical_and(B.isfinite(x), x != 0)
+    subnormal = B.logical_and(finite, B.abs(x) < np.finfo(x.dtype).tiny)
+    scale = B.where(subnormal, B.asarray(2.0 ** 64, dtype=x.dtype, device=x.device),
+                    B.asarray(1.0, dtype=x.dtype, device=x.device))
+    bits = B.abs(x.detach() * scale).view(int_dtype)
+    e = B.bitwise_right_shift(bits, nmant) - (bias - 1)
+    return B.where(finite, e, B.zeros_like(e)), scale
+
+
 def _ldexp(x1, x2):
-    # x1 * 2**x2 in two halves, so that 2**x2 itself neither overflows nor underflows
-    # where the product is representable (ldexp(1e-300, 1100))
-    e = x2 if _is_tensor(x2) else B.asarray(x2, device=x1.device)
+    """x1 * 2**x2 rounded once, as NumPy's ldexp: x1 = m * 2**e exactly, then m times
+    the exact power of two 2**(e + x2) (halved where that power would overflow), so no
+    intermediate step under- or overflows."""
+    e = x2 if _is_tensor(x2) else B.asarray(x2, device=x1.device if _is_tensor(x1) else None)
     x = x1 if _is_tensor(x1) else B.asarray(x1, dtype=B.float64, device=e.device)
-    half = B.floor_divide(e, 2)
-    dtype = x.dtype
-    return x * B.pow(B.asarray(2.0, dtype=dtype, device=x.device), B.astype(half, dtype)) * \
-        B.pow(B.asarray(2.0, dtype=dtype, device=x.device), B.astype(e - half, dtype))
+    if x.dtype.kind in _INT_KINDS:
+        x = B.astype(x, B.float64)
+    if e.dtype.kind not in "iu":
+        raise TypeError(f"ldexp: the exponents must be integers, not {e.dtype}")
+    int_dtype, _, bias, lowest = _float_layout(x.dtype)
+    ex, scale = _exponent(x)
+    m = x * scale * _pow2(-ex, x.dtype)
+    # the result's exponent, kept where int arithmetic cannot wrap (beyond it: 0 or inf)
+    t = ex + B.clip(B.astype(e, int_dtype), 4 * lowest, -4 * lowest)
+    t = t - B.astype(scale != 1, int_dtype) * 64
+    high = (2 * m) * _pow2(B.clip(t - 1, lowest, bias), x.dtype)
+    low = m * _pow2(B.clip(t, lowest, bias), x.dtype)
+    out = B.where(t > -bias + 1, high, B.where(t >= lowest, low, B.copysign(B.zeros_like(x), x)))
+    out = B.where(t > bias + 1, B.copysign(B.full_like(x, math.inf), x), out)
+    finite = B.logical_and(B.isfinite(x), x != 0)
+    return B.where(finite, out, x)
 
 
 def _frexp(x):
-    """(mantissa in [0.5, 1) with x's sign, exponent as int32): x = m * 2**e."""
+    """(mantissa in [0.5, 1) with x's sign, exponent as int32): x = m * 2**e, exactly
+    (m is x times an exact power of two, so it is differentiable)."""
+    if x.dtype.kind in _INT_KINDS:
+        x = B.astype(x, B.float64)
+    ex, scale = _exponent(x)
+    m = x * scale * _pow2(-ex, x.dtype)
+    e = ex - B.astype(scale != 1, ex.dtype) * 64
     finite = B.logical_and(B.isfinite(x), x != 0)
-    safe = B.where(finite, B.abs(x), B.ones_like(x))
-    e = B.floor(B.log2(safe)) + 1
-    m = x / B.pow(B.asarray(2.0, dtype=x.dtype, device=x.device), e)
-    # log2 can be one off at powers of two: bring |m| into [0.5, 1)
-    big = B.abs(m) >= 1
-    m, e = B.where(big, m / 2, m), B.where(big, e + 1, e)
-    small = B.logical_and(B.abs(m) < 0.5, finite)
-    m, e = B.where(small, m * 2, m), B.where(small, e - 1, e)
-    return B.where(finite, m, x), B.astype(B.where(finite, e, B.zeros_like(e)), B.int32)
+    return B.where(finite, m, x), B.astype(e, B.int32)
 
 
 def _modf(x):

@@ -1117,8 +1117,9 @@ def _records_grad(x) -> bool:
 def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=False):
     """NumPy's ``lib.stride_tricks.sliding_window_view``: every window of
     ``window_shape`` along ``axis`` (all axes when None) as the trailing dimensions of
-    a view of ``x`` (read-only unless ``writeable``). A tensor that records gradients
-    gets its windows gathered (a copy autograd sees)."""
+    a view of ``x`` (read-only unless ``writeable``; on a GPU always writeable, since
+    GPU memory has no read-only flag). A tensor that records gradients gets its
+    windows gathered (a copy autograd sees)."""
     func = "sliding_window_view"
     t = _tensor(x, func, "x")
     window_shape = (tuple(operator.index(w) for w in window_shape)
@@ -1155,8 +1156,14 @@ def sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=Fa
             out = B.moveaxis(taken, ax + 1, -1)
         return out
     raw = t._data
-    view = _array_module(raw).lib.stride_tricks.sliding_window_view(
-        raw, window_shape, axis=axis, writeable=writeable)
+    module = _array_module(raw)
+    if module is np:
+        view = np.lib.stride_tricks.sliding_window_view(raw, window_shape, axis=axis,
+                                                        writeable=writeable)
+    else:
+        # GPU memory has no read-only flag (in CuPy as in PyTorch): the windows are
+        # writeable whatever ``writeable`` says (CuPy refuses writeable=True outright)
+        view = module.lib.stride_tricks.sliding_window_view(raw, window_shape, axis=axis)
     return _dispatch.wrap(view)
 
 

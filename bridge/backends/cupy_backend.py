@@ -440,7 +440,7 @@ def _cupy_overrides(cupy, generic_linalg: dict) -> dict:
     def sum_(x, axis, dtype, keepdims):
         # CuPy takes a slower path when a dtype is given, even x's own: pass None for
         # floating point (for integers None would mean CuPy's int64 accumulator)
-        if dtype == x.dtype and dtype.kind in "fc":
+        if dtype is not None and dtype == x.dtype and dtype.kind in "fc":
             dtype = None
         return x.sum(axis=axis, dtype=dtype, keepdims=keepdims)
 
