@@ -25,6 +25,9 @@ class Grad:
              None: the rule is written out in bridge/autograd/_rules.py.
     uses     what the formula reads, so what the graph keeps: "x" (the inputs), "y" (the
              result), "xy", or "" (nothing)
+    reads_own  binary: whether each partial reads its own operand (d/dx1 reads x1, d/dx2
+             reads x2); a call whose other operand is a Python number saves no input
+             where it does not (``x * 2.0``: d/dx is 2.0)
     domain   the real interval the gradient tests draw inputs from
     complex  whether the gradient tests also draw complex inputs
     torch    PyTorch's name for the function, where it differs ("" for none)
@@ -32,6 +35,7 @@ class Grad:
 
     formula: object = None
     uses: str = "x"
+    reads_own: tuple = (True, True)
     domain: tuple = (-2.0, 2.0)
     complex: bool = True
     torch: str | None = None
@@ -109,8 +113,8 @@ BINARY = [
     ("bitwise_xor", "integer or boolean", None, ("__xor__", "__rxor__", "__ixor__")),
     ("copysign", "real-valued floating-point", _g(domain=(0.3, 2.0), complex=False), ()),
     ("divide", "numeric",
-     _g((lambda B, a, b, y: 1 / b, lambda B, a, b, y: -a / (b * b)), domain=(0.5, 2.0),
-        torch="div"), ("__truediv__", "__rtruediv__", "__itruediv__")),
+     _g((lambda B, a, b, y: 1 / b, lambda B, a, b, y: -a / (b * b)), reads_own=(False, True),
+        domain=(0.5, 2.0), torch="div"), ("__truediv__", "__rtruediv__", "__itruediv__")),
     ("equal", "any", None, ("__eq__",)),
     ("floor_divide", "real-valued",
      _g((lambda B, a, b, y: 0.0, lambda B, a, b, y: 0.0), uses="", domain=(0.5, 2.0),
@@ -130,7 +134,8 @@ BINARY = [
     ("logical_xor", "bool", None, ()),
     ("maximum", "real-valued", _g(complex=False), ()),
     ("minimum", "real-valued", _g(complex=False), ()),
-    ("multiply", "numeric", _g((lambda B, a, b, y: b, lambda B, a, b, y: a), torch="mul"),
+    ("multiply", "numeric", _g((lambda B, a, b, y: b, lambda B, a, b, y: a),
+                               reads_own=(False, False), torch="mul"),
      ("__mul__", "__rmul__", "__imul__")),
     ("nextafter", "real-valued floating-point", None, ()),
     ("not_equal", "any", None, ("__ne__",)),

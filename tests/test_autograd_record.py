@@ -5,6 +5,7 @@ declines, make the same node and the same output record for the same call."""
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
 import weakref
 
 import numpy as np
@@ -103,6 +104,26 @@ def test_an_input_without_a_record_gets_one_when_saved(backend, device):
     y[0] = 9.0  # ... so the write is seen by backward
     with pytest.raises(RuntimeError, match="modified by an in-place operation"):
         out.sum().backward()
+
+
+@pytest.mark.parametrize("recorder", ["c", "python"])
+def test_a_number_operand_saves_no_input_where_the_vjp_reads_none(backend, device, recorder):
+    """x * 2.0 differentiates to 2.0 and x / 2.0 to 1 / 2.0: no input is kept (so that
+    ``w *= 2.0`` need not copy w's old value); 2.0 / x and x ** 2.0 read x. The Python
+    recorder (forward mode, anomaly mode) decides the same as the C one."""
+    w = bridge.asarray([1.0, 2.0, 4.0], device=device).requires_grad_() * 1.0
+    cases = [(lambda: w * 2.0, 0), (lambda: 2.0 * w, 0), (lambda: w / 2.0, 0),
+             (lambda: 2.0 / w, 1), (lambda: w ** 2.0, 1), (lambda: w - 2.0, 0)]
+    for make, saved in cases:
+        with bridge.autograd.detect_anomaly() if recorder == "python" else nullcontext():
+            out = make()
+        assert len(out.grad_fn.saved_inputs) == saved
+    x = bridge.asarray([1.0, 2.0, 4.0], device=device).requires_grad_()
+    w = x * 1.0
+    w *= 3.0
+    w /= 2.0
+    (w * w).sum().backward()
+    np.testing.assert_allclose(to_numpy(x.grad), 2 * 1.5 * 1.5 * np.array([1.0, 2.0, 4.0]))
 
 
 def test_no_graph_for_integer_results_or_without_grad(backend, device):

@@ -158,6 +158,7 @@ set_record = _front.set_record
 record = _front.record  # autograd's recorder (src/record.c)
 bind_autograd = _front.bind_autograd
 make_node = _front.make_node
+saves_inputs = _front.saves_inputs
 interpose = _front.interpose
 set_interpose_hooks = _front.set_interpose_hooks
 set_defer_hooks = _front.set_defer_hooks

@@ -431,7 +431,7 @@ def record_general(name, inputs, args, params, result):
                     node.params = params
                     node.edges = edges
                     node.avals = avals
-                    if rule.save_inputs:
+                    if _fastpath.saves_inputs(rule, params):
                         node.saved_inputs = inputs
                         node.saved_versions = _versions(inputs)
                     if MODE.anomaly:

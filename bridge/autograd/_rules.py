@@ -30,17 +30,21 @@ class Rule:
     """VJP and JVP of one op, and what its node must save.
 
     save_inputs / save_output   what the VJP reads (tensors are kept, with versions)
+    unsaved_with  the parameters (a binary function's Python-number operand, "x1" or
+                "x2") whose presence in a call means the VJP reads no input after all
     dense       a multi-output VJP wants zeros, not None, for outputs without cotangent
     special     a recorder replacing the generic one (in-place ``setitem``)
     """
 
-    __slots__ = ("vjp", "jvp", "save_inputs", "save_output", "saves", "dense", "special")
+    __slots__ = ("vjp", "jvp", "save_inputs", "unsaved_with", "save_output", "saves",
+                 "dense", "special")
 
     def __init__(self, vjp, jvp, save_inputs=False, save_output=False, dense=False,
-                 special=None):
+                 special=None, unsaved_with=()):
         self.vjp = vjp
         self.jvp = jvp
         self.save_inputs = save_inputs
+        self.unsaved_with = tuple(unsaved_with) if save_inputs else ()
         self.save_output = save_output
         self.saves = save_inputs or save_output
         self.dense = dense
@@ -352,9 +356,17 @@ rule("sign", _sign_vjp, _sign_jvp, save_inputs=True)
 # ------------------------------------------------------------------ elementwise: binary
 
 
-def binary(name, partial1, partial2, save_inputs=True, save_output=False):
+def binary(name, partial1, partial2, save_inputs=True, save_output=False,
+           reads_own=(True, True)):
     """y = f(x1, x2) holomorphic in each argument with partial derivatives
-    ``partial_i(x1, x2, y)``; either argument may be a Python scalar (a constant)."""
+    ``partial_i(x1, x2, y)``; either argument may be a Python scalar (a constant).
+    ``reads_own[i]``: whether partial_i reads its own operand (where it does not, a call
+    with the other operand a Python number saves no input)."""
+    # a call with x2 a number differentiates by partial1 only, which then needs x1 only
+    # if it reads its own operand (and the same for x1 a number)
+    with_x2 = save_inputs and reads_own[0]
+    with_x1 = save_inputs and reads_own[1]
+    unsaved = tuple(p for p, saves in (("x2", with_x2), ("x1", with_x1)) if not saves)
 
     def vjp(c, g):
         params = c.params
@@ -367,9 +379,9 @@ def binary(name, partial1, partial2, save_inputs=True, save_output=False):
                 g * conj(partial2(x1, x2, y)) if needs[1] else None,
             )
         if "x2" in params:
-            x1 = c.inputs[0] if save_inputs else None
+            x1 = c.inputs[0] if with_x2 else None
             return (g * conj(partial1(x1, params["x2"], y)),)
-        x2 = c.inputs[0] if save_inputs else None
+        x2 = c.inputs[0] if with_x1 else None
         return (g * conj(partial2(params["x1"], x2, y)),)
 
     def jvp(c, tangents):
@@ -383,17 +395,19 @@ def binary(name, partial1, partial2, save_inputs=True, save_output=False):
                 None if t2 is None else t2 * partial2(x1, x2, y),
             )
         if "x2" in params:
-            return tangents[0] * partial1(c.saved_inputs[0], params["x2"], y)
-        return tangents[0] * partial2(params["x1"], c.saved_inputs[0], y)
+            return tangents[0] * partial1(c.saved_inputs[0] if with_x2 else None,
+                                          params["x2"], y)
+        return tangents[0] * partial2(params["x1"], c.saved_inputs[0] if with_x1 else None, y)
 
-    rule(name, vjp, jvp, save_inputs=save_inputs, save_output=save_output)
+    rule(name, vjp, jvp, save_inputs=save_inputs, save_output=save_output,
+         unsaved_with=unsaved)
 
 
 # the binary functions whose partial derivatives are formulas of their rows
 for _name, _g in _formulas(2):
     binary(_name, lambda a, b, y, f=_g.formula[0]: f(B, a, b, y),
            lambda a, b, y, f=_g.formula[1]: f(B, a, b, y), save_inputs="x" in _g.uses,
-           save_output="y" in _g.uses)
+           save_output="y" in _g.uses, reads_own=_g.reads_own)
 
 
 def _add_vjp(c, g):

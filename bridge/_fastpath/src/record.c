@@ -283,7 +283,8 @@ static PyObject *g_switches_var = NULL;  /* the ContextVar of the autograd switc
 static PyObject *g_record_general = NULL; /* the Python recorder: every other call */
 PyObject *g_c_record = NULL;
 
-static PyObject *s_grad, *s_forward, *s_anomaly, *s_save_inputs, *s_save_output, *s_special,
+static PyObject *s_grad, *s_forward, *s_anomaly, *s_save_inputs, *s_unsaved_with,
+    *s_save_output, *s_special,
     *s_shape, *s_dtype, *s_kind;
 
 /* the last switches object seen (they never change once made) and what it says */
@@ -395,6 +396,46 @@ static int rule_flag(PyObject *rule, PyObject *attr)
     int r = PyObject_IsTrue(v);
     Py_DECREF(v);
     return r;
+}
+
+/* whether a node of `rule` called with `params` saves its inputs: the rule's
+ * save_inputs, unless a parameter of its unsaved_with is present (x * 2.0: the VJP reads
+ * only the number); -1 on error */
+static int saves_inputs(PyObject *rule, PyObject *params)
+{
+    int save = rule_flag(rule, s_save_inputs);
+    if (save != 1 || !PyDict_Check(params) || PyDict_GET_SIZE(params) == 0) {
+        return save;
+    }
+    PyObject *unsaved = PyObject_GetAttr(rule, s_unsaved_with);
+    if (unsaved == NULL) {
+        return -1;
+    }
+    if (!PyTuple_Check(unsaved)) {
+        Py_DECREF(unsaved);
+        return save;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(unsaved); i++) {
+        int has = PyDict_Contains(params, PyTuple_GET_ITEM(unsaved, i));
+        if (has != 0) {
+            Py_DECREF(unsaved);
+            return has < 0 ? -1 : 0;
+        }
+    }
+    Py_DECREF(unsaved);
+    return save;
+}
+
+/* saves_inputs(rule, params) -> bool: the same, for the Python recorder */
+static PyObject *py_saves_inputs(PyObject *Py_UNUSED(module), PyObject *const *args,
+                                 Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "saves_inputs(rule, params)");
+        return NULL;
+    }
+    int save = saves_inputs(args[0], args[1]);
+    return save < 0 ? NULL : PyBool_FromLong(save);
 }
 
 /* the saved inputs' (version counter, version) pairs; an input without a record gets
@@ -554,7 +595,7 @@ PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject
     if (diff <= 0) {
         return diff < 0 ? NULL : Py_NewRef(Py_None); /* integer/bool outputs: no graph */
     }
-    int save_inputs = rule_flag(rule, s_save_inputs);
+    int save_inputs = saves_inputs(rule, params);
     int save_output = save_inputs < 0 ? -1 : rule_flag(rule, s_save_output);
     if (save_output < 0) {
         return NULL;
@@ -651,7 +692,7 @@ static PyObject *make_node(PyObject *Py_UNUSED(module), PyObject *const *args, P
             return NULL;
         }
     }
-    int save_inputs = rule_flag(args[1], s_save_inputs);
+    int save_inputs = saves_inputs(args[1], args[4]);
     PyObject *node = save_inputs < 0 ? NULL
                      : (PyObject *)build_node(args[0], args[1], inputs, args[3], args[4],
                                               save_inputs);
@@ -687,6 +728,8 @@ static PyMethodDef record_methods[] = {
      "record(name, inputs, args, params, result) -> None: autograd's recorder"},
     {"make_node", (PyCFunction)(void (*)(void))make_node, METH_FASTCALL,
      "make_node(name, rule, inputs, args, params) -> Node"},
+    {"saves_inputs", (PyCFunction)(void (*)(void))py_saves_inputs, METH_FASTCALL,
+     "saves_inputs(rule, params) -> bool: whether the node saves its inputs"},
     {"bind_autograd", bind_autograd, METH_VARARGS,
      "bind_autograd(Node, RULES, VIEW_OPS, switches_var, record_general)"},
     {NULL, NULL, 0, NULL},
@@ -700,7 +743,7 @@ int record_module_init(PyObject *module)
     }
     struct { PyObject **slot; const char *text; } names[] = {
         {&s_grad, "grad"}, {&s_forward, "forward"}, {&s_anomaly, "anomaly"},
-        {&s_save_inputs, "save_inputs"}, {&s_save_output, "save_output"},
+        {&s_save_inputs, "save_inputs"}, {&s_unsaved_with, "unsaved_with"}, {&s_save_output, "save_output"},
         {&s_special, "special"}, {&s_shape, "shape"}, {&s_dtype, "dtype"}, {&s_kind, "kind"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
