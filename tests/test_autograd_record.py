@@ -5,8 +5,8 @@ declines, make the same node and the same output record for the same call."""
 from __future__ import annotations
 
 import threading
-from contextlib import nullcontext
 import weakref
+from contextlib import nullcontext
 
 import numpy as np
 import pytest
