@@ -185,7 +185,8 @@ def _inplace(func, opname):
     # the C front takes _write_direct's CPU case (its kinds; complex products and
     # quotients keep the general path, see above)
     c_kinds = kinds.replace("c", "") if name in ("multiply", "divide") else kinds
-    return _fastpath.inplace(name, opname, method, _ufunc(np.ndarray, name), c_kinds)
+    return _fastpath.inplace(name, opname, method, _ufunc(np.ndarray, name), c_kinds, func,
+                             write_inplace)
 
 
 def _operator(op, dunder, mode):

@@ -126,6 +126,91 @@ def test_a_number_operand_saves_no_input_where_the_vjp_reads_none(backend, devic
     np.testing.assert_allclose(to_numpy(x.grad), 2 * 1.5 * 1.5 * np.array([1.0, 2.0, 4.0]))
 
 
+INPLACE = [("__iadd__", lambda a, b: a + b), ("__isub__", lambda a, b: a - b),
+           ("__imul__", lambda a, b: a * b), ("__itruediv__", lambda a, b: a / b)]
+
+
+@pytest.mark.parametrize("dunder,op", INPLACE, ids=[c[0] for c in INPLACE])
+@pytest.mark.parametrize("operand", ["number", "tensor", "grad tensor", "itself"])
+def test_inplace_writes_into_a_history(backend, device, dunder, op, operand):
+    """w op= y on a w with a history (the C front's recorded case, and the Python
+    write where the node saved w's old value) gives the gradients of w = w op y, bumps
+    w's version once, and w takes the new node as its history."""
+    rng = np.random.default_rng(1)
+    values = rng.uniform(0.5, 2.0, (2, 8))
+
+    def run(inplace):
+        x = bridge.asarray(values[0], device=device).requires_grad_()
+        z = bridge.asarray(values[1], device=device).requires_grad_()
+        other = {"number": 1.5, "tensor": bridge.asarray(values[1], device=device),
+                 "grad tensor": z * 1.0}.get(operand)
+        w = x * 2.0
+        if operand == "itself":
+            other = w
+        version = w._meta.version[0]
+        if inplace:
+            assert getattr(w, dunder)(other) is w
+            assert w._meta.version[0] == version + 1
+        else:
+            w = op(w, other)
+        assert w.requires_grad and w.grad_fn is not None
+        (w * w).sum().backward()
+        return to_numpy(w), to_numpy(x.grad), None if z.grad is None else to_numpy(z.grad)
+
+    got, expected = run(True), run(False)
+    for g, e in zip(got, expected):
+        assert (g is None) == (e is None)
+        if g is not None:
+            np.testing.assert_allclose(g, e, rtol=1e-12)
+
+
+def test_inplace_on_a_history_without_grad_and_on_a_leaf(backend, device):
+    x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
+    w = x * 1.0
+    node = w.grad_fn
+    with bridge.no_grad():
+        w += 1.0  # grad mode off: a direct write, the history kept, the version bumped
+    assert w.grad_fn is node and w._meta.version[0] == 1
+    np.testing.assert_array_equal(to_numpy(w), [2.0, 3.0])
+    with pytest.raises(RuntimeError, match="__imul__ writes in place into a leaf"):
+        x *= 2.0
+    with bridge.no_grad():
+        x -= 0.5  # an optimiser step
+    assert x.grad_fn is None and x.requires_grad
+    np.testing.assert_array_equal(to_numpy(x), [0.5, 1.5])
+
+
+def test_inplace_recording_in_threads(backend, device):
+    """Eight threads write in place into their own histories, half of them in no_grad:
+    the recorded ones get their gradients, the others record nothing."""
+    errors, results = [], {}
+
+    def work(i):
+        try:
+            for _ in range(50):
+                x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
+                with bridge.no_grad() if i % 2 else nullcontext():
+                    w = x * 1.0
+                    w *= 3.0
+                    w += x
+                if i % 2:
+                    assert w.grad_fn is None
+                else:
+                    w.sum().backward()
+                    results[i] = to_numpy(x.grad)
+        except Exception as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    for grad in results.values():
+        np.testing.assert_array_equal(grad, [4.0, 4.0, 4.0])
+
+
 def test_no_graph_for_integer_results_or_without_grad(backend, device):
     x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
     assert (x < 1.5).grad_fn is None and not (x < 1.5).requires_grad

@@ -122,10 +122,12 @@ def elementwise(name, category, nin, function, reflected=False, qualname=None, m
     return front
 
 
-def inplace(name, dunder, method, ufunc, kinds):
-    """The in-place operator ``Tensor.<dunder>`` (Python ``method``) with its C case:
-    NumPy's ``ufunc`` into the left operand's memory for left operands of ``kinds``."""
-    front = _front.inplace(name, method, ufunc, kinds)
+def inplace(name, dunder, method, ufunc, kinds, plain, write):
+    """The in-place operator ``Tensor.<dunder>`` (Python ``method``) with its C cases:
+    NumPy's ``ufunc`` into the left operand's memory for left operands of ``kinds``; and,
+    for a left operand with an autograd history, ``plain(x, y)`` (the op, recorded) then
+    ``write(x, result, dunder)`` (its common case in C: src/record.c, inplace_rebase)."""
+    front = _front.inplace(name, method, ufunc, kinds, plain, write, dunder)
     name_it(front, f"Tensor.{dunder}")
     return front
 

@@ -638,6 +638,36 @@ static PyObject *elementwise_call(PyObject *callable, PyObject *const *args, siz
 
 static PyObject *s_out_kwnames = NULL; /* ("out",) */
 
+/* x op= y where x has a history and grad mode is on: the op's own front computes and
+ * records x op y, then the result is copied into x, which takes its history (C, in
+ * record.c's common case; else the Python write_inplace with the computed result, so
+ * the op runs and records once). Where y is no tensor or Python number: the Python
+ * operator (NotImplemented for the reflected operator, or a transform's refusal). */
+static PyObject *inplace_recorded(Front *op, PyObject *const *args, size_t nargsf)
+{
+    PyObject *self = args[0], *other = args[1];
+    PyObject *a = T_DATA(self);
+    if (op->spec == NULL || a == NULL || !PyArray_CheckExact(a) ||
+        !(is_tensor(other) || PyFloat_CheckExact(other) || PyLong_CheckExact(other) ||
+          PyComplex_CheckExact(other))) {
+        return decline(op, args, nargsf, NULL);
+    }
+    PyObject *plain = PyTuple_GET_ITEM(op->spec, 0), *write = PyTuple_GET_ITEM(op->spec, 1);
+    PyObject *result = PyObject_Vectorcall(plain, args, 2, NULL);
+    if (result == NULL) {
+        return NULL;
+    }
+    int done = inplace_rebase(self, result);
+    if (done != 0) {
+        Py_DECREF(result);
+        return done < 0 ? NULL : Py_NewRef(self);
+    }
+    PyObject *call[3] = {self, result, PyTuple_GET_ITEM(op->spec, 2)};
+    PyObject *r = PyObject_Vectorcall(write, call, 3, NULL);
+    Py_DECREF(result);
+    return r;
+}
+
 static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t nargsf,
                               PyObject *kwnames)
 {
@@ -646,8 +676,21 @@ static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t 
         return decline(op, args, nargsf, kwnames);
     }
     PyObject *self = args[0], *other = args[1];
-    if (!is_tensor(self) || T_META(self) != Py_None) {
+    if (!is_tensor(self)) {
         return decline(op, args, nargsf, kwnames);
+    }
+    int with_record = T_META(self) != Py_None;
+    if (with_record) {
+        int mode = inplace_mode(self);
+        if (mode < 0) {
+            return NULL;
+        }
+        if (mode == 1) {
+            return inplace_recorded(op, args, nargsf);
+        }
+        if (mode != 0) {
+            return decline(op, args, nargsf, kwnames);
+        }
     }
     PyObject *a = T_DATA(self);
     /* a 0-d tensor without a record is a NumPy scalar's stand-in: the Python operator
@@ -702,6 +745,9 @@ static PyObject *inplace_call(PyObject *callable, PyObject *const *args, size_t 
         return NULL;
     }
     Py_DECREF(out);
+    if (with_record && inplace_bump(self) < 0) {
+        return NULL;
+    }
     return Py_NewRef(self);
 }
 
@@ -1940,13 +1986,22 @@ static PyObject *set_ufunc_call(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* inplace(name, operator, ufunc, kinds) -> Front: the in-place operator `operator`
- * (x op= y in Python) with its C case; `kinds`: the dtype kinds of x it takes */
+/* inplace(name, operator, ufunc, kinds[, plain, write, opname]) -> Front: the in-place
+ * operator `operator` (x op= y in Python) with its C case; `kinds`: the dtype kinds of x
+ * it takes; `plain` (the op, x op y), `write` (write_inplace(target, result, opname)):
+ * the recorded case (inplace_recorded) */
 static PyObject *make_inplace(PyObject *Py_UNUSED(module), PyObject *args)
 {
-    PyObject *name, *fallback, *ufunc;
+    PyObject *name, *fallback, *ufunc, *plain = NULL, *write = NULL, *opname = NULL;
     const char *kinds;
-    if (!PyArg_ParseTuple(args, "UOOs", &name, &fallback, &ufunc, &kinds)) {
+    if (!PyArg_ParseTuple(args, "UOOs|OOU", &name, &fallback, &ufunc, &kinds, &plain, &write,
+                          &opname)) {
+        return NULL;
+    }
+    if (plain != NULL && (write == NULL || opname == NULL || !PyCallable_Check(plain) ||
+                          !PyCallable_Check(write))) {
+        PyErr_SetString(PyExc_TypeError, "inplace: plain and write must be callables, "
+                                         "with the operator's name");
         return NULL;
     }
     if (strlen(kinds) >= sizeof(((Front *)NULL)->kinds) || !PyCallable_Check(ufunc)) {
@@ -1959,6 +2014,10 @@ static PyObject *make_inplace(PyObject *Py_UNUSED(module), PyObject *args)
     }
     op->ufunc = Py_NewRef(ufunc);
     strcpy(op->kinds, kinds);
+    if (plain != NULL && (op->spec = PyTuple_Pack(3, plain, write, opname)) == NULL) {
+        Py_DECREF(op);
+        return NULL;
+    }
     return (PyObject *)op;
 }
 

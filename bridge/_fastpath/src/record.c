@@ -537,6 +537,100 @@ fail_lists:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ in-place writes */
+
+/* How an in-place operator on `target` (a tensor with a record) goes, as autograd's
+ * Python inplace() and _methods._write_direct decide it: 0 the write keeps no graph
+ * (grad mode off, or a record of nothing but the version counter), so the operator may
+ * write directly and bump the version; 1 grad mode on (nothing else active) and target
+ * has a history: compute, record, then inplace_rebase; 2 any other case (forward mode,
+ * anomaly mode, a tangent, a leaf that requires grad, whose write is refused): the
+ * Python operator; -1 error. */
+int inplace_mode(PyObject *target)
+{
+    MetaObject *m = (MetaObject *)T_META(target);
+    if (g_switches_var == NULL || !Py_IS_TYPE(m, &MetaType) || m->tangent != Py_None) {
+        return 2;
+    }
+    int sw = read_switches();
+    if (sw < 0 || sw == 2) {
+        return sw;
+    }
+    if (sw == 0) {
+        return 0;
+    }
+    if (m->grad_fn != Py_None) {
+        return 1;
+    }
+    return m->requires_grad == Py_False ? 0 : 2;
+}
+
+/* bump a version counter ([n]) by one; 0 or -1 */
+static int bump_version(PyObject *version)
+{
+    if (!PyList_CheckExact(version) || PyList_GET_SIZE(version) != 1) {
+        PyErr_SetString(PyExc_TypeError, "autograd: a version counter is a list [n]");
+        return -1;
+    }
+    long v = PyLong_AsLong(PyList_GET_ITEM(version, 0));
+    if (v == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    PyObject *n = PyLong_FromLong(v + 1);
+    if (n == NULL) {
+        return -1;
+    }
+    PyList_SetItem(version, 0, n);
+    return 0;
+}
+
+int inplace_bump(PyObject *target)
+{
+    return bump_version(((MetaObject *)T_META(target))->version);
+}
+
+/* The recorded in-place write's common case (autograd's inplace(), _graph.py): target
+ * (inplace_mode 1) and result (target op other, just recorded) are CPU arrays of one
+ * dtype and shape, target writeable, result's node an op that did not save target (so
+ * its old value need not be kept). Copies result into target, bumps target's version
+ * and gives target result's history. 1 done; 0 not this case, nothing changed (the
+ * Python write_inplace decides); -1 error. */
+int inplace_rebase(PyObject *target, PyObject *result)
+{
+    if (!PyObject_TypeCheck(result, &TensorBaseType)) {
+        return 0;
+    }
+    PyObject *dst = T_DATA(target), *src = T_DATA(result);
+    MetaObject *tm = (MetaObject *)T_META(target), *rm = (MetaObject *)T_META(result);
+    if (dst == NULL || src == NULL || !PyArray_CheckExact(dst) || !PyArray_CheckExact(src) ||
+        !Py_IS_TYPE(rm, &MetaType) || rm->requires_grad != Py_True ||
+        !PyObject_TypeCheck(rm->grad_fn, &NodeBaseType) || rm->tangent != Py_None) {
+        return 0;
+    }
+    PyArrayObject *d = (PyArrayObject *)dst, *r = (PyArrayObject *)src;
+    if (!PyArray_ISWRITEABLE(d) || PyArray_NDIM(d) != PyArray_NDIM(r) ||
+        !PyArray_CompareLists(PyArray_DIMS(d), PyArray_DIMS(r), PyArray_NDIM(d)) ||
+        !PyArray_EquivTypes(PyArray_DESCR(d), PyArray_DESCR(r))) {
+        return 0;
+    }
+    PyObject *saved = ((NodeObject *)rm->grad_fn)->saved_inputs;
+    if (!PyTuple_Check(saved)) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(saved); i++) {
+        if (PyTuple_GET_ITEM(saved, i) == target) {
+            return 0; /* the node reads target's old value: _preserve_saved_target */
+        }
+    }
+    if (PyArray_CopyInto(d, r) < 0 || bump_version(tm->version) < 0) {
+        return -1;
+    }
+    Py_SETREF(tm->requires_grad, Py_NewRef(Py_True));
+    Py_SETREF(tm->grad_fn, Py_NewRef(rm->grad_fn));
+    Py_SETREF(tm->output_nr, Py_NewRef(rm->output_nr));
+    return 1;
+}
+
 /* record(name, inputs, args, params, result): see the top of this file. New reference
  * to None, or NULL with an exception. */
 PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject *params,

@@ -23,4 +23,9 @@ PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject
                       PyObject *result);
 extern PyObject *g_c_record; /* the module's `record` function object, once made */
 
+/* record.c: the in-place operators' autograd cases (see there) */
+int inplace_mode(PyObject *target);
+int inplace_bump(PyObject *target);
+int inplace_rebase(PyObject *target, PyObject *result);
+
 #endif
