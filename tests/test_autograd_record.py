@@ -211,6 +211,58 @@ def test_inplace_recording_in_threads(backend, device):
         np.testing.assert_array_equal(grad, [4.0, 4.0, 4.0])
 
 
+SETITEM_KEYS = ["int", "slice", "tuple", "mask", "indices"]
+
+
+@pytest.mark.parametrize("key_kind", SETITEM_KEYS)
+@pytest.mark.parametrize("value_kind", ["number", "tensor", "grad tensor"])
+def test_setitem_into_a_history_c_and_python(backend, device, key_kind, value_kind):
+    """w[key] = value on a w with a history: the C __setitem__ and the Python setitem
+    (bridge/_ops/indexing.py) record the same node, bump the version once and give the
+    same gradients."""
+    from bridge._ops.indexing import setitem
+
+    def run(write):
+        x = bridge.asarray(np.arange(1.0, 13.0).reshape(3, 4), device=device).requires_grad_()
+        v = bridge.asarray([0.5, 1.5, 2.5, 3.5], device=device).requires_grad_()
+        key = {"int": 1, "slice": slice(0, 2), "tuple": (Ellipsis, 2),
+               "mask": bridge.asarray([True, False, True], device=device),
+               "indices": bridge.asarray([2, 0], device=device)}[key_kind]
+        value = {"number": 9.0, "tensor": bridge.asarray(4.0, device=device),
+                 "grad tensor": v * 1.0}[value_kind]
+        if key_kind == "tuple" and value_kind == "grad tensor":
+            value = value[:3]
+        w = x * 2.0
+        version = w._meta.version[0]
+        write(w, key, value)
+        assert w._meta.version[0] == version + 1
+        node = w.grad_fn
+        assert node.name == "setitem" and node.saved_inputs == ()
+        assert node.out_version == (w._meta.version, version + 1)
+        (w * w).sum().backward()
+        return to_numpy(w), to_numpy(x.grad), None if v.grad is None else to_numpy(v.grad)
+
+    got = run(lambda w, k, v: w.__setitem__(k, v))
+    expected = run(setitem)
+    for g, e in zip(got, expected):
+        assert (g is None) == (e is None)
+        if g is not None:
+            np.testing.assert_array_equal(g, e)
+
+
+def test_setitem_into_a_history_without_grad(backend, device):
+    x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
+    w = x * 1.0
+    node = w.grad_fn
+    with bridge.no_grad():
+        w[1] = 5.0
+        w[bridge.asarray([True, False, False], device=device)] = 0.0
+    assert w.grad_fn is node and w._meta.version[0] == 2
+    np.testing.assert_array_equal(to_numpy(w), [0.0, 5.0, 3.0])
+    with pytest.raises(RuntimeError, match="leaf"):
+        x[0] = 1.0
+
+
 def test_no_graph_for_integer_results_or_without_grad(backend, device):
     x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
     assert (x < 1.5).grad_fn is None and not (x < 1.5).requires_grad

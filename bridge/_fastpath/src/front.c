@@ -2382,15 +2382,28 @@ static PyObject *tensor_setitem(PyObject *self, PyObject *const *args, Py_ssize_
     }
     PyObject *key = args[0], *value = args[1];
     PyObject *data = is_tensor(self) ? T_DATA(self) : NULL;
-    if (data == NULL || T_META(self) != Py_None || !PyArray_CheckExact(data) || TRACING()) {
+    if (data == NULL || !PyArray_CheckExact(data) || TRACING()) {
         goto python;
+    }
+    /* x with an autograd record: inplace_mode 0 writes and bumps the version, 1 also
+     * records the setitem node (a value with a record then too), 2 is Python's */
+    int mode = -1;
+    if (T_META(self) != Py_None) {
+        mode = inplace_mode(self);
+        if (mode < 0 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (mode != 0 && mode != 1) {
+            goto python;
+        }
     }
     PyArray_Descr *descr = PyArray_DESCR((PyArrayObject *)data);
     char kind = descr->kind;
     PyObject *raw_value;
     if (is_tensor(value)) {
         raw_value = T_DATA(value);
-        if (T_META(value) != Py_None || raw_value == NULL || !PyArray_CheckExact(raw_value) ||
+        if ((T_META(value) != Py_None && mode != 1) || raw_value == NULL ||
+            !PyArray_CheckExact(raw_value) ||
             !PyArray_EquivTypes(PyArray_DESCR((PyArrayObject *)raw_value), descr)) {
             goto python;
         }
@@ -2420,12 +2433,25 @@ static PyObject *tensor_setitem(PyObject *self, PyObject *const *args, Py_ssize_
     PyObject *out = PyObject_Vectorcall(kernel, call + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET,
                                         NULL);
     Py_DECREF(kernel);
-    Py_DECREF(raw_key);
-    Py_DECREF(raw_value);
     if (out != NULL) {
         Py_DECREF(out);
+        int failed = 0;
+        if (mode == 1) {
+            /* the node's value input: the tensor given, or the 0-d array made of the
+               number (as the Python setitem's Tensor(value, dtype=x.dtype)) */
+            PyObject *v = is_tensor(value) ? Py_NewRef(value) : new_tensor(Py_NewRef(raw_value));
+            failed = v == NULL || setitem_record(self, v, raw_key) < 0;
+            Py_XDECREF(v);
+        }
+        Py_DECREF(raw_key);
+        Py_DECREF(raw_value);
+        if (failed || (mode >= 0 && inplace_bump(self) < 0)) {
+            return NULL;
+        }
         Py_RETURN_NONE;
     }
+    Py_DECREF(raw_key);
+    Py_DECREF(raw_value);
     if (!reportable_error()) {
         return NULL;
     }

@@ -283,6 +283,7 @@ static PyObject *g_switches_var = NULL;  /* the ContextVar of the autograd switc
 static PyObject *g_record_general = NULL; /* the Python recorder: every other call */
 PyObject *g_c_record = NULL;
 
+static PyObject *s_setitem_name;
 static PyObject *s_grad, *s_forward, *s_anomaly, *s_save_inputs, *s_unsaved_with,
     *s_save_output, *s_special,
     *s_shape, *s_dtype, *s_kind;
@@ -631,6 +632,50 @@ int inplace_rebase(PyObject *target, PyObject *result)
     return 1;
 }
 
+/* x[key] = value just wrote into `target` (inplace_mode 1, or value requiring grad):
+ * target's record now points at a setitem node whose inputs are target's previous value
+ * (its edge) and `value` (a tensor), as autograd's Python _record_setitem makes it.
+ * The caller bumps the version after. 0 or -1. */
+int setitem_record(PyObject *target, PyObject *value, PyObject *key)
+{
+    PyObject *rule = g_rules ? PyDict_GetItemWithError(g_rules, s_setitem_name) : NULL;
+    if (rule == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_RuntimeError, "autograd: no setitem rule bound");
+        }
+        return -1;
+    }
+    MetaObject *m = (MetaObject *)T_META(target);
+    if (!Py_IS_TYPE(m, &MetaType) || !PyList_CheckExact(m->version) ||
+        PyList_GET_SIZE(m->version) != 1) {
+        PyErr_SetString(PyExc_TypeError, "autograd: setitem target without a record");
+        return -1;
+    }
+    PyObject *inputs = PyTuple_Pack(2, target, value);
+    PyObject *args = inputs ? PyTuple_Pack(1, key) : NULL;
+    PyObject *params = args ? PyDict_New() : NULL;
+    NodeObject *node = params ? build_node(s_setitem_name, rule, inputs, args, params, 0) : NULL;
+    Py_XDECREF(inputs);
+    Py_XDECREF(args);
+    Py_XDECREF(params);
+    if (node == NULL) {
+        return -1;
+    }
+    long v = PyLong_AsLong(PyList_GET_ITEM(m->version, 0));
+    PyObject *after = (v == -1 && PyErr_Occurred()) ? NULL : PyLong_FromLong(v + 1);
+    PyObject *out_version = after ? PyTuple_Pack(2, m->version, after) : NULL;
+    Py_XDECREF(after);
+    if (out_version == NULL) {
+        Py_DECREF(node);
+        return -1;
+    }
+    Py_SETREF(node->out_version, out_version);
+    Py_SETREF(m->requires_grad, Py_NewRef(Py_True));
+    Py_SETREF(m->grad_fn, (PyObject *)node);
+    Py_SETREF(m->output_nr, PyLong_FromLong(0));
+    return m->output_nr == NULL ? -1 : 0;
+}
+
 /* record(name, inputs, args, params, result): see the top of this file. New reference
  * to None, or NULL with an exception. */
 PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject *params,
@@ -837,7 +882,8 @@ int record_module_init(PyObject *module)
     }
     struct { PyObject **slot; const char *text; } names[] = {
         {&s_grad, "grad"}, {&s_forward, "forward"}, {&s_anomaly, "anomaly"},
-        {&s_save_inputs, "save_inputs"}, {&s_unsaved_with, "unsaved_with"}, {&s_save_output, "save_output"},
+        {&s_save_inputs, "save_inputs"}, {&s_unsaved_with, "unsaved_with"},
+        {&s_setitem_name, "setitem"}, {&s_save_output, "save_output"},
         {&s_special, "special"}, {&s_shape, "shape"}, {&s_dtype, "dtype"}, {&s_kind, "kind"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

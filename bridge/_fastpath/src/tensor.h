@@ -27,5 +27,6 @@ extern PyObject *g_c_record; /* the module's `record` function object, once made
 int inplace_mode(PyObject *target);
 int inplace_bump(PyObject *target);
 int inplace_rebase(PyObject *target, PyObject *result);
+int setitem_record(PyObject *target, PyObject *value, PyObject *key);
 
 #endif
