@@ -2247,7 +2247,9 @@ static PyObject *s_getitem = NULL;
  * Python path hands the getitem and setitem kernels, (key's array,); else NULL */
 static PyObject *tensor_key(PyObject *data, PyObject *key)
 {
-    if (!is_tensor(key) || T_META(key) != Py_None) {
+    /* (a key's record, where it has one, is a version counter only: an integer or bool
+       tensor never requires grad, and reading it as a key is no write) */
+    if (!is_tensor(key)) {
         return NULL;
     }
     PyObject *k = T_DATA(key);
@@ -2270,8 +2272,10 @@ static PyObject *tensor_key(PyObject *data, PyObject *key)
 static PyObject *tensor_getitem(PyObject *self, PyObject *key)
 {
     PyObject *data = T_DATA(self);
-    if (T_META(self) == Py_None && data != NULL && is_tensor(key) && !TRACING()) {
-        /* x[mask], x[indices]: the backend's getitem kernel, as the Python path calls it */
+    if ((T_META(self) == Py_None || g_record != NULL) && data != NULL && is_tensor(key) &&
+        !TRACING()) {
+        /* x[mask], x[indices]: the backend's getitem kernel, as the Python path calls it,
+         * and recorded as it records it (run("getitem", (x,), raw)) */
         PyObject *raw = tensor_key(data, key);
         PyObject *kernel = raw != NULL ? kernel_in(cpu_kernels(), s_getitem) : NULL;
         if (kernel != NULL) {
@@ -2279,10 +2283,22 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
             PyObject *out = PyObject_Vectorcall(kernel, call + 1,
                                                 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             Py_DECREF(kernel);
-            Py_DECREF(raw);
             if (out != NULL) {
-                return kernel_result(out);
+                PyObject *result = kernel_result(out);
+                if (result != NULL && T_META(self) != Py_None) {
+                    PyObject *inputs = PyTuple_Pack(1, self);
+                    if (inputs == NULL) {
+                        Py_CLEAR(result);
+                    }
+                    else {
+                        result = record_call(s_getitem, inputs, &raw, 1, NULL, result);
+                        Py_DECREF(inputs);
+                    }
+                }
+                Py_DECREF(raw);
+                return result;
             }
+            Py_DECREF(raw);
             if (!reportable_error()) {
                 return NULL;
             }
