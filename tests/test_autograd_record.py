@@ -250,6 +250,24 @@ def test_setitem_into_a_history_c_and_python(backend, device, key_kind, value_ki
             np.testing.assert_array_equal(g, e)
 
 
+def test_index_tensors_with_a_version_record(backend, device):
+    """A key that autograd gave a version counter (where() and take() save their
+    integer and bool inputs) indexes as any key: x[mask] and x[idx] are recorded, and
+    w[mask] = v too."""
+    x = bridge.asarray([1.0, 2.0, 3.0, 4.0], device=device).requires_grad_()
+    mask = bridge.asarray([True, False, True, False], device=device)
+    idx = bridge.asarray([3, 0], device=device)
+    bridge.where(mask, x, x * 2.0)
+    bridge.take(x, idx)
+    assert mask._meta is not None and idx._meta is not None
+    picked, taken = x[mask], x[idx]
+    assert picked.grad_fn.name == taken.grad_fn.name == "getitem"
+    w = x * 1.0
+    w[mask] = 0.0
+    (picked.sum() * 2.0 + (taken * taken).sum() + (w * 3.0).sum()).backward()
+    np.testing.assert_array_equal(to_numpy(x.grad), [2.0 + 2.0, 3.0, 2.0, 8.0 + 3.0])
+
+
 def test_setitem_into_a_history_without_grad(backend, device):
     x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
     w = x * 1.0
