@@ -155,6 +155,11 @@ def make_kernels(xp) -> dict:
     k["sign"] = sign
 
     def pow_(x1, x2):
+        if (x2.__class__ is int and x2 == 2 and x1.dtype.kind in "iuf") or (
+                x2.__class__ is float and x2 == 2.0 and x1.dtype.kind == "f"):
+            # x ** 2 is the correctly rounded x * x, which square computes with no
+            # exponent to convert and promote (NumPy's own ``x ** 2`` takes it too)
+            return xp.square(x1)
         out = xp.power(x1, x2)
         if out.dtype.kind != "f" or x2.__class__ is int or (
                 x2.__class__ is not float and getattr(x2, "dtype", None) is not None
