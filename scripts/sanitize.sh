@@ -43,8 +43,10 @@ for so in bridge/backends/native/_native bridge/backends/native/_blas bridge/_dl
 done
 
 # test_api.py, test_front.py: the C front (bridge/_fastpath: every front object, the
-# Tensor's layout, __getitem__, run) against the Python functions it declines to
-tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py tests/test_front.py)
+# Tensor's layout, __getitem__, run) against the Python functions it declines to;
+# test_autograd_record.py, test_inplace.py: its autograd recorder and in-place writes
+tests=(tests/test_native*.py tests/test_dlpack.py tests/test_api.py tests/test_front.py
+       tests/test_autograd_record.py tests/test_inplace.py)
 echo "== running ${tests[*]} under ASan + UBSan"
 # Preload the ASan runtime, and libstdc++ right after it: ASan intercepts __cxa_throw, and C++ extensions loaded by the
 # tests (PyTorch, JAX) throw C++ exceptions; without the real symbol loaded at start-up
