@@ -7,6 +7,7 @@ built, CuPy when a GPU is present (those tests carry the ``gpu`` marker).
 from __future__ import annotations
 
 import os
+import threading
 
 # JAX takes 75% of a GPU's memory when it starts; test processes side by side
 # (pytest-xdist) would then run out of GPU memory, CuPy's and PyTorch's included
@@ -61,3 +62,25 @@ def same_as_numpy(got, expected):
     expected = np.asarray(expected)
     assert got.dtype == expected.dtype and got.shape == expected.shape, (got, expected)
     np.testing.assert_array_equal(got, expected)
+
+
+def run_threads(target, n=8):
+    """Run ``target(i)`` for i in range(n) in n threads started together (every thread
+    starts before any is joined); re-raise the first failure in the calling thread,
+    where pytest reports it, and fail if a thread hangs."""
+    errors = []
+
+    def body(i):
+        try:
+            target(i)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=body, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+        assert not t.is_alive(), "a thread hung"
+    if errors:
+        raise errors[0]

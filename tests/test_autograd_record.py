@@ -4,7 +4,6 @@ declines, make the same node and the same output record for the same call."""
 
 from __future__ import annotations
 
-import threading
 import weakref
 from contextlib import nullcontext
 
@@ -15,7 +14,7 @@ import bridge
 from bridge import _dispatch
 from bridge.autograd import _graph
 
-from .conftest import to_numpy
+from .conftest import run_threads, to_numpy
 
 # (op, kernel arguments after the tensors, kernel keyword arguments, number of inputs)
 CALLS = [
@@ -183,30 +182,23 @@ def test_inplace_on_a_history_without_grad_and_on_a_leaf(backend, device):
 def test_inplace_recording_in_threads(backend, device):
     """Eight threads write in place into their own histories, half of them in no_grad:
     the recorded ones get their gradients, the others record nothing."""
-    errors, results = [], {}
+    results = {}
 
     def work(i):
-        try:
-            for _ in range(50):
-                x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
-                with bridge.no_grad() if i % 2 else nullcontext():
-                    w = x * 1.0
-                    w *= 3.0
-                    w += x
-                if i % 2:
-                    assert w.grad_fn is None
-                else:
-                    w.sum().backward()
-                    results[i] = to_numpy(x.grad)
-        except Exception as exc:  # noqa: BLE001 (reported below)
-            errors.append(exc)
+        for _ in range(50):
+            x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
+            with bridge.no_grad() if i % 2 else nullcontext():
+                w = x * 1.0
+                w *= 3.0
+                w += x
+            if i % 2:
+                assert w.grad_fn is None
+            else:
+                w.sum().backward()
+                results[i] = to_numpy(x.grad)
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
+    run_threads(work)
+    assert len(results) == 4
     for grad in results.values():
         np.testing.assert_array_equal(grad, [4.0, 4.0, 4.0])
 
@@ -324,25 +316,15 @@ def test_meta_type():
 def test_recording_threads_keep_their_own_grad_mode(backend, device):
     """Many threads record while others are in no_grad: each sees its own switch (the
     C recorder reads the calling thread's switches on every call)."""
-    errors = []
-
     def worker(i):
-        try:
-            x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
-            for _ in range(200):
-                if i % 2:
-                    with bridge.no_grad():
-                        assert (x * 2.0).grad_fn is None
-                else:
-                    y = (x * 2.0).sum()
-                    assert y.grad_fn is not None
-                    y.backward()
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        x = bridge.asarray([1.0, 2.0, 3.0], device=device).requires_grad_()
+        for _ in range(200):
+            if i % 2:
+                with bridge.no_grad():
+                    assert (x * 2.0).grad_fn is None
+            else:
+                y = (x * 2.0).sum()
+                assert y.grad_fn is not None
+                y.backward()
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    run_threads(worker)

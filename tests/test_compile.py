@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import warnings
 
 import numpy as np
@@ -19,7 +18,7 @@ from hypothesis import strategies as st
 import bridge
 from bridge._compile import CompileError, _codegen
 
-from .conftest import to_numpy
+from .conftest import run_threads, to_numpy
 from .test_autograd_samples import S
 from .test_func_samples import inputs
 
@@ -371,34 +370,25 @@ def test_autograd_through_a_compiled_function(backend):
 
 def test_threads(backend):
     compiled = bridge.compile(lambda x, y: bridge.exp(x) * y - x)
-    errors = []
     name = bridge.get_backend()  # the backend is per thread: each one enters the test's
 
     def work(seed):
         rng = np.random.default_rng(seed)
-        try:
-            with bridge.use_backend(name):
-                for _ in range(20):
-                    x = bridge.asarray(rng.normal(size=50))
-                    y = bridge.asarray(rng.normal(size=50))
-                    got = to_numpy(compiled(x, y))
-                    # a fused kernel may round exp(x) * y - x once (a fused multiply-add)
-                    # and take exp from the vector math library: a few ulp of the terms,
-                    # not of the difference, which cancels
-                    e, xs = to_numpy(bridge.exp(x) * y), to_numpy(x)
-                    want = e - xs
-                    assert got.dtype == want.dtype and got.shape == want.shape
-                    bound = 1e-14 * (np.abs(e) + np.abs(xs))
-                    assert np.all(np.abs(got - want) <= bound), np.max(np.abs(got - want) / bound)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
+        with bridge.use_backend(name):
+            for _ in range(20):
+                x = bridge.asarray(rng.normal(size=50))
+                y = bridge.asarray(rng.normal(size=50))
+                got = to_numpy(compiled(x, y))
+                # a fused kernel may round exp(x) * y - x once (a fused multiply-add)
+                # and take exp from the vector math library: a few ulp of the terms,
+                # not of the difference, which cancels
+                e, xs = to_numpy(bridge.exp(x) * y), to_numpy(x)
+                want = e - xs
+                assert got.dtype == want.dtype and got.shape == want.shape
+                bound = 1e-14 * (np.abs(e) + np.abs(xs))
+                assert np.all(np.abs(got - want) <= bound), np.max(np.abs(got - want) / bound)
 
-    threads = [threading.Thread(target=work, args=(s,)) for s in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors[0]
+    run_threads(work)
 
 
 def test_debug_output(backend, capsys):

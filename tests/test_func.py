@@ -8,8 +8,6 @@ compute the same thing; the transforms are then compared leaf by leaf.
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pytest
 
@@ -20,7 +18,7 @@ torch = pytest.importorskip("torch")
 tf = pytest.importorskip("torch.func")
 xt = pytest.importorskip("array_api_compat.torch")
 
-from .conftest import to_numpy  # noqa: E402
+from .conftest import run_threads, to_numpy  # noqa: E402
 
 RNG = np.random.default_rng(0)
 
@@ -586,27 +584,18 @@ def test_autograd_alongside(backend):
 
 
 def test_transforms_in_many_threads(backend):
-    errors = []
     x = data(6, 4)
     expected = tf.vmap(tf.grad(lambda a: torch.sum(torch.sin(a) ** 2)))(to_torch(x))
     name = bridge.get_backend()
 
-    def work():
-        try:
-            with bridge.use_backend(name):
-                for _ in range(10):
-                    got = F.vmap(F.grad(lambda a: bridge.sum(bridge.sin(a) ** 2)))(to_bridge(x))
-                    assert_same(got, expected)
-                    assert bridge.autograd.is_grad_enabled()
-        except Exception as exc:  # noqa: BLE001
-            errors.append(exc)
+    def work(i):
+        with bridge.use_backend(name):
+            for _ in range(10):
+                got = F.vmap(F.grad(lambda a: bridge.sum(bridge.sin(a) ** 2)))(to_bridge(x))
+                assert_same(got, expected)
+                assert bridge.autograd.is_grad_enabled()
 
-    threads = [threading.Thread(target=work) for _ in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    run_threads(work)
 
 
 # --------------------------------------------------------------- unbatched primals

@@ -19,27 +19,9 @@ import bridge
 from bridge import autograd
 from bridge.backends import state
 
+from .conftest import run_threads
+
 THREADS = 8
-
-
-def run_threads(target, n=THREADS):
-    """Run ``target(i)`` in n threads started together; re-raise the first failure."""
-    errors = []
-
-    def body(i):
-        try:
-            target(i)
-        except BaseException as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=body, args=(i,)) for i in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-        assert not t.is_alive(), "a thread hung"
-    if errors:
-        raise errors[0]
 
 
 def test_no_grad_in_one_thread_leaves_others_recording():

@@ -2269,6 +2269,23 @@ static PyObject *tensor_key(PyObject *data, PyObject *key)
     return raw;
 }
 
+/* x[key]'s result (a new reference, or NULL passing through) recorded for autograd
+ * when x has a record, as the Python getitem records it: run("getitem", (x,), raw) */
+static PyObject *record_getitem(PyObject *self, PyObject *raw, PyObject *result)
+{
+    if (result == NULL || T_META(self) == Py_None) {
+        return result;
+    }
+    PyObject *inputs = PyTuple_Pack(1, self);
+    if (inputs == NULL) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    result = record_call(s_getitem, inputs, &raw, 1, NULL, result);
+    Py_DECREF(inputs);
+    return result;
+}
+
 static PyObject *tensor_getitem(PyObject *self, PyObject *key)
 {
     PyObject *data = T_DATA(self);
@@ -2284,17 +2301,7 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
                                                 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
             Py_DECREF(kernel);
             if (out != NULL) {
-                PyObject *result = kernel_result(out);
-                if (result != NULL && T_META(self) != Py_None) {
-                    PyObject *inputs = PyTuple_Pack(1, self);
-                    if (inputs == NULL) {
-                        Py_CLEAR(result);
-                    }
-                    else {
-                        result = record_call(s_getitem, inputs, &raw, 1, NULL, result);
-                        Py_DECREF(inputs);
-                    }
-                }
+                PyObject *result = record_getitem(self, raw, kernel_result(out));
                 Py_DECREF(raw);
                 return result;
             }
@@ -2323,18 +2330,7 @@ static PyObject *tensor_getitem(PyObject *self, PyObject *key)
                                    ? PyArray_NewCopy((PyArrayObject *)out, NPY_KEEPORDER)
                                    : PyObject_CallMethod(out, "copy", NULL));
             }
-            PyObject *result = out != NULL ? new_tensor(out) : NULL;
-            if (result != NULL && T_META(self) != Py_None) {
-                /* recorded as the Python getitem records it: run("getitem", (x,), raw) */
-                PyObject *inputs = PyTuple_Pack(1, self);
-                if (inputs == NULL) {
-                    Py_CLEAR(result);
-                }
-                else {
-                    result = record_call(s_getitem, inputs, &raw, 1, NULL, result);
-                    Py_DECREF(inputs);
-                }
-            }
+            PyObject *result = out != NULL ? record_getitem(self, raw, new_tensor(out)) : NULL;
             Py_DECREF(raw);
             if (result != NULL || out != NULL) {
                 return result;
