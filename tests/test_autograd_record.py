@@ -273,6 +273,28 @@ def test_setitem_into_a_history_without_grad(backend, device):
         x[0] = 1.0
 
 
+def test_calls_without_a_graph_record_nothing_in_either_recorder(backend, device):
+    """A comparison of tensors that require grad (no rule, a bool result), and any op
+    on tensors whose records are version counters only, get no record from either
+    recorder; an op without a rule whose result is differentiable is an error in both."""
+    x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
+    counted = bridge.asarray([1.0, 3.0], device=device)
+    x * counted  # multiply saves counted: a version-only record
+    assert counted._meta is not None and not counted._meta.requires_grad
+    raws = (x._data, counted._data)
+    kernels = _dispatch.kernels_of(raws[0])
+    for recorder in (_graph.record, _graph.record_general):
+        less = _dispatch.wrap(kernels["less"](*raws))
+        recorder("less", (x, counted), (), {}, less)
+        assert less._meta is None
+        doubled = _dispatch.wrap(kernels["multiply"](raws[1], raws[1]))
+        recorder("multiply", (counted, counted), (), {}, doubled)
+        assert doubled._meta is None
+        made_up = _dispatch.wrap(kernels["exp"](raws[0]))
+        with pytest.raises(_graph.MissingRuleError, match="no derivative rule for 'no_such_op'"):
+            recorder("no_such_op", (x,), (), {}, made_up)
+
+
 def test_no_graph_for_integer_results_or_without_grad(backend, device):
     x = bridge.asarray([1.0, 2.0], device=device).requires_grad_()
     assert (x < 1.5).grad_fn is None and not (x < 1.5).requires_grad

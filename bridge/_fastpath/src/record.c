@@ -713,11 +713,27 @@ PyObject *record_node(PyObject *name, PyObject *inputs, PyObject *args, PyObject
         PyObject *rg = ((MetaObject *)m)->requires_grad;
         tracked |= rg == Py_True || (rg != Py_False && PyObject_IsTrue(rg) == 1);
     }
-    PyObject *rule = tracked ? PyDict_GetItemWithError(g_rules, name) : NULL; /* borrowed */
+    if (!tracked) {
+        /* nothing requires grad (the records are version counters only): no graph; a
+         * view shares its base's version counter, which the general recorder gives it */
+        int view = PySet_Contains(g_view_ops, name);
+        if (view <= 0) {
+            return view < 0 ? NULL : Py_NewRef(Py_None);
+        }
+        return general(name, inputs, args, params, result);
+    }
+    PyObject *rule = PyDict_GetItemWithError(g_rules, name); /* borrowed */
     if (rule == NULL) {
-        /* nothing requires grad (views share the version counter), or no rule: the
-         * general recorder says which */
-        return PyErr_Occurred() ? NULL : general(name, inputs, args, params, result);
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        /* no rule: a comparison or another bool or integer result carries no graph;
+         * anything else is the general recorder's (its error names the op) */
+        int diff = differentiable(T_DATA(result));
+        if (diff <= 0) {
+            return diff < 0 ? NULL : Py_NewRef(Py_None);
+        }
+        return general(name, inputs, args, params, result);
     }
     PyObject *special = PyObject_GetAttr(rule, s_special);
     if (special == NULL) {
