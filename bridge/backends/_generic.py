@@ -297,8 +297,11 @@ def make_kernels(xp) -> dict:
     def expand_dims(x, axis):
         # NumPy's expand_dims is this reshape (the axes come normalised and checked);
         # calling the method skips its Python-level argument handling
-        shape = list(x.shape)
-        for a in sorted(axis) if isinstance(axis, tuple) else (axis,):
+        shape = x.shape
+        if axis.__class__ is int:
+            return x.reshape(shape[:axis] + (1,) + shape[axis:])
+        shape = list(shape)
+        for a in sorted(axis):
             shape.insert(a, 1)
         return x.reshape(shape)
 
