@@ -549,13 +549,20 @@ def _ptp(self, axis=None, keepdims=False):
 
 
 def _real(self):
-    """The real part (the tensor itself for a real tensor)."""
+    """The real part: a view of a complex tensor's memory (writes through it reach the
+    tensor, as NumPy's), the tensor itself for a real tensor."""
     return B.real(self) if self.dtype.kind == "c" else self
 
 
 def _imag(self):
-    """The imaginary part (zeros for a real tensor)."""
-    return B.imag(self) if self.dtype.kind == "c" else B.zeros_like(self)
+    """The imaginary part: a view of a complex tensor's memory; for a real tensor
+    zeros, read-only as NumPy's (GPU memory has no read-only flag)."""
+    if self.dtype.kind == "c":
+        return B.imag(self)
+    zeros = B.zeros_like(self)
+    if zeros._data.__class__ is np.ndarray:
+        zeros._data.flags.writeable = False
+    return zeros
 
 
 def _nbytes(self):

@@ -32,7 +32,9 @@ import numpy as np
 from .. import _dispatch
 from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
 from .._host import BEYOND_KINDS
-from .._registry import Op, write_out
+from .._fastpath import Meta as _Meta
+from .. import _ufunc
+from .._registry import Op, interposed, public_name, write_out
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
 from . import beyond as _beyond
@@ -688,7 +690,10 @@ def angle(z, deg=False):
     if z.dtype.kind == "c":
         out = B.atan2(B.imag(z), B.real(z))
     else:
-        z = _float(z)
+        # NumPy's arctan2(0, z): the loop of a weak 0 and z's dtype (float32 for 8- and
+        # 16-bit integers, where NumPy's float16 and float32; float64 for bool and wider)
+        loop = resolve_ufunc_dtypes(np.arctan2, [0, z])
+        z = B.astype(z, loop[1]) if loop is not None and loop[1] is not None else _float(z)
         out = B.atan2(B.zeros_like(z), z)
     return _rad2deg(out) if deg else out
 
@@ -1228,8 +1233,34 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     j = _dispatch.normalize_axis(axis2, x.ndim, func, "axis2")
     if i == j:
         raise ValueError(f"{func}: axis1 and axis2 cannot be the same")
+    offset = _index(offset, func, "offset")
+    view = _diagonal_view(x, offset, i, j)
+    if view is not None:
+        return view
     x = B.moveaxis(x, (i, j), (-2, -1))
-    return B.linalg.diagonal(x, offset=_index(offset, func, "offset"))
+    return B.linalg.diagonal(x, offset=offset)
+
+
+def memory_view(x, raw):
+    """A Tensor over ``raw``, a view the backend made of tensor ``x``'s memory, sharing
+    ``x``'s version counter (so that a write through it is seen where ``x`` was saved);
+    None when autograd follows ``x`` (it requires grad, a graph made it, or it carries a
+    tangent), where the caller takes its differentiable path."""
+    m = x._meta
+    if m is None:
+        return _dispatch.wrap(raw)
+    if m.requires_grad or m.grad_fn is not None or m.tangent is not None:
+        return None
+    out = _dispatch.wrap(raw)
+    out._meta = _Meta(False, None, 0, m.version)
+    return out
+
+
+def _diagonal_view(x, offset, axis1, axis2):
+    """NumPy's diagonal: a read-only view of ``x``'s memory (GPU memory has no
+    read-only flag: CuPy's view is writeable); None where autograd follows ``x``."""
+    raw = x._data.diagonal(offset, axis1, axis2)
+    return memory_view(x, raw)
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
@@ -1245,7 +1276,8 @@ def diag(v, k=0):
     x = _tensor(v, func, "v")
     k = _index(k, func, "k")
     if x.ndim == 2:
-        return B.linalg.diagonal(x, offset=k)
+        view = _diagonal_view(x, k, 0, 1)
+        return view if view is not None else B.linalg.diagonal(x, offset=k)
     if x.ndim != 1:
         raise ValueError(f"{func}: input must be 1- or 2-d, got shape {x.shape}")
     n = x.shape[0] + builtins.abs(k)
@@ -3060,17 +3092,26 @@ def numpy_tensordot(a, b, axes=2):
 def numpy_meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
     """NumPy's ``meshgrid`` (``sparse=True`` gives broadcastable 1-wide grids)."""
     tensors = [_tensor(x, "meshgrid", "xi") for x in xi]
-    if not sparse:
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    if not sparse and copy and all(t.ndim == 1 for t in tensors) \
+            and len({t.dtype for t in tensors}) <= 1:
         return tuple(B.meshgrid(*tensors, indexing=indexing))
+    # NumPy's grids: each input reshaped to be 1-wide on the other axes, broadcast
+    # against the others unless sparse; views of the inputs, copied when copy=True
     nd = len(tensors)
     out = []
     for i, t in enumerate(tensors):
         shape = [1] * nd
         shape[i] = -1
-        out.append(B.reshape(t, tuple(shape)))
+        out.append(B.reshape(B.reshape(t, (-1,)), tuple(shape)))
     if indexing == "xy" and nd > 1:
         out[0] = B.reshape(out[0], (1, -1) + (1,) * (nd - 2))
         out[1] = B.reshape(out[1], (-1, 1) + (1,) * (nd - 2))
+    if not sparse:
+        out = B.broadcast_arrays(*out)
+    if copy:
+        out = [B.astype(t, t.dtype, copy=True) for t in out]
     return tuple(out)
 
 
@@ -4417,9 +4458,21 @@ class _Concatenator:
         return f"bridge.{self.name}"
 
 
-def _emath(real_ok, complex_fn, name, nargs=1):
-    """An ``emath`` function: ``complex_fn`` in complex arithmetic where some input is
-    outside the real domain (``real_ok`` False somewhere), else in real arithmetic."""
+_EMATH_COMPLEX64 = frozenset(np.dtype(d) for d in ("float32", "int8", "int16", "uint8",
+                                                      "uint16", "complex64"))
+
+
+def _emath_complex(x):
+    """NumPy's ``emath._tocomplex``: complex64 for float32 and the 8- and 16-bit
+    integers, complex128 for the others (bool included)."""
+    return B.astype(x, B.complex64 if x.dtype in _EMATH_COMPLEX64 else B.complex128)
+
+
+def _emath(real_ok, numpy_name, std, name, nargs=1):
+    """An ``emath`` function as NumPy's: an input with an element outside the real
+    domain (its test in ``real_ok``, one per argument or None, False there) is made complex (``_tocomplex``'s dtypes), then
+    NumPy's ufunc ``numpy_name`` runs with NumPy's loop (bridge's function ``std``):
+    float32 for 8- and 16-bit integers, as bridge's NumPy names give."""
     qualified = f"emath.{name}"
 
     def function(*args):
@@ -4427,15 +4480,22 @@ def _emath(real_ok, complex_fn, name, nargs=1):
             raise TypeError(f"{qualified}() takes {nargs} argument(s), {len(args)} given")
         xs = [_tensor(a, qualified, "x") if not isinstance(a, (int, float, complex)) or
               isinstance(a, builtins.bool) else B.asarray(a) for a in args]
-        xs = [_float(x) if x.dtype.kind in "biu" else x for x in xs]
-        if all(x.dtype.kind != "c" for x in xs) and not bool(B.all(real_ok(*xs))):
-            xs = [B.astype(x, B.complex64 if x.dtype == B.float32 else B.complex128) for x in xs]
-        return complex_fn(*xs)
+        xs = [_emath_complex(x) if ok is not None and x.dtype.kind not in "bc"
+              and not bool(B.all(ok(x))) else x for x, ok in zip(xs, real_ok)]
+        if name == "logn":
+            n, x = xs
+            return B.divide(*(call_ufunc(np.log, B.log, [v]) for v in (x, n)))
+        if name == "power":
+            x, p = xs
+            if p.dtype.kind in "biu" and not bool(B.all(p >= 0)):
+                p = B.astype(p, B.float64)  # NumPy's _fix_int_lt_zero: p * 1.0
+            return call_ufunc(np.power, B.pow, [x, p])
+        return call_ufunc(getattr(np, numpy_name), getattr(B, std), xs)
 
     function.__name__ = function.__qualname__ = name
     function.__doc__ = (f"NumPy's ``emath.{name}``: complex results where the input leaves "
-                        "the real domain (negative numbers for sqrt and log, |x| > 1 for "
-                        "arcsin, arccos, arctanh), real ones elsewhere.")
+                        "the real domain (negative numbers for sqrt, log and power's base, "
+                        "|x| > 1 for arcsin, arccos, arctanh), real ones elsewhere.")
     return function
 
 
@@ -4444,16 +4504,15 @@ def _make_emath():
 
     module = types.ModuleType("bridge.emath", "NumPy's ``emath``: functions with complex "
                               "results outside their real domain.")
-    nonneg = lambda x: x >= 0  # noqa: E731
-    unit = lambda x: B.abs(x) <= 1  # noqa: E731
+    nonneg = (lambda x: x >= 0,)
+    unit = (lambda x: B.abs(x) <= 1,)
     # (the namespace's functions are looked up when called: it is filled after import)
     for name, std in (("sqrt", "sqrt"), ("log", "log"), ("log2", "log2"), ("log10", "log10")):
-        setattr(module, name, _emath(nonneg, lambda x, _s=std: getattr(B, _s)(x), name))
+        setattr(module, name, _emath(nonneg, name, std, name))
     for name, std in (("arccos", "acos"), ("arcsin", "asin"), ("arctanh", "atanh")):
-        setattr(module, name, _emath(unit, lambda x, _s=std: getattr(B, _s)(x), name))
-    module.logn = _emath(lambda n, x: B.logical_and(n >= 0, x >= 0),
-                         lambda n, x: B.log(x) / B.log(n), "logn", 2)
-    module.power = _emath(lambda x, p: x >= 0, lambda x, p: B.pow(x, p), "power", 2)
+        setattr(module, name, _emath(unit, name, std, name))
+    module.logn = _emath(nonneg * 2, "log", "log", "logn", 2)
+    module.power = _emath(nonneg + (None,), "power", "pow", "power", 2)
     module.__all__ = ["sqrt", "log", "log2", "log10", "logn", "power", "arccos", "arcsin",
                       "arctanh"]
     return module
@@ -4582,7 +4641,41 @@ def _result_type_numpy(fn):
 
 
 # standard row -> its NumPy extension (same signature for the standard's calls)
-_EXTENSIONS = {"where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy,
+def _real_view(fn):
+    """The standard's ``real``, with NumPy's views: the real part of a complex tensor is
+    a view of its memory (``np.real(z)[...] = 0`` writes into ``z``), and a real tensor
+    is its own real part (NumPy's ``np.real(x) is x``). A tensor autograd follows gets
+    the standard's differentiable copy of a complex tensor's part."""
+
+    def real(x, /, *args, **kwargs):
+        if _is_tensor(x) and not args and not kwargs:
+            if x.dtype.kind != "c":
+                if x.dtype.kind not in "biuf":
+                    return fn(x)  # (the standard's error)
+                return x
+            view = memory_view(x, x._data.real)
+            if view is not None:
+                return view
+        return fn(x, *args, **kwargs)
+
+    return real
+
+
+def _imag_view(fn):
+    """The standard's ``imag``, with NumPy's view of a complex tensor's imaginary part
+    (writes through it reach the tensor), as ``real``."""
+
+    def imag(x, /, *args, **kwargs):
+        if _is_tensor(x) and x.dtype.kind == "c" and not args and not kwargs:
+            view = memory_view(x, x._data.imag)
+            if view is not None:
+                return view
+        return fn(x, *args, **kwargs)
+
+    return imag
+
+
+_EXTENSIONS = {"real": _real_view, "imag": _imag_view, "where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy,
                "result_type": _result_type_numpy}
 
 
@@ -4605,6 +4698,11 @@ def extended_rows(rows):
         wrapped.__name__ = wrapped.__qualname__ = fn.__name__
         wrapped.__doc__ = fn.__doc__
         wrapped.__wrapped__ = fn
+        if fn in _ufunc.SPECS:
+            # a ufunc (real, imag): the extension in a front of its own, with the ufunc's
+            # attributes and methods; calls with NumPy's keywords go to the ufunc's
+            wrapped = _ufunc.attach(interposed(op.name, wrapped, public_name(op)),
+                                    _ufunc.SPECS[fn])
         out.append(dataclasses.replace(op, func=wrapped))
     return out
 

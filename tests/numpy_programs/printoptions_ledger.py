@@ -30,7 +30,7 @@ def main():
     out["int_hex"] = np.array2string(counts, formatter={"int": hex})
     with np.printoptions(threshold=4, edgeitems=1):
         out["short"] = str(np.arange(10) * 1.5)
-    out["repr"] = repr(np.array([1.5, 2.0]))
+    out["repr"] = np.array_repr(np.array([1.5, 2.0]))
     out["precision_now"] = np.get_printoptions()["precision"]
     return out
 

@@ -20,7 +20,7 @@ def main():
     rows, row_counts = np.unique(pallets, axis=0, return_counts=True)
     rows_inv = np.unique(pallets, axis=0, return_inverse=True)[1]
     dup_rows = rows[row_counts > 1]
-    uv = np.unique_values(south)
+    uv = np.sort(np.unique_values(south))  # (NumPy 2.3+: in its hash table's order)
     uc = np.unique_counts(south)
     most_common = values[np.argmax(counts)]
     return {"values": values, "first": first, "inverse": inverse, "counts": counts,
