@@ -29,11 +29,10 @@ import warnings
 
 import numpy as np
 
-from .. import _dispatch
+from .. import _dispatch, _ufunc
 from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
-from .._host import BEYOND_KINDS
 from .._fastpath import Meta as _Meta
-from .. import _ufunc
+from .._host import BEYOND_KINDS
 from .._registry import Op, interposed, public_name, write_out
 from .._registry import ops as B
 from .._ufunc import NO_VALUE

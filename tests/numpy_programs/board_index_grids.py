@@ -6,7 +6,7 @@ import numpy as np
 
 def main():
     rows, cols = np.indices((4, 5))
-    I, J = np.meshgrid(np.arange(4), np.arange(5), indexing="ij")
+    gi, gj = np.meshgrid(np.arange(4), np.arange(5), indexing="ij")
     si, sj = np.meshgrid(np.arange(4), np.arange(5), indexing="ij", sparse=True)
     xy = np.meshgrid(np.arange(3), np.arange(2))
     board = rows * 5 + cols
@@ -23,7 +23,7 @@ def main():
     sub = board[np.ix_([0, 2, 3], [1, 4])]
     diag_mask = rows == cols
     anti = rows + cols == 4
-    return {"rows": rows, "cols": cols, "same_ij": np.array_equal(I, rows) and np.array_equal(J, cols),
+    return {"rows": rows, "cols": cols, "same_ij": np.array_equal(gi, rows) and np.array_equal(gj, cols),
             "si_shape": si.shape, "sj_shape": sj.shape, "sparse_sum": si + sj,
             "xy0": xy[0], "xy1": xy[1], "checker": checker, "inside": inside,
             "flat": flat, "wrapped": wrapped, "clipped": clipped,

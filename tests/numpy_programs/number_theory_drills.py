@@ -9,7 +9,7 @@ def main():
     a = np.array([12, 18, -24, 35, 0])
     b = np.array([8, 27, 36, 14, 5])
     g = np.gcd(a, b)
-    l = np.lcm(a, b)
+    lc = np.lcm(a, b)
     g_all = np.gcd.reduce(np.array([84, 126, 210]))
     l_all = np.lcm.reduce(np.arange(1, 11))
     num, den = np.array([6, 10, 21]), np.array([8, 25, 14])
@@ -36,7 +36,7 @@ def main():
         digit_sum += d
     twin = primes[:-1][np.diff(primes) == 2]
     fdiv = np.array([7.5, -7.5]) // 2
-    return {"g": g, "l": l, "g_all": g_all, "l_all": l_all, "fractions": fractions,
+    return {"g": g, "l": lc, "g_all": g_all, "l_all": l_all, "fractions": fractions,
             "q": q, "r": r, "fq": fq, "rem": rem, "fm": fm, "pct": pct, "primes": primes,
             "digit_sum": digit_sum, "twin": twin, "fdiv": fdiv,
             "float_mod": np.mod(np.array([-1.5, 2.5]), 2.0),
