@@ -1,0 +1,265 @@
+"""NumPy's behaviour that the twelfth batch of unseen programs (tests/numpy_programs,
+issue 19) and its probes found bridge missing: ``diagonal`` and ``diag`` of a 2-d
+tensor are NumPy's read-only views of its memory; ``real`` and ``imag`` of a complex
+tensor (the functions and the properties) are views that writes go through, and
+``real`` of a real tensor is the tensor itself; ``meshgrid(copy=False)`` gives views
+of the inputs, ``sparse=True`` copies unless ``copy=False``, and inputs of several
+dtypes or shapes are NumPy's; ``angle`` and the ``emath`` functions use NumPy's loops
+(float32 where NumPy's is float16: bridge has no float16). Each asserts NumPy's values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import bridge
+
+from .conftest import same_as_numpy as _same
+from .conftest import to_numpy
+
+
+def _on_cpu(device):
+    return str(device) == "cpu"
+
+
+# ------------------------------------------------------------------ diagonal views
+
+
+@pytest.mark.parametrize("offset", [0, 1, -1, 3])
+def test_diagonal_is_a_read_only_view(backend, device, offset):
+    a = np.arange(12.0).reshape(3, 4)
+    t = bridge.asarray(a, device=device)
+    for d, e in ((bridge.diagonal(t, offset), np.diagonal(a, offset)),
+                 (t.diagonal(offset), a.diagonal(offset)),
+                 (bridge.diag(t, offset), np.diag(a, offset))):
+        _same(d, e)
+        assert bridge.shares_memory(d, t) == np.shares_memory(e, a)
+        if _on_cpu(device):  # GPU memory has no read-only flag
+            assert d.flags.writeable is False
+            if d.size:
+                with pytest.raises(ValueError, match="read-only"):
+                    d[0] = 5.0
+    # a write into the base shows through the view, as NumPy's
+    d = bridge.diagonal(t)
+    t[1, 1] = -7.0
+    a[1, 1] = -7.0
+    _same(d, np.diagonal(a))
+
+
+def test_diagonal_of_a_stack_is_a_view(backend, device):
+    a = np.arange(24).reshape(2, 3, 4)
+    t = bridge.asarray(a, device=device)
+    for args in ((0, 1, 2), (1, 0, 2), (0, 2, 0), (-1, -1, -2)):
+        d = bridge.diagonal(t, *args)
+        _same(d, np.diagonal(a, *args))
+        assert bridge.shares_memory(d, t)
+    _same(bridge.trace(t, 1, 0, 2), np.trace(a, 1, 0, 2))
+
+
+def test_diag_of_a_vector_is_still_a_new_matrix(backend, device):
+    v = np.arange(1.0, 4.0)
+    t = bridge.asarray(v, device=device)
+    m = bridge.diag(t, 1)
+    _same(m, np.diag(v, 1))
+    m[0, 1] = 100.0
+    _same(t, v)
+    assert not bridge.shares_memory(m, t)
+
+
+def test_diagonal_of_a_tensor_that_requires_grad(backend, device):
+    # autograd follows the tensor: the differentiable diagonal, NumPy's values
+    a = np.arange(9.0).reshape(3, 3)
+    t = bridge.asarray(a, device=device, requires_grad=True)
+    d = bridge.diagonal(t, 1)
+    _same(d, np.diagonal(a, 1))
+    (d * bridge.asarray([2.0, 3.0], device=device)).sum().backward()
+    expected = np.zeros((3, 3))
+    expected[0, 1], expected[1, 2] = 2.0, 3.0
+    np.testing.assert_array_equal(to_numpy(t.grad), expected)
+    u = bridge.asarray(a, device=device, requires_grad=True)
+    bridge.diag(u).sum().backward()
+    np.testing.assert_array_equal(to_numpy(u.grad), np.eye(3))
+
+
+# ------------------------------------------------------------------ real and imag
+
+
+def test_real_and_imag_of_complex_are_views(backend, device):
+    z = np.array([1 + 2j, 3 - 1j, -2 + 0.5j])
+    t = bridge.asarray(z, device=device)
+    r = bridge.real(t)
+    _same(r, np.real(z))
+    assert bridge.shares_memory(r, t)
+    r *= 2.0
+    np.real(z)[...] *= 2.0
+    t.imag[:] = 0.0
+    z.imag[:] = 0.0
+    _same(t, z)
+    zr = t.real
+    zr[1] = 9.0
+    z.real[1] = 9.0
+    _same(t, z)
+    i = bridge.imag(t)
+    i += 1.0
+    np.imag(z)[...] += 1.0
+    _same(t, z)
+
+
+def test_real_and_imag_of_complex64(backend, device):
+    z = np.array([1 + 2j, 3 - 1j], dtype=np.complex64)
+    t = bridge.asarray(z, device=device)
+    _same(t.real, z.real)
+    _same(bridge.imag(t), np.imag(z))
+    assert bridge.real(t).dtype == np.float32
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int16", "uint8", "bool"])
+def test_real_of_a_real_tensor_is_the_tensor(backend, device, dtype):
+    x = np.array([1, 0, 2]).astype(dtype)
+    t = bridge.asarray(x, device=device)
+    assert np.real(x) is x
+    assert bridge.real(t) is t
+    assert t.real is t
+
+
+def test_imag_of_a_real_tensor_is_read_only_zeros(backend, device):
+    x = np.arange(3.0)
+    t = bridge.asarray(x, device=device)
+    _same(t.imag, x.imag)
+    if _on_cpu(device):
+        assert t.imag.flags.writeable is x.imag.flags.writeable is False
+
+
+def test_real_with_out_and_keywords_is_the_ufunc(backend, device):
+    z = np.array([1 + 2j, 3 - 1j])
+    t = bridge.asarray(z, device=device)
+    out = bridge.empty(2, device=device)
+    assert bridge.real(t, out=out) is out
+    _same(out, z.real)
+    assert bridge.real.nin == 1 and bridge.imag.nout == 1
+
+
+def test_real_view_shares_the_version_counter(backend, device):
+    # z saved by a node: a write through its real view is seen at backward
+    w = bridge.asarray([1.0 + 0j, 2.0], device=device, requires_grad=True)
+    z = bridge.asarray([3.0 + 1j, 4.0 - 2j], device=device)
+    y = bridge.real(w * z).sum()
+    view = bridge.real(z)
+    view[0] = 0.0
+    with pytest.raises(RuntimeError, match="modified by an in-place"):
+        y.backward()
+
+
+def test_real_of_a_tensor_that_requires_grad(backend, device):
+    z = bridge.asarray(np.array([1 + 2j, 3 - 1j]), device=device, requires_grad=True)
+    (bridge.real(z) * bridge.asarray([2.0, 3.0], device=device)).sum().backward()
+    np.testing.assert_array_equal(to_numpy(z.grad), np.array([2.0, 3.0], dtype=complex))
+    x = bridge.asarray([1.0, 2.0], device=device, requires_grad=True)
+    assert bridge.real(x) is x
+
+
+# ------------------------------------------------------------------ meshgrid
+
+
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+@pytest.mark.parametrize("sparse", [False, True])
+@pytest.mark.parametrize("copy", [False, True])
+def test_meshgrid_views_and_copies(backend, device, indexing, sparse, copy):
+    xs, ys, zs = np.arange(3.0), np.arange(2.0), np.arange(4.0)
+    txs, tys, tzs = (bridge.asarray(v, device=device) for v in (xs, ys, zs))
+    expected = np.meshgrid(xs, ys, zs, indexing=indexing, sparse=sparse, copy=copy)
+    got = bridge.meshgrid(txs, tys, tzs, indexing=indexing, sparse=sparse, copy=copy)
+    assert len(got) == len(expected)
+    for g, e, t, v in zip(got, expected, (txs, tys, tzs), (xs, ys, zs)):
+        _same(g, e)
+        assert bridge.shares_memory(g, t) == np.shares_memory(e, v)
+
+
+def test_meshgrid_copy_false_writes_reach_the_input(backend, device):
+    xs = np.arange(3.0)
+    t = bridge.asarray(xs, device=device)
+    gx, _ = bridge.meshgrid(t, bridge.asarray([0.0, 1.0], device=device), sparse=True,
+                            copy=False)
+    gx[0, 1] = 50.0
+    xs[1] = 50.0
+    _same(t, xs)
+    gx, _ = bridge.meshgrid(t, bridge.asarray([0.0, 1.0], device=device))
+    gx[0, 0] = -1.0  # copy=True: the input keeps its values
+    _same(t, xs)
+
+
+def test_meshgrid_of_mixed_dtypes_and_shapes(backend, device):
+    a = np.arange(3)
+    b = np.linspace(0.0, 1.0, 2)
+    c = np.arange(4).reshape(2, 2)
+    ta, tb, tc = (bridge.asarray(v, device=device) for v in (a, b, c))
+    for e, g in zip(np.meshgrid(a, b), bridge.meshgrid(ta, tb)):
+        _same(g, e)
+    for e, g in zip(np.meshgrid(a, c, indexing="ij"), bridge.meshgrid(ta, tc, indexing="ij")):
+        _same(g, e)
+    for e, g in zip(np.meshgrid(c, b, sparse=True), bridge.meshgrid(tc, tb, sparse=True)):
+        _same(g, e)
+    with pytest.raises(ValueError):
+        np.meshgrid(a, indexing="xz")
+    with pytest.raises(ValueError):
+        bridge.meshgrid(ta, indexing="xz")
+
+
+# ------------------------------------------------------------------ angle and emath dtypes
+
+# NumPy's float16 results (of 8-bit integers and bools) are bridge's float32
+INT_DTYPES = ["bool", "int8", "uint8", "int16", "uint16", "int32", "int64", "uint64"]
+
+
+def _numpy_dtype(e):
+    return np.dtype(np.float32) if e.dtype == np.float16 else e.dtype
+
+
+@pytest.mark.parametrize("dtype", INT_DTYPES + ["float32", "float64"])
+@pytest.mark.parametrize("deg", [False, True])
+def test_angle_dtype_is_numpys_loop(backend, device, dtype, deg):
+    x = np.array([1, 0, 1]).astype(dtype)
+    expected = np.angle(x, deg=deg)
+    got = bridge.angle(bridge.asarray(x, device=device), deg=deg)
+    assert got.dtype == _numpy_dtype(expected)
+    np.testing.assert_allclose(to_numpy(got), expected)
+
+
+EMATH_INPUTS = [[1, 0, 4], [1, -2, 9], [0.5, 3, -0.25]]
+
+
+@pytest.mark.parametrize("name", ["sqrt", "log", "log2", "log10", "arccos", "arcsin",
+                                  "arctanh"])
+@pytest.mark.parametrize("dtype", INT_DTYPES[:-1] + ["float32", "float64", "complex64"])
+@pytest.mark.parametrize("values", EMATH_INPUTS, ids=["pos", "neg", "frac"])
+def test_emath_dtypes_and_values_are_numpys(backend, device, name, dtype, values):
+    with np.errstate(all="ignore"):
+        x = np.array(values).astype(dtype)
+        expected = getattr(np.emath, name)(x)
+        got = getattr(bridge.emath, name)(bridge.asarray(x, device=device))
+    assert got.dtype == _numpy_dtype(expected)
+    # NumPy's float16 loop rounds to 3 digits; bridge's float32 is nearer the truth
+    tol = 1e-3 if expected.dtype == np.float16 else 1e-6
+    np.testing.assert_allclose(to_numpy(got), expected, rtol=tol, atol=tol)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int16", "int64", "float32", "float64"])
+@pytest.mark.parametrize("base, p", [([1, 2], 2), ([1, -2], 2), ([1, 2], -1), ([4, 9], 0.5),
+                                     ([-4, 9], 0.5)])
+def test_emath_power_is_numpys(backend, device, dtype, base, p):
+    x = np.array(base).astype(dtype)
+    with np.errstate(all="ignore"):
+        expected = np.emath.power(x, p)
+        got = bridge.emath.power(bridge.asarray(x, device=device), p)
+    assert got.dtype == _numpy_dtype(expected)
+    np.testing.assert_allclose(to_numpy(got), expected, rtol=1e-6)
+
+
+@pytest.mark.parametrize("n, values", [(2, [1, 8]), (-2, [4, 8]), (10, [-10, 100])])
+def test_emath_logn(backend, device, n, values):
+    for dtype in ("int16", "int64", "float32", "float64"):
+        x = np.array(values).astype(dtype)
+        expected = np.emath.logn(n, x)
+        got = bridge.emath.logn(n, bridge.asarray(x, device=device))
+        assert got.dtype == _numpy_dtype(expected)
+        np.testing.assert_allclose(to_numpy(got), expected, rtol=1e-6)
