@@ -445,8 +445,18 @@ def _astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
 
 
 def _copy(self, order="C"):
-    """A copy with its own memory."""
-    return npc.copy(self)
+    """A copy with its own memory, laid out in ``order`` (NumPy's ``ndarray.copy``: C
+    order by default; 'F', 'A' and 'K' as NumPy's)."""
+    if order == "A":
+        flags = self._data.flags
+        order = "F" if flags.f_contiguous and not flags.c_contiguous else "C"
+    return npc.copy(self, order)
+
+
+def _contains(self, value):
+    """``value in x``: whether some element equals ``value`` (NumPy's
+    ``(x == value).any()``)."""
+    return bool(B.any(self == value))
 
 
 def _flatten(self, order="C"):
@@ -707,7 +717,7 @@ METHODS = {
     "diagonal": _diagonal, "trace": _trace, "nonzero": _nonzero, "argsort": _argsort,
     "sort": _sort, "fill": _fill, "searchsorted": _searchsorted, "ptp": _ptp,
     "view": _view, "__format__": _format, "__divmod__": _divmod, "__rdivmod__": _rdivmod,
-    "tobytes": _tobytes,
+    "tobytes": _tobytes, "__contains__": _contains,
 }
 PROPERTIES = {"real": _real, "imag": _imag, "nbytes": _nbytes, "itemsize": _itemsize,
               "strides": _strides, "flat": (_flat, _set_flat), "flags": _flags, "base": _base}

@@ -263,3 +263,120 @@ def test_emath_logn(backend, device, n, values):
         got = bridge.emath.logn(n, bridge.asarray(x, device=device))
         assert got.dtype == _numpy_dtype(expected)
         np.testing.assert_allclose(to_numpy(got), expected, rtol=1e-6)
+
+
+# ------------------------------------------------------------------ creation and layout
+
+
+@pytest.mark.parametrize("fill, dtype", [([1, 2, 3], None), ([[1.5], [2.0]], None),
+                                         ([1, 2, 3], np.float32), (np.arange(3), np.int8)])
+def test_full_broadcasts_an_array_fill_value(backend, device, fill, dtype):
+    expected = np.full((2, 3), fill, dtype=dtype)
+    t_fill = bridge.asarray(np.asarray(fill), device=device)
+    _same(bridge.full((2, 3), t_fill, dtype=dtype, device=device), expected)
+    if isinstance(fill, list):
+        _same(bridge.full((2, 3), fill, dtype=dtype, device=device), expected)
+
+
+@pytest.mark.parametrize("dtype", ["float32", "int8", "uint16", "bool", "complex64"])
+def test_full_of_a_0d_tensor_keeps_its_dtype(backend, device, dtype):
+    v = np.asarray(np.array([1, 0, 1]).astype(dtype).max())
+    t = bridge.asarray(v, device=device)
+    _same(bridge.full(3, t), np.full(3, v))
+    _same(bridge.full_like(bridge.zeros(2, dtype=v.dtype, device=device), t),
+          np.full_like(np.zeros(2, dtype=v.dtype), v))
+
+
+@pytest.mark.parametrize("name", ["zeros", "ones", "empty", "full"])
+def test_creation_order_f_lays_out_fortran_memory(backend, device, name):
+    args = ((2, 3), 7) if name == "full" else ((2, 3),)
+    e = getattr(np, name)(*args, order="F")
+    g = getattr(bridge, name)(*args, order="F", device=device)
+    assert g.shape == e.shape and g.dtype == e.dtype
+    if name != "empty":
+        _same(g, e)
+    if _on_cpu(device):
+        assert g.flags.f_contiguous and not g.flags.c_contiguous
+        assert bridge.isfortran(g) is np.isfortran(e) is True
+
+
+def _layouts(a, t):
+    """The same views of NumPy's ``a`` and bridge's ``t`` (of the same values)."""
+    return [(a, t), (a.T, bridge.permute_dims(t, tuple(range(a.ndim))[::-1])),
+            (np.swapaxes(a, 0, 1), bridge.swapaxes(t, 0, 1)), (a[:, ::-1], t[:, ::-1]),
+            (a[:, ::2], t[:, ::2]), (np.asfortranarray(a), bridge.asfortranarray(t)),
+            (a[:, :1], t[:, :1])]
+
+
+@pytest.mark.parametrize("order", ["C", "F", "A", "K"])
+def test_copy_method_order_is_numpys(backend, device, order):
+    a = np.arange(24.0).reshape(2, 3, 4)
+    for e, g in _layouts(a, bridge.asarray(a, device=device)):
+        ce, cg = e.copy(order=order), g.copy(order=order)
+        _same(cg, ce)
+        if _on_cpu(device):
+            assert cg.flags.c_contiguous == ce.flags.c_contiguous
+            assert cg.flags.f_contiguous == ce.flags.f_contiguous
+    # ndarray.copy's default is C order (np.copy's is K)
+    t = bridge.permute_dims(bridge.asarray(a, device=device), (2, 1, 0))
+    if _on_cpu(device):
+        assert t.copy().flags.c_contiguous and a.T.copy().flags.c_contiguous
+
+
+@pytest.mark.parametrize("order", ["C", "F", "A", "K"])
+def test_ravel_orders_follow_the_memory(backend, device, order):
+    a = np.arange(24.0).reshape(2, 3, 4)
+    for e, g in _layouts(a, bridge.asarray(a, device=device)):
+        _same(bridge.ravel(g, order=order), np.ravel(e, order=order))
+        _same(g.ravel(order), e.ravel(order))
+        _same(g.flatten(order), e.flatten(order))
+
+
+def test_asarray_takes_numpys_order(backend, device):
+    a = np.arange(6.0).reshape(2, 3)
+    t = bridge.asarray(a, device=device)
+    f = bridge.asarray(t, order="F")
+    _same(f, np.asarray(a, order="F"))
+    c = bridge.asarray(f, order="C")
+    _same(c, a)
+    _same(bridge.asarray(t, np.float32, "F"), np.asarray(a, np.float32, "F"))
+    if _on_cpu(device):
+        assert f.flags.f_contiguous and c.flags.c_contiguous
+        assert bridge.asarray(t, order="C") is t
+    with pytest.raises(TypeError):
+        bridge.asarray(np.array(["a", "b"]))  # the standard's asarray stays strict
+
+
+def test_in_operator_is_numpys(backend, device):
+    a = np.arange(12.0).reshape(3, 4)
+    t = bridge.asarray(a, device=device)
+    for v in (3.0, 11, -1, 100.5):
+        assert (v in t) is (v in a)
+    assert (bridge.asarray(5.0, device=device) in t) is True
+
+
+# ------------------------------------------------------------------ orthogonal series fits
+
+SERIES = [("chebyshev", "cheb"), ("legendre", "leg"), ("hermite", "herm"),
+          ("hermite_e", "herme"), ("laguerre", "lag")]
+
+
+@pytest.mark.parametrize("module, kind", SERIES)
+def test_series_vander_and_fit(backend, device, module, kind):
+    x = np.linspace(-1.0, 1.0, 9)
+    y = np.cos(3 * x) + x
+    nm, bm = getattr(np.polynomial, module), getattr(bridge.polynomial, module)
+    tx, ty = bridge.asarray(x, device=device), bridge.asarray(y, device=device)
+    np.testing.assert_allclose(to_numpy(getattr(bm, f"{kind}vander")(tx, 4)),
+                               getattr(nm, f"{kind}vander")(x, 4), rtol=1e-12)
+    np.testing.assert_allclose(to_numpy(getattr(bm, f"{kind}fit")(tx, ty, 3)),
+                               getattr(nm, f"{kind}fit")(x, y, 3), rtol=1e-9, atol=1e-12)
+    w = np.arange(1.0, 10.0)
+    y2 = np.stack([y, 2 * y], axis=1)
+    e, (res, rank, sv, rcond) = getattr(nm, f"{kind}fit")(x, y2, 2, full=True, w=w)
+    g, (gres, grank, gsv, grcond) = getattr(bm, f"{kind}fit")(
+        tx, bridge.asarray(y2, device=device), 2, full=True, w=bridge.asarray(w, device=device))
+    np.testing.assert_allclose(to_numpy(g), e, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(to_numpy(gres), res, rtol=1e-9)
+    assert int(grank) == rank and grcond == rcond
+    np.testing.assert_allclose(to_numpy(gsv), sv, rtol=1e-12)

@@ -835,13 +835,32 @@ def size(a, axis=None):
 
 
 def ravel(a, order="C"):
-    """``a`` as a 1-d tensor (C order, or Fortran order with ``order='F'``)."""
+    """``a`` as a 1-d tensor: C order, Fortran order with ``order='F'`` (and with 'A'
+    for Fortran-contiguous memory), the memory's order with 'K' (as NumPy's: axes by
+    their strides, a negative stride's axis read in its own order)."""
     x = _tensor(a, "ravel")
+    if order not in ("C", "F", "A", "K"):
+        raise ValueError(f"ravel: order must be 'C', 'F', 'A' or 'K', got {order!r}")
+    if order in ("A", "K") and x.ndim > 1:
+        flags = x._data.flags
+        if flags.f_contiguous and not flags.c_contiguous:
+            order = "F"
+        elif order == "K" and not flags.c_contiguous:
+            strides = x._data.strides
+            perm = sorted(range(x.ndim), key=lambda i: -builtins.abs(strides[i])
+                          if x.shape[i] > 1 else 0)
+            if perm != list(range(x.ndim)):
+                x = B.permute_dims(x, tuple(perm))
     if order == "F":
         x = transpose(x)
-    elif order not in ("C", "A", "K"):
-        raise ValueError(f"ravel: order must be 'C', 'F', 'A' or 'K', got {order!r}")
     return B.reshape(x, (-1,))
+
+
+def isfortran(a):
+    """Whether ``a``'s memory is Fortran-contiguous and not C-contiguous (NumPy's
+    ``isfortran``)."""
+    flags = _tensor(a, "isfortran")._data.flags
+    return builtins.bool(flags.f_contiguous and not flags.c_contiguous)
 
 
 def transpose(a, axes=None):
@@ -3202,9 +3221,19 @@ def numpy_arange(start, stop=None, step=None, dtype=None, *, device=None):
     return B.arange(start, stop, 1 if step is None else step, dtype=dtype, device=device)
 
 
+def _laid_out(t, order, func):
+    """``t`` (new) in NumPy's memory ``order``: 'F' lays it out in Fortran order."""
+    if order in ("C", None):
+        return t
+    if order != "F":
+        raise ValueError(f"{func}: order must be 'C' or 'F', got {order!r}")
+    return _in_order(t, "F", copy=False) if t.ndim > 1 else t
+
+
 def _numpy_creation(std_name):
     def create(shape, dtype=None, order="C", *, device=None):
-        return getattr(B, std_name)(_shape_arg(shape, std_name), dtype=dtype, device=device)
+        return _laid_out(getattr(B, std_name)(_shape_arg(shape, std_name), dtype=dtype,
+                                              device=device), order, std_name)
 
     create.__name__ = create.__qualname__ = std_name
     create.__doc__ = f"NumPy's ``{std_name}`` (positional ``dtype``)."
@@ -3213,9 +3242,17 @@ def _numpy_creation(std_name):
 
 def numpy_full(shape, fill_value, dtype=None, order="C", *, device=None):
     """NumPy's ``full`` (positional ``dtype``; a float fill of an integer dtype
-    truncates, as NumPy's unsafe cast does)."""
+    truncates, as NumPy's unsafe cast does); an array ``fill_value`` is broadcast to
+    ``shape`` (its dtype the default), as NumPy's ``copyto`` of it."""
+    shape = _shape_arg(shape, "full")
+    if _is_tensor(fill_value) or isinstance(fill_value, (list, tuple, np.ndarray)):
+        t = fill_value if _is_tensor(fill_value) else B.asarray(fill_value, device=device)
+        if device is not None:
+            t = B.asarray(t, device=device)
+        target = t.dtype if dtype is None else normalize_dtype(dtype, "full", "dtype")
+        return _laid_out(B.astype(B.broadcast_to(t, shape), target, copy=True), order, "full")
     fill_value = _unsafe_fill(fill_value, dtype)
-    return B.full(_shape_arg(shape, "full"), fill_value, dtype=dtype, device=device)
+    return _laid_out(B.full(shape, fill_value, dtype=dtype, device=device), order, "full")
 
 
 def numpy_eye(N, M=None, k=0, dtype=None, order="C", *, device=None):  # noqa: N803
@@ -3232,6 +3269,24 @@ def numpy_nonzero(a):
     """NumPy's ``nonzero``: a 0-d input raises ValueError, as in NumPy 2 and the
     standard."""
     return B.nonzero(_tensor(a, "nonzero"))
+
+
+def numpy_asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    """NumPy's ``asarray``: ``order`` 'C' or 'F' lays the memory out so (copying only
+    where it must), 'A' and 'K' keep it."""
+    if like is not None:
+        raise TypeError("asarray: like= is not supported")
+    t = B.asarray(a, dtype=dtype, device=device, copy=copy)
+    if order not in (None, "A", "K", "C", "F"):
+        raise ValueError(f"asarray: order must be one of 'C', 'F', 'A' or 'K', got {order!r}")
+    if order in ("C", "F") and t.ndim > 1:
+        flags = t._data.flags
+        if not (flags.c_contiguous if order == "C" else flags.f_contiguous):
+            if copy is False:
+                raise ValueError("asarray: unable to avoid copy while creating an array "
+                                 f"in order {order!r} as requested")
+            t = _in_order(t, order, copy=False)
+    return t
 
 
 def numpy_astype(x, dtype, /, *, copy=True, device=None):
@@ -4736,6 +4791,7 @@ _NUMPY_NAMES = [
     ("hstack", hstack, True), ("identity", identity, False), ("indices", indices, False),
     ("inner", inner, True), ("interp", interp, True), ("intersect1d", intersect1d, False),
     ("isclose", isclose, False), ("iscomplex", iscomplex, False),
+    ("isfortran", isfortran, False),
     ("iscomplexobj", iscomplexobj, False), ("isneginf", isneginf, False),
     ("isposinf", isposinf, False), ("isreal", isreal, False), ("isrealobj", isrealobj, False),
     ("isscalar", isscalar, False), ("kron", kron, True), ("logspace", logspace, False),
@@ -4854,7 +4910,8 @@ NUMPY_SIGNATURES.update({
     "empty_like": numpy_like("empty_like"), "full_like": numpy_full_like,
     "isin": numpy_isin, "searchsorted": numpy_searchsorted,
     "count_nonzero": numpy_count_nonzero, "round": numpy_round, "nonzero": numpy_nonzero,
-    "astype": numpy_astype, "linspace": numpy_linspace, "arange": numpy_arange,
+    "astype": numpy_astype, "asarray": numpy_asarray, "linspace": numpy_linspace,
+    "arange": numpy_arange,
     "zeros": _numpy_creation("zeros"), "ones": _numpy_creation("ones"),
     "empty": _numpy_creation("empty"), "full": numpy_full, "eye": numpy_eye,
     "broadcast_arrays": lambda *args: B.broadcast_arrays(*args),
