@@ -380,3 +380,42 @@ def test_series_vander_and_fit(backend, device, module, kind):
     np.testing.assert_allclose(to_numpy(gres), res, rtol=1e-9)
     assert int(grank) == rank and grcond == rcond
     np.testing.assert_allclose(to_numpy(gsv), sv, rtol=1e-12)
+
+
+# ------------------------------------------------------------------ NumPy's exceptions
+
+LINALG_SHAPES = [("inv", (2, 3)), ("det", (2, 3)), ("slogdet", (3, 2)), ("cholesky", (2, 3)),
+                 ("eig", (2, 3)), ("eigvals", (2, 3)), ("eigh", (2, 3)), ("eigvalsh", (2, 3)),
+                 ("inv", (3,)), ("det", (3,)), ("svd", (3,)), ("svdvals", (3,)), ("qr", (3,)),
+                 ("pinv", (3,)), ("matrix_power", (2, 3)), ("matrix_power", (3,))]
+
+
+@pytest.mark.parametrize("name, shape", LINALG_SHAPES)
+@pytest.mark.parametrize("dtype", ["float64", "int64"])
+def test_linalg_shape_errors_are_linalgerrors(backend, device, name, shape, dtype):
+    # NumPy's LinAlgError (a ValueError: the standard's error type too)
+    a = np.ones(shape, dtype=dtype)
+    args = (2,) if name == "matrix_power" else ()
+    with pytest.raises(np.linalg.LinAlgError):
+        getattr(np.linalg, name)(a, *args)
+    with pytest.raises(np.linalg.LinAlgError, match=f"linalg.{name}"):
+        getattr(bridge.linalg, name)(bridge.asarray(a, device=device), *args)
+    assert bridge.linalg.LinAlgError is np.linalg.LinAlgError
+
+
+def test_solve_shape_errors(backend, device):
+    a, b = np.ones((2, 3)), np.ones(2)
+    with pytest.raises(np.linalg.LinAlgError):
+        np.linalg.solve(a, b)
+    with pytest.raises(np.linalg.LinAlgError, match="x1 must be a stack of square"):
+        bridge.linalg.solve(bridge.asarray(a, device=device), bridge.asarray(b, device=device))
+    # a right-hand side of the wrong length: ValueError in both, not LinAlgError
+    with pytest.raises(ValueError) as info:
+        bridge.linalg.solve(bridge.eye(2, device=device), bridge.ones(3, device=device))
+    assert not isinstance(info.value, np.linalg.LinAlgError)
+
+
+def test_numpy_exceptions_module(backend, device):
+    assert bridge.exceptions is np.exceptions
+    with pytest.raises(bridge.exceptions.AxisError):
+        bridge.sum(bridge.ones(3, device=device), axis=2)

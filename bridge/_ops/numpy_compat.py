@@ -3304,7 +3304,7 @@ def _linalg_passthrough(name):
 
 def numpy_svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     """NumPy's ``linalg.svd`` (``compute_uv=False`` gives the singular values)."""
-    x = _float(_tensor(a, "linalg.svd"))
+    x = _linalg_operand(_float(_tensor(a, "linalg.svd")), "linalg.svd", False)
     if not compute_uv:
         return B.linalg.svdvals(x)
     return B.linalg.svd(x, full_matrices=bool(full_matrices))
@@ -3312,22 +3312,26 @@ def numpy_svd(a, full_matrices=True, compute_uv=True, hermitian=False):
 
 def numpy_eigh(a, UPLO="L"):  # noqa: N803 - NumPy's name
     """NumPy's ``linalg.eigh``: ``UPLO='U'`` reads the upper triangle."""
-    x = _float(_tensor(a, "linalg.eigh"))
+    return _eigh(a, UPLO, "linalg.eigh")
+
+
+def _eigh(a, UPLO, func):  # noqa: N803
+    x = _linalg_operand(_float(_tensor(a, func)), func, True)
     if UPLO == "U":
         x = B.matrix_transpose(B.conj(x) if x.dtype.kind == "c" else x)
     elif UPLO != "L":
-        raise ValueError(f"linalg.eigh: UPLO must be 'L' or 'U', got {UPLO!r}")
+        raise ValueError(f"{func}: UPLO must be 'L' or 'U', got {UPLO!r}")
     return B.linalg.eigh(x)
 
 
 def numpy_eigvalsh(a, UPLO="L"):  # noqa: N803
     """NumPy's ``linalg.eigvalsh``."""
-    return numpy_eigh(a, UPLO).eigenvalues
+    return _eigh(a, UPLO, "linalg.eigvalsh").eigenvalues
 
 
 def numpy_qr(a, mode="reduced"):
     """NumPy's ``linalg.qr`` (modes ``'reduced'``, ``'complete'``, ``'r'``)."""
-    x = _float(_tensor(a, "linalg.qr"))
+    x = _linalg_operand(_float(_tensor(a, "linalg.qr")), "linalg.qr", False)
     if mode == "r":
         return B.linalg.qr(x, mode="reduced").R
     return B.linalg.qr(x, mode=mode)
@@ -3336,7 +3340,8 @@ def numpy_qr(a, mode="reduced"):
 def numpy_pinv(a, rcond=None, hermitian=False, *, rtol=None):
     """NumPy's ``linalg.pinv`` (``rcond`` is the standard's ``rtol``)."""
     tol = rcond if rcond is not None else rtol
-    return B.linalg.pinv(_float(_tensor(a, "linalg.pinv")), rtol=tol)
+    x = _linalg_operand(_float(_tensor(a, "linalg.pinv")), "linalg.pinv", False)
+    return B.linalg.pinv(x, rtol=tol)
 
 
 def numpy_matrix_rank(A, tol=None, hermitian=False, *, rtol=None):  # noqa: N803
@@ -3353,9 +3358,29 @@ def numpy_matrix_rank(A, tol=None, hermitian=False, *, rtol=None):  # noqa: N803
     return B.linalg.matrix_rank(x, rtol=rtol)
 
 
+def _linalg_operand(x, func, square, argname="x"):
+    """NumPy's checks of a linalg operand's shape (at least two dimensions, square
+    matrices where ``square``), which raise NumPy's LinAlgError, with the standard's
+    message (a LinAlgError is the ValueError the standard raises)."""
+    if square and (x.ndim < 2 or x.shape[-1] != x.shape[-2]):
+        raise np.linalg.LinAlgError(f"{func}: {argname} must be a stack of square matrices, "
+                                    f"got shape {x.shape}")
+    if x.ndim < 2:
+        raise np.linalg.LinAlgError(f"{func}: {argname} must be a matrix or a stack of "
+                                    f"matrices (at least 2 dimensions), got shape {x.shape}")
+    return x
+
+
+_SQUARE_LINALG = frozenset(("inv", "det", "slogdet", "cholesky", "eig", "eigvals",
+                            "matrix_power"))
+
+
 def _float_linalg(name):
     def call(a, *args, **kwargs):
-        return getattr(B.linalg, name)(_float(_tensor(a, f"linalg.{name}")), *args, **kwargs)
+        x = _float(_tensor(a, f"linalg.{name}"))
+        if name in _SQUARE_LINALG or name == "svdvals":
+            _linalg_operand(x, f"linalg.{name}", name in _SQUARE_LINALG)
+        return getattr(B.linalg, name)(x, *args, **kwargs)
 
     call.__name__ = call.__qualname__ = name
     call.__doc__ = f"NumPy's ``linalg.{name}`` (integer input becomes float64)."
@@ -3364,7 +3389,7 @@ def _float_linalg(name):
 
 def numpy_solve(a, b):
     """NumPy's ``linalg.solve`` (integer input becomes float64)."""
-    x = _float(_tensor(a, "linalg.solve"))
+    x = _linalg_operand(_float(_tensor(a, "linalg.solve")), "linalg.solve", True, "x1")
     y = _float(_tensor(b, "linalg.solve", "b"))
     return B.linalg.solve(x, y)
 
@@ -4602,6 +4627,8 @@ def _numpy_objects():
         "r_": _Concatenator(0, 1, -1, "r_"), "c_": _Concatenator(-1, 2, 0, "c_"),
         "s_": np.s_, "index_exp": np.index_exp,
         "emath": _make_emath(),
+        # NumPy's exception types, which bridge raises (AxisError, DTypePromotionError)
+        "exceptions": np.exceptions,
         "__version__": _version(),
         "__numpy_version__": np.__version__,
         # process state (NumPy's settings), not functions of arrays

@@ -2008,11 +2008,12 @@ def matrix_power(a, n):
     squaring, as NumPy's); negative powers invert (float)."""
     x = _tensor(a, "linalg.matrix_power")
     n = operator.index(n)
+    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
+        # NumPy's LinAlgError (a ValueError, as the standard's error)
+        raise np.linalg.LinAlgError(f"linalg.matrix_power: x must be a stack of square "
+                                    f"matrices, got shape {x.shape}")
     if x.dtype.kind not in "biu" or n < 0:
         return B.linalg.matrix_power(_float(x), n)
-    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
-        raise ValueError("linalg.matrix_power: the last 2 dimensions of the array must be "
-                         "square")
     if x.dtype.kind == "b":
         raise TypeError("linalg.matrix_power: bool matrices have no matrix power in NumPy "
                         "2 (matmul of bools is logical); cast to an integer dtype")
