@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import inspect
+import math
 
 import numpy as np
 
@@ -543,9 +544,13 @@ def _sort(self, axis=-1, kind=None, order=None, *, stable=None):
 
 
 def _fill(self, value):
-    """Set every element to ``value``, in place."""
-    write_inplace(self, B.full(self.shape, value, dtype=self.dtype, device=self.device),
-                  "Tensor.fill")
+    """Set every element to ``value``, in place, converted as NumPy's ``fill`` converts
+    it (its scalar assignment: 2.7 into integers is 2, NaN into integers a ValueError,
+    an integer out of the dtype's range an OverflowError)."""
+    if isinstance(value, Tensor) or isinstance(value, (list, tuple, np.ndarray)):
+        if math.prod(np.shape(value)) != 1:
+            raise ValueError("Tensor.fill: setting an array element with a sequence")
+    self[...] = value
 
 
 def _searchsorted(self, v, side="left", sorter=None):

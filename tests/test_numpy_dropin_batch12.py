@@ -419,3 +419,32 @@ def test_numpy_exceptions_module(backend, device):
     assert bridge.exceptions is np.exceptions
     with pytest.raises(bridge.exceptions.AxisError):
         bridge.sum(bridge.ones(3, device=device), axis=2)
+
+
+# ------------------------------------------------------------------ Tensor.fill
+
+
+@pytest.mark.parametrize("dtype", ["int64", "uint8", "int8", "float32", "float64", "bool",
+                                   "complex128"])
+@pytest.mark.parametrize("value", [2.7, -1.5, 300, -1, True, np.nan, np.inf, np.float32(2.5),
+                                   np.int16(-3)], ids=repr)
+def test_fill_converts_as_numpy(backend, device, dtype, value):
+    a = np.zeros(3, dtype=dtype)
+    t = bridge.zeros(3, dtype=dtype, device=device)
+    try:
+        with np.errstate(all="ignore"):
+            a.fill(value)
+    except (ValueError, OverflowError) as exc:
+        with pytest.raises(type(exc)):
+            t.fill(value)
+        return
+    t.fill(value)
+    _same(t, a)
+
+
+def test_fill_with_a_0d_tensor(backend, device):
+    t = bridge.zeros((2, 2), dtype=bridge.int32, device=device)
+    t.fill(bridge.asarray(7.9, device=device))
+    a = np.zeros((2, 2), dtype=np.int32)
+    a.fill(np.asarray(7.9))
+    _same(t, a)
