@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import inspect
+import math
 
 import numpy as np
 
@@ -445,8 +446,18 @@ def _astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
 
 
 def _copy(self, order="C"):
-    """A copy with its own memory."""
-    return npc.copy(self)
+    """A copy with its own memory, laid out in ``order`` (NumPy's ``ndarray.copy``: C
+    order by default; 'F', 'A' and 'K' as NumPy's)."""
+    if order == "A":
+        flags = self._data.flags
+        order = "F" if flags.f_contiguous and not flags.c_contiguous else "C"
+    return npc.copy(self, order)
+
+
+def _contains(self, value):
+    """``value in x``: whether some element equals ``value`` (NumPy's
+    ``(x == value).any()``)."""
+    return bool(B.any(self == value))
 
 
 def _flatten(self, order="C"):
@@ -533,9 +544,13 @@ def _sort(self, axis=-1, kind=None, order=None, *, stable=None):
 
 
 def _fill(self, value):
-    """Set every element to ``value``, in place."""
-    write_inplace(self, B.full(self.shape, value, dtype=self.dtype, device=self.device),
-                  "Tensor.fill")
+    """Set every element to ``value``, in place, converted as NumPy's ``fill`` converts
+    it (its scalar assignment: 2.7 into integers is 2, NaN into integers a ValueError,
+    an integer out of the dtype's range an OverflowError)."""
+    if isinstance(value, Tensor) or isinstance(value, (list, tuple, np.ndarray)):
+        if math.prod(np.shape(value)) != 1:
+            raise ValueError("Tensor.fill: setting an array element with a sequence")
+    self[...] = value
 
 
 def _searchsorted(self, v, side="left", sorter=None):
@@ -549,13 +564,20 @@ def _ptp(self, axis=None, keepdims=False):
 
 
 def _real(self):
-    """The real part (the tensor itself for a real tensor)."""
+    """The real part: a view of a complex tensor's memory (writes through it reach the
+    tensor, as NumPy's), the tensor itself for a real tensor."""
     return B.real(self) if self.dtype.kind == "c" else self
 
 
 def _imag(self):
-    """The imaginary part (zeros for a real tensor)."""
-    return B.imag(self) if self.dtype.kind == "c" else B.zeros_like(self)
+    """The imaginary part: a view of a complex tensor's memory; for a real tensor
+    zeros, read-only as NumPy's (GPU memory has no read-only flag)."""
+    if self.dtype.kind == "c":
+        return B.imag(self)
+    zeros = B.zeros_like(self)
+    if zeros._data.__class__ is np.ndarray:
+        zeros._data.flags.writeable = False
+    return zeros
 
 
 def _nbytes(self):
@@ -700,7 +722,7 @@ METHODS = {
     "diagonal": _diagonal, "trace": _trace, "nonzero": _nonzero, "argsort": _argsort,
     "sort": _sort, "fill": _fill, "searchsorted": _searchsorted, "ptp": _ptp,
     "view": _view, "__format__": _format, "__divmod__": _divmod, "__rdivmod__": _rdivmod,
-    "tobytes": _tobytes,
+    "tobytes": _tobytes, "__contains__": _contains,
 }
 PROPERTIES = {"real": _real, "imag": _imag, "nbytes": _nbytes, "itemsize": _itemsize,
               "strides": _strides, "flat": (_flat, _set_flat), "flags": _flags, "base": _base}

@@ -288,6 +288,8 @@ def full(shape, fill_value, *, dtype=None, device=None, requires_grad=False):
     scalar's kind (bool, int64, float64, complex128)."""
     func = "full"
     dtype = _dtype_or_none(dtype, func)
+    if dtype is None and isinstance(fill_value, _dispatch.TENSOR) and fill_value.ndim == 0:
+        dtype = fill_value.dtype  # (a 0-d tensor's dtype, as NumPy's full of a 0-d array)
     fill_value = _check_fill(func, fill_value, dtype)
     if dtype is None:
         dtype = _default_dtype_of_scalar(fill_value)

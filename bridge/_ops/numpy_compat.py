@@ -29,10 +29,11 @@ import warnings
 
 import numpy as np
 
-from .. import _dispatch
+from .. import _dispatch, _ufunc
 from .._dtypes import ALL_DTYPES, finfo_object, iinfo_object, normalize_dtype
+from .._fastpath import Meta as _Meta
 from .._host import BEYOND_KINDS
-from .._registry import Op, write_out
+from .._registry import Op, interposed, public_name, write_out
 from .._registry import ops as B
 from .._ufunc import NO_VALUE
 from . import beyond as _beyond
@@ -688,7 +689,10 @@ def angle(z, deg=False):
     if z.dtype.kind == "c":
         out = B.atan2(B.imag(z), B.real(z))
     else:
-        z = _float(z)
+        # NumPy's arctan2(0, z): the loop of a weak 0 and z's dtype (float32 for 8- and
+        # 16-bit integers, where NumPy's float16 and float32; float64 for bool and wider)
+        loop = resolve_ufunc_dtypes(np.arctan2, [0, z])
+        z = B.astype(z, loop[1]) if loop is not None and loop[1] is not None else _float(z)
         out = B.atan2(B.zeros_like(z), z)
     return _rad2deg(out) if deg else out
 
@@ -831,13 +835,32 @@ def size(a, axis=None):
 
 
 def ravel(a, order="C"):
-    """``a`` as a 1-d tensor (C order, or Fortran order with ``order='F'``)."""
+    """``a`` as a 1-d tensor: C order, Fortran order with ``order='F'`` (and with 'A'
+    for Fortran-contiguous memory), the memory's order with 'K' (as NumPy's: axes by
+    their strides, a negative stride's axis read in its own order)."""
     x = _tensor(a, "ravel")
+    if order not in ("C", "F", "A", "K"):
+        raise ValueError(f"ravel: order must be 'C', 'F', 'A' or 'K', got {order!r}")
+    if order in ("A", "K") and x.ndim > 1:
+        flags = x._data.flags
+        if flags.f_contiguous and not flags.c_contiguous:
+            order = "F"
+        elif order == "K" and not flags.c_contiguous:
+            strides = x._data.strides
+            perm = sorted(range(x.ndim), key=lambda i: -builtins.abs(strides[i])
+                          if x.shape[i] > 1 else 0)
+            if perm != list(range(x.ndim)):
+                x = B.permute_dims(x, tuple(perm))
     if order == "F":
         x = transpose(x)
-    elif order not in ("C", "A", "K"):
-        raise ValueError(f"ravel: order must be 'C', 'F', 'A' or 'K', got {order!r}")
     return B.reshape(x, (-1,))
+
+
+def isfortran(a):
+    """Whether ``a``'s memory is Fortran-contiguous and not C-contiguous (NumPy's
+    ``isfortran``)."""
+    flags = _tensor(a, "isfortran")._data.flags
+    return builtins.bool(flags.f_contiguous and not flags.c_contiguous)
 
 
 def transpose(a, axes=None):
@@ -1228,8 +1251,34 @@ def diagonal(a, offset=0, axis1=0, axis2=1):
     j = _dispatch.normalize_axis(axis2, x.ndim, func, "axis2")
     if i == j:
         raise ValueError(f"{func}: axis1 and axis2 cannot be the same")
+    offset = _index(offset, func, "offset")
+    view = _diagonal_view(x, offset, i, j)
+    if view is not None:
+        return view
     x = B.moveaxis(x, (i, j), (-2, -1))
-    return B.linalg.diagonal(x, offset=_index(offset, func, "offset"))
+    return B.linalg.diagonal(x, offset=offset)
+
+
+def memory_view(x, raw):
+    """A Tensor over ``raw``, a view the backend made of tensor ``x``'s memory, sharing
+    ``x``'s version counter (so that a write through it is seen where ``x`` was saved);
+    None when autograd follows ``x`` (it requires grad, a graph made it, or it carries a
+    tangent), where the caller takes its differentiable path."""
+    m = x._meta
+    if m is None:
+        return _dispatch.wrap(raw)
+    if m.requires_grad or m.grad_fn is not None or m.tangent is not None:
+        return None
+    out = _dispatch.wrap(raw)
+    out._meta = _Meta(False, None, 0, m.version)
+    return out
+
+
+def _diagonal_view(x, offset, axis1, axis2):
+    """NumPy's diagonal: a read-only view of ``x``'s memory (GPU memory has no
+    read-only flag: CuPy's view is writeable); None where autograd follows ``x``."""
+    raw = x._data.diagonal(offset, axis1, axis2)
+    return memory_view(x, raw)
 
 
 def trace(a, offset=0, axis1=0, axis2=1, dtype=None):
@@ -1245,7 +1294,8 @@ def diag(v, k=0):
     x = _tensor(v, func, "v")
     k = _index(k, func, "k")
     if x.ndim == 2:
-        return B.linalg.diagonal(x, offset=k)
+        view = _diagonal_view(x, k, 0, 1)
+        return view if view is not None else B.linalg.diagonal(x, offset=k)
     if x.ndim != 1:
         raise ValueError(f"{func}: input must be 1- or 2-d, got shape {x.shape}")
     n = x.shape[0] + builtins.abs(k)
@@ -3060,17 +3110,26 @@ def numpy_tensordot(a, b, axes=2):
 def numpy_meshgrid(*xi, copy=True, sparse=False, indexing="xy"):
     """NumPy's ``meshgrid`` (``sparse=True`` gives broadcastable 1-wide grids)."""
     tensors = [_tensor(x, "meshgrid", "xi") for x in xi]
-    if not sparse:
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    if not sparse and copy and all(t.ndim == 1 for t in tensors) \
+            and len({t.dtype for t in tensors}) <= 1:
         return tuple(B.meshgrid(*tensors, indexing=indexing))
+    # NumPy's grids: each input reshaped to be 1-wide on the other axes, broadcast
+    # against the others unless sparse; views of the inputs, copied when copy=True
     nd = len(tensors)
     out = []
     for i, t in enumerate(tensors):
         shape = [1] * nd
         shape[i] = -1
-        out.append(B.reshape(t, tuple(shape)))
+        out.append(B.reshape(B.reshape(t, (-1,)), tuple(shape)))
     if indexing == "xy" and nd > 1:
         out[0] = B.reshape(out[0], (1, -1) + (1,) * (nd - 2))
         out[1] = B.reshape(out[1], (-1, 1) + (1,) * (nd - 2))
+    if not sparse:
+        out = B.broadcast_arrays(*out)
+    if copy:
+        out = [B.astype(t, t.dtype, copy=True) for t in out]
     return tuple(out)
 
 
@@ -3162,9 +3221,19 @@ def numpy_arange(start, stop=None, step=None, dtype=None, *, device=None):
     return B.arange(start, stop, 1 if step is None else step, dtype=dtype, device=device)
 
 
+def _laid_out(t, order, func):
+    """``t`` (new) in NumPy's memory ``order``: 'F' lays it out in Fortran order."""
+    if order in ("C", None):
+        return t
+    if order != "F":
+        raise ValueError(f"{func}: order must be 'C' or 'F', got {order!r}")
+    return _in_order(t, "F", copy=False) if t.ndim > 1 else t
+
+
 def _numpy_creation(std_name):
     def create(shape, dtype=None, order="C", *, device=None):
-        return getattr(B, std_name)(_shape_arg(shape, std_name), dtype=dtype, device=device)
+        return _laid_out(getattr(B, std_name)(_shape_arg(shape, std_name), dtype=dtype,
+                                              device=device), order, std_name)
 
     create.__name__ = create.__qualname__ = std_name
     create.__doc__ = f"NumPy's ``{std_name}`` (positional ``dtype``)."
@@ -3173,9 +3242,17 @@ def _numpy_creation(std_name):
 
 def numpy_full(shape, fill_value, dtype=None, order="C", *, device=None):
     """NumPy's ``full`` (positional ``dtype``; a float fill of an integer dtype
-    truncates, as NumPy's unsafe cast does)."""
+    truncates, as NumPy's unsafe cast does); an array ``fill_value`` is broadcast to
+    ``shape`` (its dtype the default), as NumPy's ``copyto`` of it."""
+    shape = _shape_arg(shape, "full")
+    if _is_tensor(fill_value) or isinstance(fill_value, (list, tuple, np.ndarray)):
+        t = fill_value if _is_tensor(fill_value) else B.asarray(fill_value, device=device)
+        if device is not None:
+            t = B.asarray(t, device=device)
+        target = t.dtype if dtype is None else normalize_dtype(dtype, "full", "dtype")
+        return _laid_out(B.astype(B.broadcast_to(t, shape), target, copy=True), order, "full")
     fill_value = _unsafe_fill(fill_value, dtype)
-    return B.full(_shape_arg(shape, "full"), fill_value, dtype=dtype, device=device)
+    return _laid_out(B.full(shape, fill_value, dtype=dtype, device=device), order, "full")
 
 
 def numpy_eye(N, M=None, k=0, dtype=None, order="C", *, device=None):  # noqa: N803
@@ -3194,6 +3271,24 @@ def numpy_nonzero(a):
     return B.nonzero(_tensor(a, "nonzero"))
 
 
+def numpy_asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None):
+    """NumPy's ``asarray``: ``order`` 'C' or 'F' lays the memory out so (copying only
+    where it must), 'A' and 'K' keep it."""
+    if like is not None:
+        raise TypeError("asarray: like= is not supported")
+    t = B.asarray(a, dtype=dtype, device=device, copy=copy)
+    if order not in (None, "A", "K", "C", "F"):
+        raise ValueError(f"asarray: order must be one of 'C', 'F', 'A' or 'K', got {order!r}")
+    if order in ("C", "F") and t.ndim > 1:
+        flags = t._data.flags
+        if not (flags.c_contiguous if order == "C" else flags.f_contiguous):
+            if copy is False:
+                raise ValueError("asarray: unable to avoid copy while creating an array "
+                                 f"in order {order!r} as requested")
+            t = _in_order(t, order, copy=False)
+    return t
+
+
 def numpy_astype(x, dtype, /, *, copy=True, device=None):
     """NumPy's ``astype``."""
     return B.astype(_tensor(x, "astype", "x"), dtype, copy=copy, device=device)
@@ -3209,7 +3304,7 @@ def _linalg_passthrough(name):
 
 def numpy_svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     """NumPy's ``linalg.svd`` (``compute_uv=False`` gives the singular values)."""
-    x = _float(_tensor(a, "linalg.svd"))
+    x = _linalg_operand(_float(_tensor(a, "linalg.svd")), "linalg.svd", False)
     if not compute_uv:
         return B.linalg.svdvals(x)
     return B.linalg.svd(x, full_matrices=bool(full_matrices))
@@ -3217,22 +3312,26 @@ def numpy_svd(a, full_matrices=True, compute_uv=True, hermitian=False):
 
 def numpy_eigh(a, UPLO="L"):  # noqa: N803 - NumPy's name
     """NumPy's ``linalg.eigh``: ``UPLO='U'`` reads the upper triangle."""
-    x = _float(_tensor(a, "linalg.eigh"))
+    return _eigh(a, UPLO, "linalg.eigh")
+
+
+def _eigh(a, UPLO, func):  # noqa: N803
+    x = _linalg_operand(_float(_tensor(a, func)), func, True)
     if UPLO == "U":
         x = B.matrix_transpose(B.conj(x) if x.dtype.kind == "c" else x)
     elif UPLO != "L":
-        raise ValueError(f"linalg.eigh: UPLO must be 'L' or 'U', got {UPLO!r}")
+        raise ValueError(f"{func}: UPLO must be 'L' or 'U', got {UPLO!r}")
     return B.linalg.eigh(x)
 
 
 def numpy_eigvalsh(a, UPLO="L"):  # noqa: N803
     """NumPy's ``linalg.eigvalsh``."""
-    return numpy_eigh(a, UPLO).eigenvalues
+    return _eigh(a, UPLO, "linalg.eigvalsh").eigenvalues
 
 
 def numpy_qr(a, mode="reduced"):
     """NumPy's ``linalg.qr`` (modes ``'reduced'``, ``'complete'``, ``'r'``)."""
-    x = _float(_tensor(a, "linalg.qr"))
+    x = _linalg_operand(_float(_tensor(a, "linalg.qr")), "linalg.qr", False)
     if mode == "r":
         return B.linalg.qr(x, mode="reduced").R
     return B.linalg.qr(x, mode=mode)
@@ -3241,7 +3340,8 @@ def numpy_qr(a, mode="reduced"):
 def numpy_pinv(a, rcond=None, hermitian=False, *, rtol=None):
     """NumPy's ``linalg.pinv`` (``rcond`` is the standard's ``rtol``)."""
     tol = rcond if rcond is not None else rtol
-    return B.linalg.pinv(_float(_tensor(a, "linalg.pinv")), rtol=tol)
+    x = _linalg_operand(_float(_tensor(a, "linalg.pinv")), "linalg.pinv", False)
+    return B.linalg.pinv(x, rtol=tol)
 
 
 def numpy_matrix_rank(A, tol=None, hermitian=False, *, rtol=None):  # noqa: N803
@@ -3258,9 +3358,29 @@ def numpy_matrix_rank(A, tol=None, hermitian=False, *, rtol=None):  # noqa: N803
     return B.linalg.matrix_rank(x, rtol=rtol)
 
 
+def _linalg_operand(x, func, square, argname="x"):
+    """NumPy's checks of a linalg operand's shape (at least two dimensions, square
+    matrices where ``square``), which raise NumPy's LinAlgError, with the standard's
+    message (a LinAlgError is the ValueError the standard raises)."""
+    if square and (x.ndim < 2 or x.shape[-1] != x.shape[-2]):
+        raise np.linalg.LinAlgError(f"{func}: {argname} must be a stack of square matrices, "
+                                    f"got shape {x.shape}")
+    if x.ndim < 2:
+        raise np.linalg.LinAlgError(f"{func}: {argname} must be a matrix or a stack of "
+                                    f"matrices (at least 2 dimensions), got shape {x.shape}")
+    return x
+
+
+_SQUARE_LINALG = frozenset(("inv", "det", "slogdet", "cholesky", "eig", "eigvals",
+                            "matrix_power"))
+
+
 def _float_linalg(name):
     def call(a, *args, **kwargs):
-        return getattr(B.linalg, name)(_float(_tensor(a, f"linalg.{name}")), *args, **kwargs)
+        x = _float(_tensor(a, f"linalg.{name}"))
+        if name in _SQUARE_LINALG or name == "svdvals":
+            _linalg_operand(x, f"linalg.{name}", name in _SQUARE_LINALG)
+        return getattr(B.linalg, name)(x, *args, **kwargs)
 
     call.__name__ = call.__qualname__ = name
     call.__doc__ = f"NumPy's ``linalg.{name}`` (integer input becomes float64)."
@@ -3269,7 +3389,7 @@ def _float_linalg(name):
 
 def numpy_solve(a, b):
     """NumPy's ``linalg.solve`` (integer input becomes float64)."""
-    x = _float(_tensor(a, "linalg.solve"))
+    x = _linalg_operand(_float(_tensor(a, "linalg.solve")), "linalg.solve", True, "x1")
     y = _float(_tensor(b, "linalg.solve", "b"))
     return B.linalg.solve(x, y)
 
@@ -4417,9 +4537,21 @@ class _Concatenator:
         return f"bridge.{self.name}"
 
 
-def _emath(real_ok, complex_fn, name, nargs=1):
-    """An ``emath`` function: ``complex_fn`` in complex arithmetic where some input is
-    outside the real domain (``real_ok`` False somewhere), else in real arithmetic."""
+_EMATH_COMPLEX64 = frozenset(np.dtype(d) for d in ("float32", "int8", "int16", "uint8",
+                                                      "uint16", "complex64"))
+
+
+def _emath_complex(x):
+    """NumPy's ``emath._tocomplex``: complex64 for float32 and the 8- and 16-bit
+    integers, complex128 for the others (bool included)."""
+    return B.astype(x, B.complex64 if x.dtype in _EMATH_COMPLEX64 else B.complex128)
+
+
+def _emath(real_ok, numpy_name, std, name, nargs=1):
+    """An ``emath`` function as NumPy's: an input with an element outside the real
+    domain (its test in ``real_ok``, one per argument or None, False there) is made complex (``_tocomplex``'s dtypes), then
+    NumPy's ufunc ``numpy_name`` runs with NumPy's loop (bridge's function ``std``):
+    float32 for 8- and 16-bit integers, as bridge's NumPy names give."""
     qualified = f"emath.{name}"
 
     def function(*args):
@@ -4427,15 +4559,22 @@ def _emath(real_ok, complex_fn, name, nargs=1):
             raise TypeError(f"{qualified}() takes {nargs} argument(s), {len(args)} given")
         xs = [_tensor(a, qualified, "x") if not isinstance(a, (int, float, complex)) or
               isinstance(a, builtins.bool) else B.asarray(a) for a in args]
-        xs = [_float(x) if x.dtype.kind in "biu" else x for x in xs]
-        if all(x.dtype.kind != "c" for x in xs) and not bool(B.all(real_ok(*xs))):
-            xs = [B.astype(x, B.complex64 if x.dtype == B.float32 else B.complex128) for x in xs]
-        return complex_fn(*xs)
+        xs = [_emath_complex(x) if ok is not None and x.dtype.kind not in "bc"
+              and not bool(B.all(ok(x))) else x for x, ok in zip(xs, real_ok)]
+        if name == "logn":
+            n, x = xs
+            return B.divide(*(call_ufunc(np.log, B.log, [v]) for v in (x, n)))
+        if name == "power":
+            x, p = xs
+            if p.dtype.kind in "biu" and not bool(B.all(p >= 0)):
+                p = B.astype(p, B.float64)  # NumPy's _fix_int_lt_zero: p * 1.0
+            return call_ufunc(np.power, B.pow, [x, p])
+        return call_ufunc(getattr(np, numpy_name), getattr(B, std), xs)
 
     function.__name__ = function.__qualname__ = name
     function.__doc__ = (f"NumPy's ``emath.{name}``: complex results where the input leaves "
-                        "the real domain (negative numbers for sqrt and log, |x| > 1 for "
-                        "arcsin, arccos, arctanh), real ones elsewhere.")
+                        "the real domain (negative numbers for sqrt, log and power's base, "
+                        "|x| > 1 for arcsin, arccos, arctanh), real ones elsewhere.")
     return function
 
 
@@ -4444,16 +4583,15 @@ def _make_emath():
 
     module = types.ModuleType("bridge.emath", "NumPy's ``emath``: functions with complex "
                               "results outside their real domain.")
-    nonneg = lambda x: x >= 0  # noqa: E731
-    unit = lambda x: B.abs(x) <= 1  # noqa: E731
+    nonneg = (lambda x: x >= 0,)
+    unit = (lambda x: B.abs(x) <= 1,)
     # (the namespace's functions are looked up when called: it is filled after import)
     for name, std in (("sqrt", "sqrt"), ("log", "log"), ("log2", "log2"), ("log10", "log10")):
-        setattr(module, name, _emath(nonneg, lambda x, _s=std: getattr(B, _s)(x), name))
+        setattr(module, name, _emath(nonneg, name, std, name))
     for name, std in (("arccos", "acos"), ("arcsin", "asin"), ("arctanh", "atanh")):
-        setattr(module, name, _emath(unit, lambda x, _s=std: getattr(B, _s)(x), name))
-    module.logn = _emath(lambda n, x: B.logical_and(n >= 0, x >= 0),
-                         lambda n, x: B.log(x) / B.log(n), "logn", 2)
-    module.power = _emath(lambda x, p: x >= 0, lambda x, p: B.pow(x, p), "power", 2)
+        setattr(module, name, _emath(unit, name, std, name))
+    module.logn = _emath(nonneg * 2, "log", "log", "logn", 2)
+    module.power = _emath(nonneg + (None,), "power", "pow", "power", 2)
     module.__all__ = ["sqrt", "log", "log2", "log10", "logn", "power", "arccos", "arcsin",
                       "arctanh"]
     return module
@@ -4489,6 +4627,8 @@ def _numpy_objects():
         "r_": _Concatenator(0, 1, -1, "r_"), "c_": _Concatenator(-1, 2, 0, "c_"),
         "s_": np.s_, "index_exp": np.index_exp,
         "emath": _make_emath(),
+        # NumPy's exception types, which bridge raises (AxisError, DTypePromotionError)
+        "exceptions": np.exceptions,
         "__version__": _version(),
         "__numpy_version__": np.__version__,
         # process state (NumPy's settings), not functions of arrays
@@ -4582,7 +4722,41 @@ def _result_type_numpy(fn):
 
 
 # standard row -> its NumPy extension (same signature for the standard's calls)
-_EXTENSIONS = {"where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy,
+def _real_view(fn):
+    """The standard's ``real``, with NumPy's views: the real part of a complex tensor is
+    a view of its memory (``np.real(z)[...] = 0`` writes into ``z``), and a real tensor
+    is its own real part (NumPy's ``np.real(x) is x``). A tensor autograd follows gets
+    the standard's differentiable copy of a complex tensor's part."""
+
+    def real(x, /, *args, **kwargs):
+        if _is_tensor(x) and not args and not kwargs:
+            if x.dtype.kind != "c":
+                if x.dtype.kind not in "biuf":
+                    return fn(x)  # (the standard's error)
+                return x
+            view = memory_view(x, x._data.real)
+            if view is not None:
+                return view
+        return fn(x, *args, **kwargs)
+
+    return real
+
+
+def _imag_view(fn):
+    """The standard's ``imag``, with NumPy's view of a complex tensor's imaginary part
+    (writes through it reach the tensor), as ``real``."""
+
+    def imag(x, /, *args, **kwargs):
+        if _is_tensor(x) and x.dtype.kind == "c" and not args and not kwargs:
+            view = memory_view(x, x._data.imag)
+            if view is not None:
+                return view
+        return fn(x, *args, **kwargs)
+
+    return imag
+
+
+_EXTENSIONS = {"real": _real_view, "imag": _imag_view, "where": _where_one_argument, "finfo": _finfo_numpy, "iinfo": _iinfo_numpy,
                "result_type": _result_type_numpy}
 
 
@@ -4605,6 +4779,11 @@ def extended_rows(rows):
         wrapped.__name__ = wrapped.__qualname__ = fn.__name__
         wrapped.__doc__ = fn.__doc__
         wrapped.__wrapped__ = fn
+        if fn in _ufunc.SPECS:
+            # a ufunc (real, imag): the extension in a front of its own, with the ufunc's
+            # attributes and methods; calls with NumPy's keywords go to the ufunc's
+            wrapped = _ufunc.attach(interposed(op.name, wrapped, public_name(op)),
+                                    _ufunc.SPECS[fn])
         out.append(dataclasses.replace(op, func=wrapped))
     return out
 
@@ -4639,6 +4818,7 @@ _NUMPY_NAMES = [
     ("hstack", hstack, True), ("identity", identity, False), ("indices", indices, False),
     ("inner", inner, True), ("interp", interp, True), ("intersect1d", intersect1d, False),
     ("isclose", isclose, False), ("iscomplex", iscomplex, False),
+    ("isfortran", isfortran, False),
     ("iscomplexobj", iscomplexobj, False), ("isneginf", isneginf, False),
     ("isposinf", isposinf, False), ("isreal", isreal, False), ("isrealobj", isrealobj, False),
     ("isscalar", isscalar, False), ("kron", kron, True), ("logspace", logspace, False),
@@ -4757,7 +4937,8 @@ NUMPY_SIGNATURES.update({
     "empty_like": numpy_like("empty_like"), "full_like": numpy_full_like,
     "isin": numpy_isin, "searchsorted": numpy_searchsorted,
     "count_nonzero": numpy_count_nonzero, "round": numpy_round, "nonzero": numpy_nonzero,
-    "astype": numpy_astype, "linspace": numpy_linspace, "arange": numpy_arange,
+    "astype": numpy_astype, "asarray": numpy_asarray, "linspace": numpy_linspace,
+    "arange": numpy_arange,
     "zeros": _numpy_creation("zeros"), "ones": _numpy_creation("ones"),
     "empty": _numpy_creation("empty"), "full": numpy_full, "eye": numpy_eye,
     "broadcast_arrays": lambda *args: B.broadcast_arrays(*args),

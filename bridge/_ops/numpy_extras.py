@@ -1353,7 +1353,12 @@ def polynomial_polyfit(x, y, deg, rcond=None, full=False, w=None):
     ``(x, y)``, as NumPy's ``polynomial.polynomial.polyfit``: a Vandermonde matrix with
     columns scaled to unit norm, solved by ``linalg.lstsq``; ``full=True`` also returns
     ``[residuals, rank, singular values, rcond]``."""
-    func = "polynomial.polyfit"
+    return _series_fit("polynomial.polyfit", polyvander, x, y, deg, rcond, full, w)
+
+
+def _series_fit(func, vander, x, y, deg, rcond, full, w):
+    """NumPy's ``polyutils._fit``: the least-squares series of degree ``deg`` in the
+    basis whose pseudo-Vandermonde matrix ``vander`` gives."""
     xv = _float(_tensor(x, func, "x"))
     yv = _float(_tensor(y, func, "y"))
     deg = _dispatch.integer(func, deg, "deg")
@@ -1367,7 +1372,7 @@ def polynomial_polyfit(x, y, deg, rcond=None, full=False, w=None):
         raise TypeError(f"{func}: expected 1D or 2D array for y")
     if xv.shape[0] != yv.shape[0]:
         raise TypeError(f"{func}: expected x and y to have same length")
-    lhs = B.matrix_transpose(polyvander(xv, deg))
+    lhs = B.matrix_transpose(vander(xv, deg))
     rhs = B.matrix_transpose(yv) if yv.ndim == 2 else yv
     if w is not None:
         wv = _float(_tensor(w, func, "w"))
@@ -1403,6 +1408,59 @@ def polyvander(x, deg):
     for _ in builtins_range(deg):
         cols.append(cols[-1] * xv)
     return B.stack(cols, axis=-1)
+
+
+def _series_vander(kind, func):
+    """NumPy's ``chebvander``, ``legvander``, ``hermvander``, ``hermevander`` or
+    ``lagvander``: the pseudo-Vandermonde matrix of the basis polynomials of degree
+    0..deg at ``x`` (NumPy's recurrences, in its order of operations)."""
+    def vander(x, deg):
+        deg = _dispatch.integer(func, deg, "deg")
+        if deg < 0:
+            raise ValueError(f"{func}: deg must be non-negative")
+        xv = _float(B.atleast_1d(_tensor(x, func, "x")))
+        cols = [B.ones_like(xv)]
+        if deg > 0:
+            cols.append({"cheb": xv, "leg": xv, "herm": xv * 2, "herme": xv,
+                         "lag": 1 - xv}[kind])
+        for i in builtins_range(2, deg + 1):
+            v1, v0 = cols[i - 1], cols[i - 2]
+            if kind == "cheb":
+                cols.append(2 * xv * v1 - v0)
+            elif kind == "leg":
+                cols.append((v1 * xv * (2 * i - 1) - v0 * (i - 1)) / i)
+            elif kind == "herm":
+                cols.append(v1 * (xv * 2) - v0 * (2 * (i - 1)))
+            elif kind == "herme":
+                cols.append(v1 * xv - v0 * (i - 1))
+            else:
+                cols.append((v1 * (2 * i - 1 - xv) - v0 * (i - 1)) / i)
+        return B.stack(cols, axis=-1)
+
+    vander.__name__ = vander.__qualname__ = func.rpartition(".")[2]
+    vander.__doc__ = (f"NumPy's ``polynomial.{func}``: the pseudo-Vandermonde matrix of "
+                      "the series' basis polynomials of degree 0..deg at ``x``.")
+    return vander
+
+
+def _series_fitter(vander, func):
+    def fit(x, y, deg, rcond=None, full=False, w=None):
+        return _series_fit(func, vander, x, y, deg, rcond, full, w)
+
+    fit.__name__ = fit.__qualname__ = func.rpartition(".")[2]
+    fit.__doc__ = (f"NumPy's ``polynomial.{func}``: the least-squares series of degree "
+                   "``deg`` through ``(x, y)`` (columns scaled to unit norm, solved by "
+                   "``linalg.lstsq``; ``full=True`` also returns ``[residuals, rank, "
+                   "singular values, rcond]``).")
+    return fit
+
+
+_SERIES_MODULES = {"cheb": "chebyshev", "leg": "legendre", "herm": "hermite",
+                   "herme": "hermite_e", "lag": "laguerre"}
+_VANDERS = {kind: _series_vander(kind, f"{module}.{kind}vander")
+            for kind, module in _SERIES_MODULES.items()}
+_FITS = {kind: _series_fitter(_VANDERS[kind], f"{module}.{kind}fit")
+         for kind, module in _SERIES_MODULES.items()}
 
 
 def polynomial_polyder(c, m=1, scl=1):
@@ -1950,11 +2008,12 @@ def matrix_power(a, n):
     squaring, as NumPy's); negative powers invert (float)."""
     x = _tensor(a, "linalg.matrix_power")
     n = operator.index(n)
+    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
+        # NumPy's LinAlgError (a ValueError, as the standard's error)
+        raise np.linalg.LinAlgError(f"linalg.matrix_power: x must be a stack of square "
+                                    f"matrices, got shape {x.shape}")
     if x.dtype.kind not in "biu" or n < 0:
         return B.linalg.matrix_power(_float(x), n)
-    if x.ndim < 2 or x.shape[-1] != x.shape[-2]:
-        raise ValueError("linalg.matrix_power: the last 2 dimensions of the array must be "
-                         "square")
     if x.dtype.kind == "b":
         raise TypeError("linalg.matrix_power: bool matrices have no matrix power in NumPy "
                         "2 (matmul of bools is logical); cast to an integer dtype")
@@ -2755,11 +2814,16 @@ def numpy_objects():
     lib = _module("bridge.lib", "NumPy's numpy.lib names bridge has.",
                   stride_tricks=stride_tricks)
     kinds = {
-        "legendre": {"leggauss": _gauss("leggauss"), "legval": legval},
-        "chebyshev": {"chebgauss": _gauss("chebgauss"), "chebval": chebval},
-        "hermite": {"hermgauss": _gauss("hermgauss"), "hermval": hermval},
-        "hermite_e": {"hermegauss": _gauss("hermegauss"), "hermeval": hermeval},
-        "laguerre": {"laggauss": _gauss("laggauss"), "lagval": lagval},
+        "legendre": {"leggauss": _gauss("leggauss"), "legval": legval,
+                     "legvander": _VANDERS["leg"], "legfit": _FITS["leg"]},
+        "chebyshev": {"chebgauss": _gauss("chebgauss"), "chebval": chebval,
+                      "chebvander": _VANDERS["cheb"], "chebfit": _FITS["cheb"]},
+        "hermite": {"hermgauss": _gauss("hermgauss"), "hermval": hermval,
+                    "hermvander": _VANDERS["herm"], "hermfit": _FITS["herm"]},
+        "hermite_e": {"hermegauss": _gauss("hermegauss"), "hermeval": hermeval,
+                      "hermevander": _VANDERS["herme"], "hermefit": _FITS["herme"]},
+        "laguerre": {"laggauss": _gauss("laggauss"), "lagval": lagval,
+                     "lagvander": _VANDERS["lag"], "lagfit": _FITS["lag"]},
         "polynomial": {"polyval": polynomial_polyval, "polyfit": polynomial_polyfit,
                        "polyvander": polyvander, "polyder": polynomial_polyder,
                        "polyint": polynomial_polyint, "polyroots": polyroots,
