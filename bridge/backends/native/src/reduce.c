@@ -719,7 +719,11 @@ PyObject *native_reduce(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (chunks > 256) {
             chunks = 256;
         }
-        if (j.rsize == 0) {
+        /* complex products run in one chunk, element by element as NumPy's loop: the
+         * product of chunks' partial products would round differently and give other
+         * signs of zero ((1 + 0j) * (-0 - 0j) is +0 - 0j, so the sign of a zero part
+         * depends on the order of the factors, not only on their signs) */
+        if (j.rsize == 0 || (j.op == R_PROD && (t == T_C64 || t == T_C128))) {
             chunks = 1;
         }
         Py_BEGIN_ALLOW_THREADS

@@ -338,17 +338,25 @@ PyObject *native_arg_reduce(PyObject *self, PyObject *const *args, Py_ssize_t na
     return args[2];
 }
 
-/* Running sums/products of a line, in the line's dtype (integers wrap). */
+/* Running sums/products of a line, in the line's dtype (integers wrap). As NumPy's
+ * accumulate, the first output is the first element itself, not 0 + x[0] or 1 * x[0]:
+ * those differ for -0.0 (0 + -0 is +0) and for complex products (1 * (-0 - 0j) is
+ * (+0 - 0j), 1 * (0 + inf j) has a NaN real part). include_initial writes the identity
+ * (+0 or 1) before it, as the numpy backend's concatenation does. */
 #define DEFINE_SCAN(SUF, T, ADD, MUL, ONE)                                             \
     static void scan_##SUF(const char *p, npy_intp n, npy_intp s, char *o, npy_intp os, \
                            int product, int initial)                                   \
     {                                                                                  \
-        T acc = product ? ONE : (T){0};                                                \
         if (initial) {                                                                 \
-            *(T *)o = acc;                                                             \
+            *(T *)o = product ? ONE : (T){0};                                          \
             o += os;                                                                   \
         }                                                                              \
-        for (npy_intp i = 0; i < n; i++) {                                             \
+        if (n == 0) {                                                                  \
+            return;                                                                    \
+        }                                                                              \
+        T acc = *(const T *)p;                                                         \
+        *(T *)o = acc;                                                                 \
+        for (npy_intp i = 1; i < n; i++) {                                             \
             const T v = *(const T *)(p + i * s);                                       \
             acc = product ? MUL(acc, v) : ADD(acc, v);                                 \
             *(T *)(o + i * os) = acc;                                                  \
