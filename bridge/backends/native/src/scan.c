@@ -120,19 +120,22 @@
  * last changed, vectorised across the lines. Rows go ARG_GROUP at a time: each line's
  * extremum and index stay in registers through the group's rows (one load and store of
  * them per group instead of per row: per row they were 4 of the 5 memory streams, and
- * the loop ran at a third of the memory bandwidth). In a group only `v CMP best`
+ * the loop ran at a third of the memory bandwidth); the row within the group is kept in
+ * an integer of T's width (MT) and widened to the int64 index once per group, so
+ * narrow types do not widen a mask per row. In a group only `v CMP best`
  * updates (strict: the first of equal values stays, -0.0 and +0.0 are equal), which
  * skips NaN; the group's NaNs are ORed into one flag, and only when it is raised a
  * second pass over the group gives each line whose extremum is not yet NaN its first
  * NaN of the group. A NaN extremum never changes again (nothing compares above NaN),
  * so the first NaN of a line wins, as in NumPy. */
 #define ARG_GROUP 8
-#define ARG_COLS_STEP(K, T, CMP)                                                      \
+/* the masks in MT: with an int mask and a select, GCC left the int8 loop scalar */   \
+#define ARG_COLS_STEP(K, T, MT, CMP)                                                  \
     {                                                                                 \
         const T v = x##K[c];                                                          \
-        const int take = v CMP b;                                                     \
+        const MT take = -(MT)(v CMP b);                                               \
         b = take ? v : b;                                                             \
-        i = take ? r + K : i;                                                         \
+        k = (MT)((k & ~take) | ((MT)K & take));                                       \
     }
 /* NaN in a pair of values: one unordered compare for two elements (floats only) */
 #define ARG_UNORD_FLOAT(a, b) __builtin_isunordered(a, b)
@@ -168,15 +171,16 @@
             MT nan = 0; /* of T's width: no packing of the lanes' masks */            \
             for (npy_intp c = 0; c < cols; c++) {                                     \
                 T b = best[c];                                                        \
-                int64_t i = at[c];                                                    \
-                ARG_COLS_STEP(0, T, CMP) ARG_COLS_STEP(1, T, CMP)                     \
-                ARG_COLS_STEP(2, T, CMP) ARG_COLS_STEP(3, T, CMP)                     \
-                ARG_COLS_STEP(4, T, CMP) ARG_COLS_STEP(5, T, CMP)                     \
-                ARG_COLS_STEP(6, T, CMP) ARG_COLS_STEP(7, T, CMP)                     \
+                MT k = -1; /* the row in the group, T's width: no widening per row */ \
+                ARG_COLS_STEP(0, T, MT, CMP) ARG_COLS_STEP(1, T, MT, CMP)             \
+                ARG_COLS_STEP(2, T, MT, CMP) ARG_COLS_STEP(3, T, MT, CMP)             \
+                ARG_COLS_STEP(4, T, MT, CMP) ARG_COLS_STEP(5, T, MT, CMP)             \
+                ARG_COLS_STEP(6, T, MT, CMP) ARG_COLS_STEP(7, T, MT, CMP)             \
                 nan |= -(MT)(UNORD(x0[c], x1[c]) | UNORD(x2[c], x3[c])                \
                              | UNORD(x4[c], x5[c]) | UNORD(x6[c], x7[c]));            \
                 best[c] = b;                                                          \
-                at[c] = i;                                                            \
+                const int64_t old = at[c], row = k;                                   \
+                at[c] = row < 0 ? old : r + row;                                      \
             }                                                                         \
             if (nan) {                                                                \
                 for (npy_intp c = 0; c < cols; c++) {                                 \
