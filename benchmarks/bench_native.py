@@ -2,6 +2,7 @@
 
     python benchmarks/bench_native.py [--threads N] [--repeat R]
     python benchmarks/bench_native.py --only-vmath [--size N]   # + PyTorch CPU
+    python benchmarks/bench_native.py --only-reductions [--threads N]   # + PyTorch CPU
 
 Prints, for each case, the best time of the numpy backend's kernel, of the native
 kernel, their ratio (native / numpy; below 1 is faster) and the issue's target. Both
@@ -65,6 +66,8 @@ def main(argv=None):
                         help="only the complex128 functions section")
     parser.add_argument("--only-vmath", action="store_true",
                         help="only the transcendental functions against NumPy and PyTorch")
+    parser.add_argument("--only-reductions", action="store_true",
+                        help="only sum/mean/max/argmax/argmin against NumPy and PyTorch")
     parser.add_argument("--size", type=int, default=10_000_000,
                         help="elements of the transcendental section's inputs")
     args = parser.parse_args(argv)
@@ -74,6 +77,9 @@ def main(argv=None):
     nat = load_backend("native").kernels
     if args.only_vmath:
         transcendental(ref, nat, args.repeat, args.size)
+        return
+    if args.only_reductions:
+        reductions(ref, nat, args.repeat)
         return
     if args.only_complex:
         print(f"native threads: {bridge.get_num_threads()}")
@@ -138,12 +144,84 @@ def main(argv=None):
         print(f"{'8-element ' + label + ' (bridge API)':44s} numpy {t_numpy * 1e6:9.3f} us  "
               f"native {t_native * 1e6:9.3f} us  ratio {ratio:5.2f}  (target <= 1.00) "
               f"{'ok' if ratio <= 1.0 else 'MISS'}")
+    reductions(ref, nat, r)
     transcendental(ref, nat, r, args.size)
     complex_functions(ref, nat, r)
     rng = np.random.default_rng(2)
     sort_and_unique(ref, nat, rng, r)
     replication_benchmarks(ref, nat, rng, r)
     bench_indexing(ref, nat, r)
+
+
+# ---------------------------------------------------------------- reductions
+
+REDUCTION_CASES = ("sum", "mean", "max", "argmax", "argmin")
+
+
+def reductions(ref, nat, repeat):
+    """sum, mean, max, argmax, argmin of 10M float64 (contiguous) and over axis 0 and
+    axis 1 of 3162x3162 float64: native, NumPy and PyTorch CPU (same thread count) in
+    turns, best of `repeat`. Targets (issue 20): native <= 0.8x NumPy and <= 1.0x PyTorch.
+    Also the memory floor: 80 MB read at the bandwidth of a read-only pass (NumPy's
+    count of nonzero bytes is not one; a sum of 4 interleaved float64 streams is
+    arithmetic-light: the best native sum is the reference) and of a copy."""
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    threads = bridge.get_num_threads()
+    if torch is not None:
+        torch.set_num_threads(threads)
+    print(f"\nreductions of float64, threads: native {threads}"
+          + (f", PyTorch {torch.get_num_threads()} (torch {torch.__version__})" if torch else
+             ", PyTorch not installed"))
+    print(f"{'':24s} {'native':>9s} {'numpy':>9s} {'torch':>9s}   "
+          f"{'nat/np':>6s} {'nat/torch':>9s}  {'GB/s':>5s}")
+    rng = np.random.default_rng(5)
+    flat = rng.standard_normal(10_000_000)
+    square = rng.standard_normal((3162, 3162))
+    out = np.empty_like(flat)
+    copy_time = min(best_time(lambda: np.copyto(out, flat), 1) for _ in range(repeat))
+    print(f"{'copy 10M float64':24s} {copy_time * 1e3:7.2f}ms (numpy copyto: "
+          f"{2 * flat.nbytes / copy_time / 1e9:.1f} GB/s read + write)")
+    rows = []
+    for label, x, axis in (("10M", flat, None), ("3162^2 axis 0", square, 0),
+                           ("3162^2 axis 1", square, 1)):
+        t = torch.from_numpy(x) if torch is not None else None
+        for name in REDUCTION_CASES:
+            if name in ("sum", "mean"):
+                args = {"axis": None if axis is None else (axis,), "keepdims": False}
+                if name == "sum":
+                    args["dtype"] = None
+            elif name == "max":
+                args = {"axis": None if axis is None else (axis,), "keepdims": False}
+            else:
+                args = {"axis": axis, "keepdims": False}
+            calls = {"native": lambda name=name, a=args, x=x: nat[name](x, **a),
+                     "numpy": lambda name=name, a=args, x=x: ref[name](x, **a)}
+            if t is not None:
+                if axis is None:
+                    tcall = {"max": lambda t=t: torch.max(t)}.get(
+                        name, lambda name=name, t=t: getattr(torch, name)(t))
+                else:
+                    tcall = {"max": lambda t=t, ax=axis: torch.amax(t, dim=ax)}.get(
+                        name, lambda name=name, t=t, ax=axis: getattr(torch, name)(t, dim=ax))
+                calls["torch"] = tcall
+            for call in calls.values():
+                call()
+            best = {k: float("inf") for k in calls}
+            for _ in range(repeat):
+                for k, call in calls.items():
+                    best[k] = min(best[k], best_time(call, 1))
+            t_torch = best.get("torch", float("nan"))
+            r_np, r_torch = best["native"] / best["numpy"], best["native"] / t_torch
+            rows.append((f"{name} {label}", r_np, r_torch))
+            print(f"{name + ' ' + label:24s} {best['native'] * 1e3:7.2f}ms "
+                  f"{best['numpy'] * 1e3:7.2f}ms {t_torch * 1e3:7.2f}ms   {r_np:6.2f} "
+                  f"{r_torch:9.2f}  {x.nbytes / best['native'] / 1e9:5.1f}"
+                  f"   {'ok' if r_np <= 0.8 else 'MISS'}/np "
+                  f"{'ok' if r_torch <= 1.0 else 'MISS'}/torch")
+    return rows
 
 
 # ---------------------------------------------------------------- transcendental

@@ -9,18 +9,21 @@
 
 /* First index of the maximum (minimum) of a line; the first NaN wins, as in NumPy.
  *
- * Contiguous lines of two blocks and more go block by block: a block's extremum in
- * ARG_LANES independent lanes (vectorised; NaN propagates through PICK as in the max
- * reduction), the first block whose extremum beats every earlier one's remembered; a
- * block with a NaN is searched for its first NaN at once. Then the one remembered block
- * is searched for the first element equal to the extremum: one pass over the line and
- * one block again, instead of a compare-and-branch per element. */
-#define ARG_BLOCK 256
+ * Contiguous lines of 2 * ARG_LANES elements and more go block by block in one loop: a
+ * block's extremum (ARG_BLOCK elements, or the whole lanes left at the end) in
+ * ARG_LANES independent lanes with the plain select `v CMP r ? v : r` (one maxpd/minpd
+ * per vector; it skips NaN), the block's NaNs ORed into lane flags of T's width (MT); a
+ * block with a NaN is searched for its first NaN, which is the answer. Otherwise the
+ * first block whose extremum beats every earlier one's is remembered, the last
+ * elements (under ARG_LANES) are compared one by one, and at the end the remembered
+ * block is searched for the first element equal to the extremum, ARG_LANES elements at
+ * a time: one pass over the line and one block again, instead of a compare-and-branch
+ * per element. */
+#define ARG_BLOCK 512
 #define ARG_LANES 32
-#define ARG_PICK(CMP, a, b) ((a) CMP (b) || (a) != (a) ? (a) : (b))
 
-#define DEFINE_ARG_DIR(NAME, SUF, T, IS_FLOAT, CMP)                                   \
-    static npy_intp NAME##_scalar_##SUF(const char *p, npy_intp n, npy_intp s)       \
+#define DEFINE_ARG_DIR(NAME, SUF, T, IS_FLOAT, MT, CMP)                               \
+    static npy_intp NAME##_scalar_##SUF(const char *p, npy_intp n, npy_intp s)        \
     {                                                                                 \
         T best = *(const T *)p;                                                       \
         npy_intp at = 0;                                                              \
@@ -39,68 +42,115 @@
         }                                                                             \
         return at;                                                                    \
     }                                                                                 \
-    /* the extremum of ARG_BLOCK contiguous elements (NaN if there is one) */        \
-    static CLONES T NAME##_block_##SUF(const T *a)                                    \
+    /* n >= ARG_LANES contiguous elements */                                          \
+    static CLONES npy_intp NAME##_blocks_##SUF(const T *a, npy_intp n)                \
     {                                                                                 \
-        T r[ARG_LANES];                                                               \
-        for (int j = 0; j < ARG_LANES; j++) {                                         \
-            r[j] = a[j];                                                              \
-        }                                                                             \
-        for (int k = 1; k < ARG_BLOCK / ARG_LANES; k++) {                             \
-            const T *b = a + k * ARG_LANES;                                           \
-            for (int j = 0; j < ARG_LANES; j++) {                                     \
-                r[j] = ARG_PICK(CMP, b[j], r[j]);                                     \
-            }                                                                         \
-        }                                                                             \
-        for (int w = ARG_LANES / 2; w > 0; w /= 2) {                                  \
-            for (int j = 0; j < w; j++) {                                             \
-                r[j] = ARG_PICK(CMP, r[j + w], r[j]);                                 \
-            }                                                                         \
-        }                                                                             \
-        return r[0];                                                                  \
-    }                                                                                 \
-    static npy_intp NAME##_##SUF(const char *p, npy_intp n, npy_intp s)              \
-    {                                                                                 \
-        if (s != (npy_intp)sizeof(T) || n < 2 * ARG_BLOCK) {                          \
-            return NAME##_scalar_##SUF(p, n, s);                                      \
-        }                                                                             \
-        const T *a = (const T *)p;                                                    \
-        T best = NAME##_block_##SUF(a);                                               \
+        T best = a[0];                                                                \
         npy_intp at = 0, i = 0;                                                       \
-        for (;;) {                                                                    \
-            if (IS_FLOAT && best != best) {  /* the first NaN, in this block */       \
-                return i + NAME##_scalar_##SUF((const char *)(a + i), ARG_BLOCK, s);  \
+        while (n - i >= ARG_LANES) {                                                  \
+            const npy_intp len = n - i >= ARG_BLOCK ? ARG_BLOCK                       \
+                                                    : (n - i) / ARG_LANES * ARG_LANES; \
+            T r[ARG_LANES];                                                           \
+            MT nan[ARG_LANES];                                                        \
+            for (int j = 0; j < ARG_LANES; j++) {                                     \
+                r[j] = a[i + j];                                                      \
+                nan[j] = -(MT)(IS_FLOAT && r[j] != r[j]);                             \
             }                                                                         \
-            i += ARG_BLOCK;                                                           \
-            if (n - i < ARG_BLOCK) {                                                  \
-                break;                                                                \
+            for (npy_intp k = i + ARG_LANES; k < i + len; k += ARG_LANES) {           \
+                for (int j = 0; j < ARG_LANES; j++) {                                 \
+                    const T v = a[k + j];                                             \
+                    r[j] = v CMP r[j] ? v : r[j];                                     \
+                    nan[j] |= -(MT)(IS_FLOAT && v != v);                              \
+                }                                                                     \
             }                                                                         \
-            T m = NAME##_block_##SUF(a + i);                                          \
-            if (m CMP best || (IS_FLOAT && m != m)) {                                 \
-                best = m;                                                             \
+            MT any = 0;                                                               \
+            for (int j = 0; j < ARG_LANES; j++) {                                     \
+                any |= nan[j];                                                        \
+            }                                                                         \
+            if (any) {  /* the first NaN, in this block */                            \
+                npy_intp k = i;                                                       \
+                while (a[k] == a[k]) {                                                \
+                    k++;                                                              \
+                }                                                                     \
+                return k;                                                             \
+            }                                                                         \
+            for (int w = ARG_LANES / 2; w > 0; w /= 2) {                              \
+                for (int j = 0; j < w; j++) {                                         \
+                    r[j] = r[j + w] CMP r[j] ? r[j + w] : r[j];                       \
+                }                                                                     \
+            }                                                                         \
+            if (r[0] CMP best) {                                                      \
+                best = r[0];                                                          \
                 at = i;                                                               \
             }                                                                         \
+            i += len;                                                                 \
         }                                                                             \
-        if (i < n) {  /* the tail, under a block */                                   \
-            npy_intp t = i + NAME##_scalar_##SUF((const char *)(a + i), n - i, s);    \
+        if (i < n) {  /* the last elements, under ARG_LANES */                        \
+            npy_intp t = i + NAME##_scalar_##SUF((const char *)(a + i), n - i,        \
+                                                 (npy_intp)sizeof(T));                \
             if ((IS_FLOAT && a[t] != a[t]) || a[t] CMP best) {                        \
                 return t;                                                             \
             }                                                                         \
         }                                                                             \
-        while (!(a[at] == best)) { /* the first of the extremum in its block */      \
+        /* the first of the extremum in its block (it is there) */                    \
+        for (; n - at >= ARG_LANES; at += ARG_LANES) {                                \
+            MT hit = 0;                                                               \
+            for (int j = 0; j < ARG_LANES; j++) {                                     \
+                hit |= -(MT)(a[at + j] == best);                                      \
+            }                                                                         \
+            if (hit) {                                                                \
+                break;                                                                \
+            }                                                                         \
+        }                                                                             \
+        while (!(a[at] == best)) {                                                    \
             at++;                                                                     \
         }                                                                             \
         return at;                                                                    \
+    }                                                                                 \
+    static npy_intp NAME##_##SUF(const char *p, npy_intp n, npy_intp s)               \
+    {                                                                                 \
+        if (s != (npy_intp)sizeof(T) || n < 2 * ARG_LANES) {                          \
+            return NAME##_scalar_##SUF(p, n, s);                                      \
+        }                                                                             \
+        return NAME##_blocks_##SUF((const T *)p, n);                                  \
     }
 
 /* Many lines side by side (x's lines are its columns: the reduced axis has the large
- * stride, the lines are adjacent): row by row, a running extremum per line, vectorised
- * across the lines, and the row index where it last changed; a line's first NaN stops
- * its updates (NaN compares false; the test `best == best` keeps it). */
-#define DEFINE_ARG_COLS(NAME, SUF, T, IS_FLOAT, CMP)                                  \
-    static CLONES void NAME##_cols_##SUF(const char *p, npy_intp rows, npy_intp rs,   \
-                                         npy_intp cols, void *best_buf,               \
-                                         int64_t *restrict at)                        \
+ * stride, the lines are adjacent): a running extremum per line and the row where it
+ * last changed, vectorised across the lines. Rows go ARG_GROUP at a time: each line's
+ * extremum and index stay in registers through the group's rows (one load and store of
+ * them per group instead of per row: per row they were 4 of the 5 memory streams, and
+ * the loop ran at a third of the memory bandwidth); the row within the group is kept in
+ * an integer of T's width (MT) and widened to the int64 index once per group, so
+ * narrow types do not widen a mask per row. In a group only `v CMP best`
+ * updates (strict: the first of equal values stays, -0.0 and +0.0 are equal), which
+ * skips NaN; the group's NaNs are ORed into one flag, and only when it is raised a
+ * second pass over the group gives each line whose extremum is not yet NaN its first
+ * NaN of the group. A NaN extremum never changes again (nothing compares above NaN),
+ * so the first NaN of a line wins, as in NumPy. */
+#define ARG_GROUP 8
+/* the masks in MT: with an int mask and a select, GCC left the int8 loop scalar */   \
+#define ARG_COLS_STEP(K, T, MT, CMP)                                                  \
+    {                                                                                 \
+        const T v = x##K[c];                                                          \
+        const MT take = -(MT)(v CMP b);                                               \
+        b = take ? v : b;                                                             \
+        k = (MT)((k & ~take) | ((MT)K & take));                                       \
+    }
+/* NaN in a pair of values: one unordered compare for two elements (floats only) */
+#define ARG_UNORD_FLOAT(a, b) __builtin_isunordered(a, b)
+#define ARG_UNORD_NONE(a, b) 0
+#define ARG_COLS_NAN_STEP(K, T)                                                       \
+    {                                                                                 \
+        const T v = x##K[c];                                                          \
+        const int take = (v != v) & (b == b);                                         \
+        b = take ? v : b;                                                             \
+        i = take ? r + K : i;                                                         \
+    }
+#define DEFINE_ARG_COLS(NAME, SUF, T, MT, UNORD, CMP)                                 \
+    static CLONES_STREAM void NAME##_cols_##SUF(const char *p, npy_intp rows,         \
+                                                npy_intp rs, npy_intp cols,           \
+                                                void *best_buf, int64_t *restrict at) \
     {                                                                                 \
         T *restrict best = best_buf;                                                  \
         const T *a = (const T *)p;                                                    \
@@ -108,35 +158,73 @@
             best[c] = a[c];                                                           \
             at[c] = 0;                                                                \
         }                                                                             \
-        for (npy_intp r = 1; r < rows; r++) {                                         \
+        npy_intp r = 1;                                                               \
+        for (; r + ARG_GROUP <= rows; r += ARG_GROUP) {                               \
+            const T *restrict x0 = (const T *)(p + r * rs);                           \
+            const T *restrict x1 = (const T *)(p + (r + 1) * rs);                     \
+            const T *restrict x2 = (const T *)(p + (r + 2) * rs);                     \
+            const T *restrict x3 = (const T *)(p + (r + 3) * rs);                     \
+            const T *restrict x4 = (const T *)(p + (r + 4) * rs);                     \
+            const T *restrict x5 = (const T *)(p + (r + 5) * rs);                     \
+            const T *restrict x6 = (const T *)(p + (r + 6) * rs);                     \
+            const T *restrict x7 = (const T *)(p + (r + 7) * rs);                     \
+            MT nan = 0; /* of T's width: no packing of the lanes' masks */            \
+            for (npy_intp c = 0; c < cols; c++) {                                     \
+                T b = best[c];                                                        \
+                MT k = -1; /* the row in the group, T's width: no widening per row */ \
+                ARG_COLS_STEP(0, T, MT, CMP) ARG_COLS_STEP(1, T, MT, CMP)             \
+                ARG_COLS_STEP(2, T, MT, CMP) ARG_COLS_STEP(3, T, MT, CMP)             \
+                ARG_COLS_STEP(4, T, MT, CMP) ARG_COLS_STEP(5, T, MT, CMP)             \
+                ARG_COLS_STEP(6, T, MT, CMP) ARG_COLS_STEP(7, T, MT, CMP)             \
+                nan |= -(MT)(UNORD(x0[c], x1[c]) | UNORD(x2[c], x3[c])                \
+                             | UNORD(x4[c], x5[c]) | UNORD(x6[c], x7[c]));            \
+                best[c] = b;                                                          \
+                const int64_t old = at[c], row = k;                                   \
+                at[c] = row < 0 ? old : r + row;                                      \
+            }                                                                         \
+            if (nan) {                                                                \
+                for (npy_intp c = 0; c < cols; c++) {                                 \
+                    T b = best[c];                                                    \
+                    int64_t i = at[c];                                                \
+                    ARG_COLS_NAN_STEP(0, T) ARG_COLS_NAN_STEP(1, T)                   \
+                    ARG_COLS_NAN_STEP(2, T) ARG_COLS_NAN_STEP(3, T)                   \
+                    ARG_COLS_NAN_STEP(4, T) ARG_COLS_NAN_STEP(5, T)                   \
+                    ARG_COLS_NAN_STEP(6, T) ARG_COLS_NAN_STEP(7, T)                   \
+                    best[c] = b;                                                      \
+                    at[c] = i;                                                        \
+                }                                                                     \
+            }                                                                         \
+        }                                                                             \
+        for (; r < rows; r++) {                                                       \
             const T *restrict row = (const T *)(p + r * rs);                          \
             for (npy_intp c = 0; c < cols; c++) {                                     \
                 const T v = row[c], b = best[c];                                      \
-                /* no short-circuit (GCC 12 still leaves this loop scalar) */          \
-                const int take = ((v CMP b) | (IS_FLOAT && v != v)) & (b == b);        \
+                /* no short-circuit (GCC 12 leaves that form scalar) */               \
+                const int take = ((v CMP b) | UNORD(v, v)) & !UNORD(b, b);            \
                 best[c] = take ? v : b;                                               \
                 at[c] = take ? (int64_t)r : at[c];                                    \
             }                                                                         \
         }                                                                             \
     }
 
-#define DEFINE_ARG(SUF, T, IS_FLOAT)                                                  \
-    DEFINE_ARG_COLS(argmax, SUF, T, IS_FLOAT, >)                                      \
-    DEFINE_ARG_COLS(argmin, SUF, T, IS_FLOAT, <)                                      \
-    DEFINE_ARG_DIR(argmax, SUF, T, IS_FLOAT, >)                                       \
-    DEFINE_ARG_DIR(argmin, SUF, T, IS_FLOAT, <)
+/* MT: an integer of T's width (the cols kernels' NaN flag) */
+#define DEFINE_ARG(SUF, T, IS_FLOAT, MT, UNORD)                                       \
+    DEFINE_ARG_COLS(argmax, SUF, T, MT, UNORD, >)                                     \
+    DEFINE_ARG_COLS(argmin, SUF, T, MT, UNORD, <)                                     \
+    DEFINE_ARG_DIR(argmax, SUF, T, IS_FLOAT, MT, >)                                   \
+    DEFINE_ARG_DIR(argmin, SUF, T, IS_FLOAT, MT, <)
 
-DEFINE_ARG(b, npy_bool, 0)
-DEFINE_ARG(i8, int8_t, 0)
-DEFINE_ARG(i16, int16_t, 0)
-DEFINE_ARG(i32, int32_t, 0)
-DEFINE_ARG(i64, int64_t, 0)
-DEFINE_ARG(u8, uint8_t, 0)
-DEFINE_ARG(u16, uint16_t, 0)
-DEFINE_ARG(u32, uint32_t, 0)
-DEFINE_ARG(u64, uint64_t, 0)
-DEFINE_ARG(f32, float, 1)
-DEFINE_ARG(f64, double, 1)
+DEFINE_ARG(b, npy_bool, 0, int8_t, ARG_UNORD_NONE)
+DEFINE_ARG(i8, int8_t, 0, int8_t, ARG_UNORD_NONE)
+DEFINE_ARG(i16, int16_t, 0, int16_t, ARG_UNORD_NONE)
+DEFINE_ARG(i32, int32_t, 0, int32_t, ARG_UNORD_NONE)
+DEFINE_ARG(i64, int64_t, 0, int64_t, ARG_UNORD_NONE)
+DEFINE_ARG(u8, uint8_t, 0, int8_t, ARG_UNORD_NONE)
+DEFINE_ARG(u16, uint16_t, 0, int16_t, ARG_UNORD_NONE)
+DEFINE_ARG(u32, uint32_t, 0, int32_t, ARG_UNORD_NONE)
+DEFINE_ARG(u64, uint64_t, 0, int64_t, ARG_UNORD_NONE)
+DEFINE_ARG(f32, float, 1, int32_t, ARG_UNORD_FLOAT)
+DEFINE_ARG(f64, double, 1, int64_t, ARG_UNORD_FLOAT)
 
 typedef npy_intp (*arg_fn)(const char *, npy_intp, npy_intp);
 typedef void (*arg_cols_fn)(const char *, npy_intp, npy_intp, npy_intp, void *, int64_t *);
@@ -338,21 +426,29 @@ PyObject *native_arg_reduce(PyObject *self, PyObject *const *args, Py_ssize_t na
     return args[2];
 }
 
-/* Running sums/products of a line, in the line's dtype (integers wrap). */
-#define DEFINE_SCAN(SUF, T, ADD, MUL, ONE)                                             \
+/* Running sums/products of a line, in the line's dtype (integers wrap). As NumPy's
+ * accumulate, the first output is the first element itself, not 0 + x[0] or 1 * x[0]:
+ * those differ for -0.0 (0 + -0 is +0) and for complex products (1 * (-0 - 0j) is
+ * (+0 - 0j), 1 * (0 + inf j) has a NaN real part). include_initial writes the identity
+ * (+0 or 1) before it, as the numpy backend's concatenation does. */
+#define DEFINE_SCAN(SUF, T, ADD, MUL, ONE)                                            \
     static void scan_##SUF(const char *p, npy_intp n, npy_intp s, char *o, npy_intp os, \
-                           int product, int initial)                                   \
-    {                                                                                  \
-        T acc = product ? ONE : (T){0};                                                \
-        if (initial) {                                                                 \
-            *(T *)o = acc;                                                             \
-            o += os;                                                                   \
-        }                                                                              \
-        for (npy_intp i = 0; i < n; i++) {                                             \
-            const T v = *(const T *)(p + i * s);                                       \
-            acc = product ? MUL(acc, v) : ADD(acc, v);                                 \
-            *(T *)(o + i * os) = acc;                                                  \
-        }                                                                              \
+                           int product, int initial)                                  \
+    {                                                                                 \
+        if (initial) {                                                                \
+            *(T *)o = product ? ONE : (T){0};                                         \
+            o += os;                                                                  \
+        }                                                                             \
+        if (n == 0) {                                                                 \
+            return;                                                                   \
+        }                                                                             \
+        T acc = *(const T *)p;                                                        \
+        *(T *)o = acc;                                                                \
+        for (npy_intp i = 1; i < n; i++) {                                            \
+            const T v = *(const T *)(p + i * s);                                      \
+            acc = product ? MUL(acc, v) : ADD(acc, v);                                \
+            *(T *)(o + i * os) = acc;                                                 \
+        }                                                                             \
     }
 
 #define IADD_(T, UT) static inline T add_##T(T a, T b) { return (T)((UT)a + (UT)b); } \
