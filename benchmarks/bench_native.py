@@ -42,6 +42,19 @@ def best_time(func, repeat, number=1):
     return best
 
 
+def interleaved_best(calls, repeat):
+    """Each call's best time (seconds), the calls taking turns in every repeat so that
+    load on the machine falls on all of them alike; each is run once first (the
+    first-touch page faults of its result, the thread pool's start)."""
+    for call in calls.values():
+        call()
+    best = {k: float("inf") for k in calls}
+    for _ in range(repeat):
+        for k, call in calls.items():
+            best[k] = min(best[k], best_time(call, 1))
+    return best
+
+
 def compare(name, numpy_call, native_call, target, repeat, number=1):
     # warm both (page faults of first allocations, lazy thread start)
     numpy_call()
@@ -207,12 +220,7 @@ def reductions(ref, nat, repeat):
                     tcall = {"max": lambda t=t, ax=axis: torch.amax(t, dim=ax)}.get(
                         name, lambda name=name, t=t, ax=axis: getattr(torch, name)(t, dim=ax))
                 calls["torch"] = tcall
-            for call in calls.values():
-                call()
-            best = {k: float("inf") for k in calls}
-            for _ in range(repeat):
-                for k, call in calls.items():
-                    best[k] = min(best[k], best_time(call, 1))
+            best = interleaved_best(calls, repeat)
             t_torch = best.get("torch", float("nan"))
             r_np, r_torch = best["native"] / best["numpy"], best["native"] / t_torch
             rows.append((f"{name} {label}", r_np, r_torch))
@@ -266,12 +274,7 @@ def transcendental(ref, nat, repeat, n):
                 tensors = tuple(torch.from_numpy(a) for a in operands)
                 calls["torch"] = lambda op=op, t=tensors: getattr(torch, "neg" if op ==
                                                                   "negative" else op)(*t)
-            for call in calls.values():
-                call()  # warm: first-touch page faults, thread start
-            best = {k: float("inf") for k in calls}
-            for _ in range(repeat):
-                for k, call in calls.items():
-                    best[k] = min(best[k], best_time(call, 1))
+            best = interleaved_best(calls, repeat)
             t_torch = best.get("torch", float("nan"))
             r_np, r_torch = best["native"] / best["numpy"], best["native"] / t_torch
             rows.append((f"{name} {dt}", r_np, r_torch))
