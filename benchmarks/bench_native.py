@@ -3,6 +3,7 @@
     python benchmarks/bench_native.py [--threads N] [--repeat R]
     python benchmarks/bench_native.py --only-vmath [--size N]   # + PyTorch CPU
     python benchmarks/bench_native.py --only-reductions [--threads N]   # + PyTorch CPU
+    python benchmarks/bench_native.py --only-reductions --baseline OLD/_native.so
 
 Prints, for each case, the best time of the numpy backend's kernel, of the native
 kernel, their ratio (native / numpy; below 1 is faster) and the issue's target. Both
@@ -81,6 +82,9 @@ def main(argv=None):
                         help="only the transcendental functions against NumPy and PyTorch")
     parser.add_argument("--only-reductions", action="store_true",
                         help="only sum/mean/max/argmax/argmin against NumPy and PyTorch")
+    parser.add_argument("--baseline", default=None, metavar="SO",
+                        help="with --only-reductions: another build of _native (its .so) "
+                             "timed in the same process against this one")
     parser.add_argument("--size", type=int, default=10_000_000,
                         help="elements of the transcendental section's inputs")
     args = parser.parse_args(argv)
@@ -92,7 +96,10 @@ def main(argv=None):
         transcendental(ref, nat, args.repeat, args.size)
         return
     if args.only_reductions:
-        reductions(ref, nat, args.repeat)
+        if args.baseline:
+            reductions_against(args.baseline, args.repeat)
+        else:
+            reductions(ref, nat, args.repeat)
         return
     if args.only_complex:
         print(f"native threads: {bridge.get_num_threads()}")
@@ -230,6 +237,74 @@ def reductions(ref, nat, repeat):
                   f"   {'ok' if r_np <= 0.8 else 'MISS'}/np "
                   f"{'ok' if r_torch <= 1.0 else 'MISS'}/torch")
     return rows
+
+
+def reductions_against(baseline_so, repeat):
+    """The reduction cases at the C entry points of two builds of the native extension
+    in one process (the baseline's .so loaded under another module name), NumPy and
+    PyTorch, called alternately: before/after ratios that one machine's load cannot
+    skew. Prints a markdown table."""
+    import importlib.util
+    import types
+
+    from bridge.backends.native import _native as new
+
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    pkg = types.ModuleType("_bench_baseline")
+    pkg.__path__ = []
+    sys.modules["_bench_baseline"] = pkg
+    spec = importlib.util.spec_from_file_location("_bench_baseline._native", baseline_so)
+    old = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old)
+    threads = bridge.get_num_threads()
+    old.set_num_threads(threads)
+    if torch is not None:
+        torch.set_num_threads(threads)
+    rng = np.random.default_rng(5)
+    flat = rng.standard_normal(10_000_000)
+    square = rng.standard_normal((3162, 3162))
+    codes = {name: i for i, name in enumerate(new.REDUCE_OPS)}
+
+    def arg(module, is_max, x, axis):
+        lines = x.reshape(1, -1) if axis is None else np.moveaxis(x, axis, -1)
+        out = np.empty(lines.shape[:-1] + (1,), np.int64)
+        module.arg_reduce(is_max, lines, out)
+        return out
+
+    print(f"threads: {threads}; baseline {baseline_so}")
+    print("| case | before | after | NumPy | PyTorch | before/NumPy | after/NumPy "
+          "| before/PyTorch | after/PyTorch |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, x, axis in (("10M", flat, None), ("axis 0", square, 0),
+                           ("axis 1", square, 1)):
+        t = torch.from_numpy(x) if torch is not None else None
+        dims = {} if axis is None else {"axis": axis}
+        for name in ("sum", "max", "argmax", "argmin"):
+            if name in ("sum", "max"):
+                axes = None if axis is None else (axis,)
+                ufunc = {"sum": np.add, "max": np.maximum}[name]
+                calls = {"old": lambda x=x, op=codes[name], a=axes: old.reduce(op, x, a),
+                         "new": lambda x=x, op=codes[name], a=axes: new.reduce(op, x, a),
+                         "numpy": lambda x=x, u=ufunc, a=axis: u.reduce(x, axis=a)}
+                tname = {"sum": "sum", "max": "amax"}[name]
+            else:
+                is_max = name == "argmax"
+                calls = {"old": lambda x=x, m=is_max, a=axis: arg(old, m, x, a),
+                         "new": lambda x=x, m=is_max, a=axis: arg(new, m, x, a),
+                         "numpy": lambda x=x, name=name, d=dims: getattr(x, name)(**d)}
+                tname = name
+            if t is not None:
+                tdims = {} if axis is None else {"dim": axis}
+                calls["torch"] = lambda t=t, f=getattr(torch, tname), d=tdims: f(t, **d)
+            best = interleaved_best(calls, repeat)
+            tt = best.get("torch", float("nan"))
+            print(f"| `{name} {label}` | {best['old'] * 1e3:.2f} ms | {best['new'] * 1e3:.2f} ms"
+                  f" | {best['numpy'] * 1e3:.2f} ms | {tt * 1e3:.2f} ms"
+                  f" | {best['old'] / best['numpy']:.2f} | {best['new'] / best['numpy']:.2f}"
+                  f" | {best['old'] / tt:.2f} | {best['new'] / tt:.2f} |")
 
 
 # ---------------------------------------------------------------- transcendental

@@ -14,11 +14,12 @@
  * ARG_LANES independent lanes with the plain select `v CMP r ? v : r` (one maxpd/minpd
  * per vector; it skips NaN), the block's NaNs ORed into lane flags of T's width (MT); a
  * block with a NaN is searched for its first NaN, which is the answer. Otherwise the
- * first block whose extremum beats every earlier one's is remembered, the last
- * elements (under ARG_LANES) are compared one by one, and at the end the remembered
- * block is searched for the first element equal to the extremum, ARG_LANES elements at
- * a time: one pass over the line and one block again, instead of a compare-and-branch
- * per element. */
+ * first block whose extremum beats every earlier one's is remembered; the last elements
+ * (under ARG_LANES) are a group that overlaps the one before (a NaN or the extremum in
+ * the overlap was already found in the earlier block). At the end the remembered block
+ * is searched for the first element equal to the extremum, ARG_LANES elements at a
+ * time: one pass over the line and one block again, instead of a compare-and-branch per
+ * element. */
 #define ARG_BLOCK 512
 #define ARG_LANES 32
 
@@ -47,7 +48,10 @@
     {                                                                                 \
         T best = a[0];                                                                \
         npy_intp at = 0, i = 0;                                                       \
-        while (n - i >= ARG_LANES) {                                                  \
+        while (i < n) {                                                               \
+            if (n - i < ARG_LANES) {  /* the last elements: one group overlapping the */\
+                i = n - ARG_LANES;    /* one before (its elements change no result) */\
+            }                                                                         \
             const npy_intp len = n - i >= ARG_BLOCK ? ARG_BLOCK                       \
                                                     : (n - i) / ARG_LANES * ARG_LANES; \
             T r[ARG_LANES];                                                           \
@@ -84,13 +88,6 @@
                 at = i;                                                               \
             }                                                                         \
             i += len;                                                                 \
-        }                                                                             \
-        if (i < n) {  /* the last elements, under ARG_LANES */                        \
-            npy_intp t = i + NAME##_scalar_##SUF((const char *)(a + i), n - i,        \
-                                                 (npy_intp)sizeof(T));                \
-            if ((IS_FLOAT && a[t] != a[t]) || a[t] CMP best) {                        \
-                return t;                                                             \
-            }                                                                         \
         }                                                                             \
         /* the first of the extremum in its block (it is there) */                    \
         for (; n - at >= ARG_LANES; at += ARG_LANES) {                                \
