@@ -43,6 +43,19 @@ def best_time(func, repeat, number=1):
     return best
 
 
+def torch_at_bridge_threads():
+    """(torch or None when it is not installed, bridge's thread count), PyTorch set to
+    bridge's thread count so that both libraries compute on the same cores."""
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    threads = bridge.get_num_threads()
+    if torch is not None:
+        torch.set_num_threads(threads)
+    return torch, threads
+
+
 def interleaved_best(calls, repeat):
     """Each call's best time (seconds), the calls taking turns in every repeat so that
     load on the machine falls on all of them alike; each is run once first (the
@@ -185,13 +198,7 @@ def reductions(ref, nat, repeat):
     Also the memory floor: 80 MB read at the bandwidth of a read-only pass (NumPy's
     count of nonzero bytes is not one; a sum of 4 interleaved float64 streams is
     arithmetic-light: the best native sum is the reference) and of a copy."""
-    try:
-        import torch
-    except ImportError:
-        torch = None
-    threads = bridge.get_num_threads()
-    if torch is not None:
-        torch.set_num_threads(threads)
+    torch, threads = torch_at_bridge_threads()
     print(f"\nreductions of float64, threads: native {threads}"
           + (f", PyTorch {torch.get_num_threads()} (torch {torch.__version__})" if torch else
              ", PyTorch not installed"))
@@ -318,13 +325,7 @@ def transcendental(ref, nat, repeat, n):
     Targets (issue 20): native <= 0.5x NumPy and <= 1.0x PyTorch."""
     from bridge.backends.native import _native
 
-    try:
-        import torch
-    except ImportError:
-        torch = None
-    threads = bridge.get_num_threads()
-    if torch is not None:
-        torch.set_num_threads(threads)
+    torch, threads = torch_at_bridge_threads()
     print(f"\ntranscendental functions, {n:,} elements, native SIMD level "
           f"{_native.simd_level()}, threads: native {threads}"
           + (f", PyTorch {torch.get_num_threads()} (torch {torch.__version__})" if torch else
